@@ -1,0 +1,1278 @@
+/**
+ * The model: firm state as one typed array per field, links as flat typed
+ * arrays, and the quarterly step. docs/model.md is the contract for every
+ * equation here. No allocation happens inside step(); every scratch array is
+ * allocated once in createModel().
+ */
+import { generateNetwork, type Network } from './network.ts';
+import { buildPaths, type Paths } from './paths.ts';
+import type { Scenario } from './params.ts';
+import { Rng } from './rng.ts';
+
+/** Per-tier accumulators written by step() for the recorder. */
+export interface TierFlows {
+  firms: Float64Array;
+  employment: Float64Array;
+  wageBill: Float64Array; // ¥10k per quarter
+  wageSum: Float64Array; // sum of w * L
+  valueAdded: Float64Array;
+  revenue: Float64Array;
+  opProfit: Float64Array;
+  investment: Float64Array;
+  costUp: Float64Array;
+  passedOn: Float64Array;
+  ptWeighted: Float64Array; // sum of weight * clamped pass-through
+  ptWeight: Float64Array;
+  ptCount: Float64Array;
+  ptFull: Float64Array;
+  ptNone: Float64Array;
+  output: Float64Array;
+  prodSum: Float64Array; // sum of A * L
+  capital: Float64Array;
+  exits: Float64Array;
+  entries: Float64Array;
+}
+
+export interface EconomyFlows {
+  finalSales: number;
+  energyCost: number;
+  materialsCost: number;
+  externalCostUp: number;
+  consumerBurden: number;
+  finalPrice: number; // quantity-weighted tier-0 price
+  demand: number;
+  laborForce: number;
+  employment: number;
+  round: boolean;
+}
+
+export interface Model {
+  sc: Scenario;
+  net: Network;
+  paths: Paths;
+  rng: Rng;
+  tiers: number;
+  nFirms: number;
+  nLinks: number;
+  // ---- firm state
+  alive: Uint8Array;
+  original: Uint8Array; // still the firm that was there at the start
+  L: Float64Array; // employees
+  w: Float64Array; // labour cost per worker, ¥10k/year
+  A: Float64Array; // output per worker per quarter (units)
+  Aref: Float64Array; // lagged productivity, reference for gain sharing
+  Aprev: Float64Array; // productivity at the last wage round
+  Around: Float64Array; // productivity at the last negotiation round
+  K: Float64Array; // capital, ¥10k
+  E: Float64Array; // equity (net worth), ¥10k
+  u: Float64Array; // uniqueness 0-1
+  negQ: Int32Array; // consecutive quarters with negative equity
+  directBase: Float64Array; // direct demand at base prices (units/quarter)
+  directPrice: Float64Array;
+  directPricePrev: Float64Array;
+  finalPrice: Float64Array; // tier-0 own price
+  finalPricePrev: Float64Array;
+  finalPriceRound: Float64Array; // tier-0 price at the last round
+  baseL: Float64Array; // starting employment (entrants start at half of it)
+  inDeg: Int32Array;
+  outDeg: Int32Array;
+  // ---- per-quarter firm flows
+  unitCost: Float64Array; // own unit cost c_own
+  lagCost: Float64Array; // unit cost at reference productivity (gain sharing)
+  fixedCost: Float64Array; // inputs + energy + materials per unit
+  perWorker: Float64Array; // labour and depreciation per worker per quarter
+  directDemand: Float64Array; // units/quarter ordered by final users
+  directSold: Float64Array; // units accepted (then scaled by output)
+  directPrice0: Float64Array; // direct price at the start of the reported period
+  A0: Float64Array; // productivity at the start of the reported period
+  roundCost: Float64Array; // unit cost at the last round (pass-through measurement)
+  inputPrice: Float64Array;
+  wSum: Float64Array;
+  orders: Float64Array;
+  planned: Float64Array;
+  x: Float64Array; // output
+  spot: Float64Array; // inputs bought on the spot market (no live supplier)
+  recv: Float64Array;
+  revenue: Float64Array;
+  purchases: Float64Array;
+  va: Float64Array;
+  opProfit: Float64Array;
+  support: Float64Array; // received from buyers
+  invest: Float64Array;
+  costUp: Float64Array;
+  passed: Float64Array;
+  wPrev: Float64Array;
+  va4: Float64Array; // rolling sums since the last wage round
+  dep4: Float64Array;
+  rev4: Float64Array;
+  op4: Float64Array;
+  scratchA: Float64Array; // per-firm temporaries
+  scratchB: Float64Array;
+  scratchC: Float64Array;
+  // ---- link state
+  sup: Int32Array;
+  buy: Int32Array;
+  weight: Float64Array;
+  price: Float64Array;
+  pricePrev: Float64Array;
+  ord: Float64Array; // orders on the link
+  alloc: Float64Array; // orders accepted by the supplier
+  q: Float64Array; // delivered
+  // ---- per-tier constants
+  tierA0: Float64Array;
+  tierW0: Float64Array;
+  tierKL0: Float64Array;
+  tierU0: Float64Array;
+  wageNorm: Float64Array; // tier mean wage / economy mean wage at the start
+  spotBase: Float64Array; // spot price of tier-k inputs at base (for buyers with no supplier)
+  tierMarginYear: Float64Array;
+  // ---- economy state
+  D0: number; // base final demand (units/quarter)
+  P0: number; // base final price
+  laborForce0: number;
+  qualityLog0: number;
+  qualityW: Float64Array; // weights for the quality index
+  energyUnit: number; // energy per unit of output at base prices
+  materialsUnit: number;
+  deltaQ: number; // depreciation per quarter
+  quartersPerRound: number;
+  flows: TierFlows;
+  econ: EconomyFlows;
+  prevEnergy: number;
+  prevMaterials: number;
+}
+
+function tierFlows(tiers: number): TierFlows {
+  const f = () => new Float64Array(tiers);
+  return {
+    firms: f(),
+    employment: f(),
+    wageBill: f(),
+    wageSum: f(),
+    valueAdded: f(),
+    revenue: f(),
+    opProfit: f(),
+    investment: f(),
+    costUp: f(),
+    passedOn: f(),
+    ptWeighted: f(),
+    ptWeight: f(),
+    ptCount: f(),
+    ptFull: f(),
+    ptNone: f(),
+    output: f(),
+    prodSum: f(),
+    capital: f(),
+    exits: f(),
+    entries: f(),
+  };
+}
+
+const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+
+/** Depth of tier k as a share of the deepest tier (0 at tier 0, 1 at tier T). */
+function depth(k: number, tiers: number): number {
+  return tiers > 1 ? k / (tiers - 1) : 0;
+}
+
+/** Small firms: tier 2 and deeper (the deepest tier when there is only one supplier tier). */
+export function isSmallTier(k: number, tiers: number): boolean {
+  return k >= Math.min(2, tiers - 1);
+}
+
+export function createModel(sc: Scenario): Model {
+  const rng = new Rng(sc.seed);
+  const net = generateNetwork(sc.network, rng);
+  const paths = buildPaths(sc);
+  const { tiers, nFirms, nLinks } = net;
+  const F = () => new Float64Array(nFirms);
+  const Lk = () => new Float64Array(nLinks);
+  const T1 = () => new Float64Array(tiers);
+  const m: Model = {
+    sc,
+    net,
+    paths,
+    rng,
+    tiers,
+    nFirms,
+    nLinks,
+    alive: new Uint8Array(nFirms).fill(1),
+    original: new Uint8Array(nFirms).fill(1),
+    L: F(),
+    w: F(),
+    A: F(),
+    Aref: F(),
+    Aprev: F(),
+    Around: F(),
+    K: F(),
+    E: F(),
+    u: F(),
+    negQ: new Int32Array(nFirms),
+    directBase: F(),
+    directPrice: F(),
+    directPricePrev: F(),
+    finalPrice: F(),
+    finalPricePrev: F(),
+    finalPriceRound: F(),
+    baseL: F(),
+    inDeg: new Int32Array(nFirms),
+    outDeg: new Int32Array(nFirms),
+    unitCost: F(),
+    lagCost: F(),
+    fixedCost: F(),
+    perWorker: F(),
+    directDemand: F(),
+    directSold: F(),
+    directPrice0: F(),
+    A0: F(),
+    roundCost: F(),
+    inputPrice: F(),
+    wSum: F(),
+    orders: F(),
+    planned: F(),
+    x: F(),
+    spot: F(),
+    recv: F(),
+    revenue: F(),
+    purchases: F(),
+    va: F(),
+    opProfit: F(),
+    support: F(),
+    invest: F(),
+    costUp: F(),
+    passed: F(),
+    wPrev: F(),
+    va4: F(),
+    dep4: F(),
+    rev4: F(),
+    op4: F(),
+    scratchA: F(),
+    scratchB: F(),
+    scratchC: F(),
+    sup: net.sup,
+    buy: net.buy,
+    weight: net.weight,
+    price: Lk(),
+    pricePrev: Lk(),
+    ord: Lk(),
+    alloc: Lk(),
+    q: Lk(),
+    tierA0: T1(),
+    tierW0: T1(),
+    tierKL0: T1(),
+    tierU0: T1(),
+    wageNorm: T1(),
+    spotBase: T1(),
+    tierMarginYear: T1(),
+    D0: 0,
+    P0: 1,
+    laborForce0: 0,
+    qualityLog0: 0,
+    qualityW: F(),
+    energyUnit: sc.costs.energyIntensity,
+    materialsUnit: sc.costs.materialsIntensity,
+    deltaQ: sc.firms.depreciation / 4,
+    quartersPerRound: Math.max(1, Math.round(4 / sc.simulation.roundsPerYear)),
+    flows: tierFlows(tiers),
+    econ: {
+      finalSales: 0,
+      energyCost: 0,
+      materialsCost: 0,
+      externalCostUp: 0,
+      consumerBurden: 0,
+      finalPrice: 1,
+      demand: 0,
+      laborForce: 0,
+      employment: 0,
+      round: false,
+    },
+    prevEnergy: 1,
+    prevMaterials: 1,
+  };
+  initialise(m);
+  return m;
+}
+
+/** Starting state: sizes from base flows through the network, cost-plus prices bottom-up. */
+function initialise(m: Model): void {
+  const { sc, net, tiers, nFirms, rng } = m;
+  const f = sc.firms;
+  const T = tiers - 1;
+  for (let k = 0; k < tiers; k++) {
+    const z = depth(k, tiers);
+    m.tierW0[k] = f.wageTop * Math.pow(f.wageRatioDeepest, z);
+    m.tierA0[k] = m.tierW0[k] / (4 * f.laborCostShare);
+    m.tierKL0[k] = f.capitalPerWorkerTop * Math.pow(f.capitalRatioDeepest, z);
+    const zu = T > 1 ? (k - 1) / (T - 1) : 0;
+    m.tierU0[k] =
+      k === 0 ? 1 : sc.bargaining.uniquenessTop + (sc.bargaining.uniquenessDeepest - sc.bargaining.uniquenessTop) * zu;
+  }
+  // Firm heterogeneity: productivity dispersion of about 5%.
+  for (let i = 0; i < nFirms; i++) {
+    const k = net.tierOf[i];
+    m.A[i] = m.tierA0[k] * Math.exp(0.05 * rng.normal());
+    m.w[i] = m.tierW0[k];
+    m.u[i] = clamp(m.tierU0[k] + 0.05 * rng.normal(), 0, 1);
+  }
+  // Base flows: final demand split evenly across tier 0, orders down the links.
+  const util = 1 - f.spareCapacity;
+  const n0 = sc.network.firmsPerTier[0];
+  m.D0 = n0 * f.employeesTop * m.tierA0[0] * util;
+  const base = m.x;
+  base.fill(0);
+  const acc = m.orders;
+  acc.fill(0);
+  for (let l = 0; l < m.nLinks; l++) m.wSum[m.buy[l]] += m.weight[l];
+  const direct = sc.network.directSales;
+  for (let k = 0; k < tiers; k++) {
+    for (let i = net.tierStart[k]; i < net.tierStart[k + 1]; i++) {
+      base[i] = k === 0 ? m.D0 / n0 : acc[i] / (1 - direct);
+      if (k > 0) m.directBase[i] = base[i] * direct;
+    }
+    for (let l = net.linkStart[k]; l < net.linkStart[k + 1]; l++) {
+      acc[m.sup[l]] += (base[m.buy[l]] * m.weight[l]) / m.wSum[m.buy[l]];
+    }
+  }
+  for (let i = 0; i < nFirms; i++) {
+    const k = net.tierOf[i];
+    m.L[i] = k === 0 ? f.employeesTop : base[i] / (m.A[i] * util);
+    // Firms with no orders at all still start with a minimal workforce.
+    if (!(m.L[i] > 1)) m.L[i] = Math.max(1, m.L[i]);
+    m.baseL[i] = m.L[i];
+    m.K[i] = m.tierKL0[k] * m.L[i];
+    m.Aref[i] = m.A[i];
+    m.Aprev[i] = m.A[i];
+    m.Around[i] = m.A[i];
+    m.wPrev[i] = m.w[i];
+  }
+  for (let l = 0; l < m.nLinks; l++) {
+    m.outDeg[m.sup[l]]++;
+    m.inDeg[m.buy[l]]++;
+  }
+  // Prices bottom-up: each supplier tier's links priced at cost plus its starting bargained margin.
+  const b = sc.bargaining;
+  for (let k = T; k >= 0; k--) {
+    for (let i = net.tierStart[k]; i < net.tierStart[k + 1]; i++) {
+      // Input price from the suppliers priced in earlier iterations.
+      m.inputPrice[i] = 0;
+    }
+    for (let l = net.linkStart[k]; l < net.linkStart[k + 1]; l++) {
+      m.inputPrice[m.buy[l]] += (m.weight[l] * m.price[l]) / m.wSum[m.buy[l]];
+    }
+    computeCosts(m, k, k + 1, 1, 1);
+    if (k === 0) continue;
+    for (let l = 0; l < m.nLinks; l++) {
+      const s = m.sup[l];
+      if (net.tierOf[s] !== k) continue;
+      const mStar = b.marginMin + (b.marginMax - b.marginMin) * 0.3;
+      m.price[l] = m.unitCost[s] * (1 + mStar);
+    }
+    // The spot price of tier-k inputs: its mean cost plus the strongest margin.
+    let cs = 0;
+    for (let i = net.tierStart[k]; i < net.tierStart[k + 1]; i++) cs += m.unitCost[i];
+    m.spotBase[k] = (cs / (net.tierStart[k + 1] - net.tierStart[k])) * (1 + b.marginMax);
+  }
+  for (let i = 0; i < nFirms; i++) {
+    m.directPrice[i] = m.unitCost[i] * (1 + b.marginMax);
+    m.finalPrice[i] = m.unitCost[i] * (1 + sc.market.finalMarkup);
+    m.roundCost[i] = m.unitCost[i];
+  }
+  m.pricePrev.set(m.price);
+  m.directPricePrev.set(m.directPrice);
+  m.finalPricePrev.set(m.finalPrice);
+  m.finalPriceRound.set(m.finalPrice);
+  // Labour force and wage norms.
+  let Ltot = 0;
+  for (let i = 0; i < nFirms; i++) Ltot += m.L[i];
+  m.laborForce0 = Ltot / (1 - sc.labor.initialUnemployment);
+  for (let i = 0; i < nFirms; i++) m.qualityW[i] = base[i];
+}
+
+/**
+ * Unit costs of firms in tiers [fromTier, toTier) at energy index pe and
+ * materials index pm: inputs + energy + materials per unit, plus labour and
+ * depreciation per unit of capacity output. lagCost uses the reference
+ * (lagged) productivity, for gain sharing.
+ */
+function computeCosts(m: Model, fromTier: number, toTier: number, pe: number, pm: number): void {
+  const T = m.tiers - 1;
+  const start = m.net.tierStart[fromTier];
+  const end = m.net.tierStart[toTier];
+  const eU = m.energyUnit * pe;
+  const dq = m.deltaQ;
+  const { tierOf } = m.net;
+  // Standard costing: labour and capital per unit at normal utilisation of capacity.
+  const normal = 1 - m.sc.firms.spareCapacity;
+  for (let i = start; i < end; i++) {
+    const k = tierOf[i];
+    let fixed = eU;
+    if (k === T) fixed += m.materialsUnit * pm;
+    else if (m.wSum[i] > 0) fixed += m.inputPrice[i];
+    else fixed += m.spotBase[k + 1] * pm; // no live supplier: spot market
+    const pw = m.w[i] / 4 + (dq * m.K[i]) / Math.max(m.L[i], 1e-9);
+    m.fixedCost[i] = fixed;
+    m.perWorker[i] = pw;
+    m.unitCost[i] = fixed + pw / (m.A[i] * normal);
+    m.lagCost[i] = fixed + pw / (m.Aref[i] * normal);
+  }
+}
+
+/** Input price of each buyer: weighted mean over its links to live suppliers. */
+function computeInputPrices(m: Model): void {
+  const { sup, buy, weight, price, alive, inputPrice, wSum, nLinks } = m;
+  inputPrice.fill(0);
+  wSum.fill(0);
+  for (let l = 0; l < nLinks; l++) {
+    if (!alive[sup[l]]) continue;
+    const b = buy[l];
+    inputPrice[b] += weight[l] * price[l];
+    wSum[b] += weight[l];
+  }
+  for (let i = 0; i < m.nFirms; i++) if (wSum[i] > 0) inputPrice[i] /= wSum[i];
+}
+
+/** How squeezed a buyer is by its own customers: 0 (healthy margin) to 1 (no margin). */
+function squeezeOf(m: Model, b: number): number {
+  const rev = m.rev4[b];
+  if (!(rev > 0)) return 0;
+  const ref = m.sc.bargaining.squeezeMargin;
+  return clamp((ref - m.op4[b] / rev) / ref, 0, 1);
+}
+
+function recordPassThrough(fl: TierFlows, k: number, ratio: number, wgt: number): void {
+  fl.ptWeighted[k] += wgt * clamp(ratio, 0, 1);
+  fl.ptWeight[k] += wgt;
+  fl.ptCount[k] += 1;
+  if (ratio >= 1 - 1e-9) fl.ptFull[k] += 1;
+  if (ratio <= 0) fl.ptNone[k] += 1;
+}
+
+/** One negotiation round on every link, own prices on direct sales, and pass-through measurement. */
+function negotiate(m: Model, measure: boolean): void {
+  const sc = m.sc;
+  const b = sc.bargaining;
+  const pol = sc.policy;
+  const cascade = sc.mechanisms.cascade ? b.cascade : 0;
+  const dRound = pol.costDown / sc.simulation.roundsPerYear;
+  const { sup, buy, price, alive, revenue, q, nLinks, unitCost, lagCost, u } = m;
+  const tierOf = m.net.tierOf;
+  const fl = m.flows;
+  // Unit-cost increase since the last round, before the productivity savings made since.
+  const cUp = m.scratchA;
+  const normal = 1 - sc.firms.spareCapacity;
+  for (let i = 0; i < m.nFirms; i++) {
+    cUp[i] = m.fixedCost[i] + m.perWorker[i] / (m.Around[i] * normal) - m.roundCost[i];
+  }
+  const bRange = b.betaMax - b.betaMin;
+  const mRange = b.marginMax - b.marginMin;
+  const tauF = pol.passThroughFloor;
+  const gF = pol.gainShareFloor;
+  const negotiation = sc.mechanisms.negotiation;
+  for (let l = 0; l < nLinks; l++) {
+    const s = sup[l];
+    if (!alive[s]) continue;
+    const pOld = price[l];
+    let pNew = pOld;
+    const salesL = q[l] * pOld;
+    if (negotiation) {
+      const D = revenue[s] > 0 ? clamp(salesL / revenue[s], 0, 1) : 1;
+      const beta = clamp(b.betaMin + bRange * (1 - D) * u[s], 0, 1);
+      const mStar = b.marginMin + mRange * beta;
+      const sq = cascade > 0 ? cascade * squeezeOf(m, buy[l]) : 0;
+      const dEff = dRound * (1 - beta) * (1 + sq);
+      const tau = tauF + (1 - tauF) * beta;
+      const g = gF + (1 - gF) * beta;
+      const pStar = (g * lagCost[s] + (1 - g) * unitCost[s]) * (1 + mStar) * (1 - dEff);
+      const tauEff = pStar > pOld ? Math.max(tauF, tau * (1 - sq)) : tau;
+      pNew = pOld + tauEff * (pStar - pOld);
+      if (pol.belowCostBan && pNew < unitCost[s]) pNew = unitCost[s];
+      price[l] = pNew;
+    }
+    if (measure && cUp[s] > 0) {
+      recordPassThrough(fl, tierOf[s], (pNew - pOld) / cUp[s], salesL > 0 ? salesL : 1e-9);
+    }
+  }
+  const t0end = m.net.tierStart[1];
+  for (let i = t0end; i < m.nFirms; i++) {
+    if (!alive[i]) continue;
+    // Own-brand direct sales are priced by the supplier at the strongest margin.
+    if (m.directBase[i] > 0 && negotiation) m.directPrice[i] = unitCost[i] * (1 + b.marginMax);
+    m.roundCost[i] = unitCost[i];
+    m.Around[i] = m.A[i];
+  }
+}
+
+/** Tier 0's pass-through to consumers since the last round (after this quarter's final prices). */
+function measureFinal(m: Model, measure: boolean): void {
+  const t0end = m.net.tierStart[1];
+  const normal = 1 - m.sc.firms.spareCapacity;
+  for (let i = 0; i < t0end; i++) {
+    if (!m.alive[i]) continue;
+    const cUp = m.fixedCost[i] + m.perWorker[i] / (m.Around[i] * normal) - m.roundCost[i];
+    if (measure && cUp > 0) {
+      const wgt = m.x[i] * m.finalPrice[i];
+      recordPassThrough(m.flows, 0, (m.finalPrice[i] - m.finalPriceRound[i]) / cUp, wgt > 0 ? wgt : 1e-9);
+    }
+    m.finalPriceRound[i] = m.finalPrice[i];
+    m.roundCost[i] = m.unitCost[i];
+    m.Around[i] = m.A[i];
+  }
+}
+
+/** Tier 0 moves its price each quarter toward cost plus markup; value-oriented consumers accept it faster. */
+function setFinalPrices(m: Model): void {
+  const mk = m.sc.market;
+  const speed = mk.finalPriceSpeed + (1 - mk.finalPriceSpeed) * mk.valueOrientation;
+  const t0end = m.net.tierStart[1];
+  for (let i = 0; i < t0end; i++) {
+    if (!m.alive[i]) continue;
+    const target = m.unitCost[i] * (1 + mk.finalMarkup);
+    m.finalPrice[i] += speed * (target - m.finalPrice[i]);
+  }
+}
+
+/** Quality index of the chain: output-weighted geometric mean of productivity (log). */
+function qualityLog(m: Model): number {
+  let s = 0;
+  let ws = 0;
+  for (let i = 0; i < m.nFirms; i++) {
+    if (!m.alive[i]) continue;
+    const k = m.net.tierOf[i];
+    s += m.qualityW[i] * Math.log(m.A[i] / m.tierA0[k]);
+    ws += m.qualityW[i];
+  }
+  return ws > 0 ? s / ws : 0;
+}
+
+/** Final demand for tier 0 and direct demand of each supplier (units per quarter). */
+function setDemand(m: Model, t: number, frozen: boolean): number {
+  const sc = m.sc;
+  const mk = sc.market;
+  const v = mk.valueOrientation;
+  const eps = mk.priceElasticity * (1 - v);
+  const kappa = mk.qualityElasticity * v;
+  const level = frozen ? 1 : m.paths.demand[t];
+  const cpi = frozen ? 1 : m.paths.cpi[t];
+  const on = sc.mechanisms.valueDemand && !frozen;
+  let pq = 0;
+  let qs = 0;
+  const t0end = m.net.tierStart[1];
+  for (let i = 0; i < t0end; i++) {
+    if (!m.alive[i]) continue;
+    pq += m.finalPrice[i] * m.A[i] * m.L[i];
+    qs += m.A[i] * m.L[i];
+  }
+  const P = qs > 0 ? pq / qs : m.P0;
+  let D = m.D0 * level;
+  let qual = 0;
+  if (on) {
+    qual = qualityLog(m) - m.qualityLog0;
+    D *= Math.pow(P / m.P0 / cpi, -eps) * Math.exp(kappa * qual);
+  }
+  for (let i = t0end; i < m.nFirms; i++) {
+    let d = m.alive[i] ? m.directBase[i] * level : 0;
+    if (on && d > 0) {
+      const rel = m.directPrice[i] / m.directPrice0[i] / cpi;
+      d *= Math.pow(rel, -eps) * Math.pow(m.A[i] / m.A0[i], kappa);
+    }
+    m.directDemand[i] = d;
+  }
+  m.econ.finalPrice = P;
+  return D;
+}
+
+/** Orders flow down the tiers, feasible output flows up. Sets ord, alloc, q, planned, x, spot. */
+function produce(m: Model, demand: number): void {
+  const net = m.net;
+  const { sup, buy, weight, alive, wSum, ord, alloc, q, orders, planned, x, spot, recv } = m;
+  const { tierOf, tierStart, linkStart } = net;
+  const tiers = m.tiers;
+  const T = tiers - 1;
+  const realloc = m.sc.mechanisms.reallocation;
+  const cap = m.scratchB;
+  const spare = m.scratchC;
+  const shortB = m.scratchA; // per buyer: orders its suppliers could not accept
+  const spareB = m.spot; // per buyer: spare capacity of its suppliers (spot is set later)
+  for (let i = 0; i < m.nFirms; i++) {
+    cap[i] = alive[i] ? m.A[i] * m.L[i] : 0;
+    orders[i] = m.directDemand[i];
+    recv[i] = 0;
+    shortB[i] = 0;
+    spareB[i] = 0;
+  }
+  // Tier 0: final demand split by capacity; unfilled demand moves to firms with spare capacity.
+  const t0end = tierStart[1];
+  let capSum = 0;
+  for (let i = 0; i < t0end; i++) capSum += cap[i];
+  let short = 0;
+  let spareSum = 0;
+  for (let i = 0; i < t0end; i++) {
+    orders[i] = capSum > 0 ? (demand * cap[i]) / capSum : 0;
+    planned[i] = Math.min(orders[i], cap[i]);
+    spare[i] = cap[i] - planned[i];
+    short += orders[i] - planned[i];
+    spareSum += spare[i];
+  }
+  if (realloc && short > 0 && spareSum > 0) {
+    const moved = Math.min(short, spareSum);
+    for (let i = 0; i < t0end; i++) planned[i] += (moved * spare[i]) / spareSum;
+  }
+  for (let k = 0; k < tiers; k++) {
+    const ts = tierStart[k];
+    const te = tierStart[k + 1];
+    if (k >= 1) {
+      for (let i = ts; i < te; i++) {
+        planned[i] = Math.min(orders[i], cap[i]);
+        spare[i] = cap[i] - planned[i];
+        m.directSold[i] = orders[i] > 0 ? (m.directDemand[i] * planned[i]) / orders[i] : 0;
+      }
+      // Accepted orders on the links into tier k (buyers one or two tiers up), rationed pro rata.
+      const lFrom = linkStart[Math.max(0, k - 2)];
+      const lTo = linkStart[k];
+      for (let l = lFrom; l < lTo; l++) {
+        const s = sup[l];
+        if (tierOf[s] !== k) continue;
+        alloc[l] = orders[s] > 0 ? (ord[l] * planned[s]) / orders[s] : 0;
+      }
+      if (realloc) reallocate(m, k, spare, shortB, spareB);
+    }
+    // Tier k's planned output sets its orders to its suppliers.
+    if (k < T) {
+      for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
+        const s = sup[l];
+        const bb = buy[l];
+        if (!alive[s] || !(wSum[bb] > 0)) {
+          ord[l] = 0;
+          continue;
+        }
+        const o = (planned[bb] * weight[l]) / wSum[bb];
+        ord[l] = o;
+        orders[s] += o;
+      }
+    }
+  }
+  // Upward pass: each firm makes what its inputs allow; deliveries scale with the supplier's output.
+  for (let k = T; k >= 0; k--) {
+    if (k < T) {
+      for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
+        const s = sup[l];
+        const d = alive[s] && planned[s] > 0 ? (alloc[l] * x[s]) / planned[s] : 0;
+        q[l] = d;
+        recv[buy[l]] += d;
+      }
+    }
+    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+      spot[i] = 0;
+      if (!alive[i]) x[i] = 0;
+      else if (k === T) x[i] = planned[i];
+      else if (!(wSum[i] > 0)) {
+        spot[i] = planned[i];
+        x[i] = planned[i];
+      } else x[i] = Math.min(planned[i], recv[i]);
+    }
+  }
+}
+
+/**
+ * Buyers one tier up move the orders that tier-k suppliers could not accept
+ * to their other tier-k suppliers with spare capacity, in proportion to that
+ * spare capacity; a supplier asked for more than it has grants pro rata.
+ */
+function reallocate(
+  m: Model,
+  k: number,
+  spare: Float64Array,
+  shortB: Float64Array,
+  spareB: Float64Array,
+): void {
+  const { sup, buy, alive, ord, alloc, planned } = m;
+  const tierOf = m.net.tierOf;
+  const b0 = m.net.linkStart[k - 1];
+  const b1 = m.net.linkStart[k];
+  let any = false;
+  for (let l = b0; l < b1; l++) {
+    const s = sup[l];
+    if (tierOf[s] !== k || !alive[s]) continue;
+    const gap = ord[l] - alloc[l];
+    if (gap > 1e-12) {
+      shortB[buy[l]] += gap;
+      any = true;
+    }
+    spareB[buy[l]] += spare[s];
+  }
+  if (any) {
+    const req = m.recv; // per-supplier sum of requests (recv is unused until the upward pass)
+    for (let l = b0; l < b1; l++) {
+      const s = sup[l];
+      const bb = buy[l];
+      if (tierOf[s] !== k || !alive[s] || !(shortB[bb] > 0) || !(spareB[bb] > 0)) continue;
+      req[s] += (Math.min(shortB[bb], spareB[bb]) * spare[s]) / spareB[bb];
+    }
+    for (let l = b0; l < b1; l++) {
+      const s = sup[l];
+      const bb = buy[l];
+      if (tierOf[s] !== k || !alive[s] || !(shortB[bb] > 0) || !(spareB[bb] > 0) || !(req[s] > 0)) {
+        continue;
+      }
+      const request = (Math.min(shortB[bb], spareB[bb]) * spare[s]) / spareB[bb];
+      alloc[l] += request * Math.min(1, spare[s] / req[s]);
+    }
+    for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+      if (req[i] > 0) {
+        const granted = Math.min(req[i], spare[i]);
+        planned[i] += granted;
+        spare[i] -= granted;
+        req[i] = 0;
+      }
+    }
+  }
+  for (let l = b0; l < b1; l++) {
+    shortB[buy[l]] = 0;
+    spareB[buy[l]] = 0;
+  }
+}
+
+/**
+ * Accounting for the quarter: revenue, purchases, value added, profit,
+ * cost-ups and their pass-on, buyer support, investment, equity and capital.
+ */
+function account(m: Model, pe: number, pm: number, dPe: number, dPm: number, frozen: boolean): void {
+  const sc = m.sc;
+  const { sup, buy, q, price, pricePrev, alive, x, nLinks, nFirms } = m;
+  const { tierOf } = m.net;
+  const T = m.tiers - 1;
+  const t0end = m.net.tierStart[1];
+  const econ = m.econ;
+  const revenue = m.revenue;
+  const purchases = m.purchases;
+  const costUp = m.costUp;
+  const passed = m.passed;
+  const eU = m.energyUnit;
+  let energyCost = 0;
+  let materialsCost = 0;
+  let finalSales = 0;
+  let external = 0;
+  let consumer = 0;
+  for (let i = 0; i < nFirms; i++) {
+    revenue[i] = 0;
+    purchases[i] = 0;
+    costUp[i] = 0;
+    passed[i] = 0;
+    m.support[i] = 0;
+  }
+  for (let l = 0; l < nLinks; l++) {
+    const ql = q[l];
+    if (ql === 0) continue;
+    const v = ql * price[l];
+    const dv = ql * (price[l] - pricePrev[l]);
+    revenue[sup[l]] += v;
+    purchases[buy[l]] += v;
+    costUp[buy[l]] += dv;
+    passed[sup[l]] += dv;
+  }
+  const dq = m.deltaQ;
+  const support = sc.policy.buyerSupport;
+  for (let i = 0; i < nFirms; i++) {
+    if (!alive[i]) {
+      m.va[i] = 0;
+      m.opProfit[i] = 0;
+      continue;
+    }
+    const k = tierOf[i];
+    const xi = x[i];
+    if (i < t0end) {
+      const v = xi * m.finalPrice[i];
+      revenue[i] += v;
+      finalSales += v;
+      const dv = xi * (m.finalPrice[i] - m.finalPricePrev[i]);
+      passed[i] += dv;
+      consumer += dv;
+    } else if (m.directSold[i] > 0 && m.x[i] > 0) {
+      const qd = m.planned[i] > 0 ? (m.directSold[i] * xi) / m.planned[i] : 0;
+      const v = qd * m.directPrice[i];
+      revenue[i] += v;
+      finalSales += v;
+      const dv = qd * (m.directPrice[i] - m.directPricePrev[i]);
+      passed[i] += dv;
+      consumer += dv;
+    }
+    const energy = eU * pe * xi;
+    let mat = 0;
+    let ext = eU * dPe * xi + ((m.w[i] - m.wPrev[i]) / 4) * m.L[i];
+    if (k === T) {
+      mat = m.materialsUnit * pm * xi;
+      ext += m.materialsUnit * dPm * xi;
+    } else if (m.spot[i] > 0) {
+      mat = m.spotBase[k + 1] * pm * m.spot[i];
+      ext += m.spotBase[k + 1] * dPm * m.spot[i];
+    }
+    costUp[i] += ext;
+    external += ext;
+    energyCost += energy;
+    materialsCost += mat;
+    const va = revenue[i] - purchases[i] - energy - mat;
+    m.va[i] = va;
+    const op = va - (m.w[i] / 4) * m.L[i] - dq * m.K[i];
+    m.opProfit[i] = op;
+    // Buyer support: a share of positive profit earmarked for suppliers' investment.
+    m.scratchA[i] = support > 0 && op > 0 && purchases[i] > 0 ? support * op : 0;
+  }
+  if (support > 0) {
+    for (let l = 0; l < nLinks; l++) {
+      const bb = buy[l];
+      const give = m.scratchA[bb];
+      if (give > 0 && q[l] > 0) m.support[sup[l]] += (give * q[l] * price[l]) / purchases[bb];
+    }
+  }
+  const f = sc.firms;
+  const invOn = sc.mechanisms.investment && !frozen;
+  const subsidy = sc.policy.subsidy;
+  for (let i = 0; i < nFirms; i++) {
+    if (!alive[i]) {
+      m.invest[i] = 0;
+      continue;
+    }
+    const k = tierOf[i];
+    const dep = dq * m.K[i];
+    const profit = m.opProfit[i] - m.scratchA[i];
+    let inv = 0;
+    let grants = 0;
+    if (invOn) {
+      const own = f.reinvestShare * Math.max(profit + dep, 0);
+      grants = m.support[i] + (isSmallTier(k, m.tiers) ? subsidy * own : 0);
+      inv = own + grants;
+    }
+    m.invest[i] = inv;
+    if (!frozen) {
+      const dividends = f.dividendShare * Math.max(profit, 0);
+      m.E[i] += profit - dividends + grants;
+      m.K[i] = m.K[i] * (1 - dq) + inv;
+    }
+    m.va4[i] += m.va[i];
+    m.dep4[i] += dep;
+    m.rev4[i] += revenue[i];
+    m.op4[i] += m.opProfit[i];
+  }
+  econ.finalSales = finalSales;
+  econ.energyCost = energyCost;
+  econ.materialsCost = materialsCost;
+  econ.externalCostUp = external;
+  econ.consumerBurden = consumer;
+}
+
+/** Quits, layoffs and hiring from a finite pool of job seekers. */
+function labourMarket(m: Model, t: number): void {
+  const sc = m.sc;
+  const lab = sc.labor;
+  const { alive, L, w, A, orders, nFirms } = m;
+  const tierOf = m.net.tierOf;
+  let wl = 0;
+  let lsum = 0;
+  for (let i = 0; i < nFirms; i++) {
+    if (!alive[i]) continue;
+    wl += w[i] * L[i];
+    lsum += L[i];
+  }
+  const wEcon = lsum > 0 ? wl / lsum : 1;
+  const vac = m.scratchA;
+  const rel = m.scratchB;
+  let lAfter = 0;
+  let vacSum = 0;
+  const util = 1 - sc.firms.spareCapacity;
+  for (let i = 0; i < nFirms; i++) {
+    vac[i] = 0;
+    if (!alive[i]) continue;
+    const r = w[i] / (wEcon * m.wageNorm[tierOf[i]]);
+    rel[i] = r;
+    const quits = L[i] * Math.min(0.5, lab.quitRate * Math.exp(-lab.quitSensitivity * (r - 1)));
+    let li = L[i] - quits;
+    // Workers wanted for the orders the firm can serve: input-starved firms do not hoard labour.
+    const want = Math.min(orders[i], m.x[i] + 0.1 * A[i] * L[i]) / (A[i] * util);
+    if (li > 1.2 * want) li -= 0.25 * (li - 1.2 * want);
+    L[i] = li;
+    lAfter += li;
+    const v = want - li;
+    if (v > 0) {
+      vac[i] = v;
+      vacSum += v;
+    }
+  }
+  const seekers = Math.max(0, m.laborForce0 * m.paths.laborForce[t] - lAfter);
+  const hires = Math.min(vacSum, lab.matchingRate * seekers);
+  if (hires > 0) {
+    let wsum = 0;
+    for (let i = 0; i < nFirms; i++) {
+      if (vac[i] > 0) {
+        rel[i] = vac[i] * Math.pow(rel[i], lab.quitSensitivity);
+        wsum += rel[i];
+      }
+    }
+    if (wsum > 0) {
+      for (let i = 0; i < nFirms; i++) {
+        if (vac[i] > 0) L[i] += Math.min(vac[i], (hires * rel[i]) / wsum);
+      }
+    }
+  }
+}
+
+/** Yearly wage round: inflation + productivity share + catch-up + minimum-wage spill-over, capped by affordability. */
+function wageRound(m: Model, t: number): void {
+  const sc = m.sc;
+  const lab = sc.labor;
+  const { alive, L, w, nFirms } = m;
+  const { tierOf } = m.net;
+  const wSumT = m.flows.wageSum; // reuse as scratch: tier means
+  const lT = m.flows.employment;
+  wSumT.fill(0);
+  lT.fill(0);
+  for (let i = 0; i < nFirms; i++) {
+    if (!alive[i]) continue;
+    wSumT[tierOf[i]] += w[i] * L[i];
+    lT[tierOf[i]] += L[i];
+  }
+  const wMin = m.paths.minimumWage[t];
+  const wMinPrev = t >= 4 ? m.paths.minimumWage[t - 4] : m.paths.minimumWage[0];
+  const gMin = wMin / wMinPrev - 1;
+  const infl = m.paths.inflation[t];
+  for (let i = 0; i < nFirms; i++) {
+    if (!alive[i]) continue;
+    const k = tierOf[i];
+    const wi = w[i];
+    const tierMean = lT[k] > 0 ? wSumT[k] / lT[k] : wi;
+    const gProd = Math.log(m.A[i] / m.Aprev[i]);
+    const bite = clamp((2.5 * wMin - wi) / (1.5 * wMin), 0, 1);
+    const g =
+      infl +
+      lab.wageProductivityShare * Math.max(0, gProd) +
+      lab.wageCatchUp * (tierMean / wi - 1) +
+      lab.minimumWageSpillover * Math.max(0, gMin) * bite;
+    let wNew = wi * (1 + g);
+    // Affordability: the raise may not push last year's operating margin below the floor.
+    const wMax = L[i] > 0 ? (m.va4[i] - m.dep4[i] - lab.affordabilityFloor * m.rev4[i]) / L[i] : wi;
+    if (wNew > wMax) wNew = Math.max(Math.min(wi, wNew), wMax);
+    // No nominal cuts unless equity is negative (then at most 3%).
+    if (wNew < wi) wNew = m.E[i] < 0 ? Math.max(wNew, 0.97 * wi) : wi;
+    w[i] = Math.max(wNew, wMin);
+    m.Aprev[i] = m.A[i];
+  }
+}
+
+/** Productivity growth from investment intensity, partner spill-over and noise; uniqueness drift. */
+function productivity(m: Model): void {
+  const f = m.sc.firms;
+  const techSharing = m.sc.policy.techSharing;
+  const { alive, A, nFirms, rng } = m;
+  const lagRate = 1 / (4 * m.sc.bargaining.gainShareYears);
+  const noise = f.productivityNoise / 2; // quarterly sd for the yearly sd
+  for (let i = 0; i < nFirms; i++) {
+    if (!alive[i]) continue;
+    const va = m.va[i];
+    const intensity = va > 0 ? clamp(m.invest[i] / va, 0, 1) : 0;
+    const theta = f.productivityReturn * (i >= m.net.tierStart[1] ? 1 + techSharing : 1);
+    const partners = m.inDeg[i] + m.outDeg[i] + (m.directBase[i] > 0 ? 1 : 0);
+    const gYear = theta * intensity + f.partnerSpillover * Math.log(1 + partners);
+    A[i] *= Math.exp(gYear / 4 + noise * rng.normal());
+    m.Aref[i] += (A[i] - m.Aref[i]) * lagRate;
+    if (i >= m.net.tierStart[1]) {
+      m.u[i] = clamp(m.u[i] + (f.uniquenessDrift * (intensity - 0.1)) / 4, 0, 1);
+    }
+  }
+}
+
+/** A live firm of tier k, preferably of chain c (unless the link crosses chains); -1 if none. */
+function substitute(m: Model, k: number, c: number, exclude: number): number {
+  const { tierStart, chainFirst, chainCount, nChains } = m.net;
+  const { alive, rng } = m;
+  const idx = k * nChains + c;
+  if (chainCount[idx] > 0 && rng.next() >= m.sc.network.crossChain) {
+    for (let tries = 0; tries < 16; tries++) {
+      const f = chainFirst[idx] + rng.int(chainCount[idx]);
+      if (alive[f] && f !== exclude) return f;
+    }
+  }
+  const n = tierStart[k + 1] - tierStart[k];
+  for (let tries = 0; tries < 16; tries++) {
+    const f = tierStart[k] + rng.int(n);
+    if (alive[f] && f !== exclude) return f;
+  }
+  const off = rng.int(n);
+  for (let j = 0; j < n; j++) {
+    const f = tierStart[k] + ((off + j) % n);
+    if (alive[f] && f !== exclude) return f;
+  }
+  return -1;
+}
+
+/** Links of exited firms move to live firms of the same tier: buyers re-source, orders follow demand. */
+function resource(m: Model): void {
+  const { sup, buy, alive, nLinks } = m;
+  const { tierOf, chain } = m.net;
+  for (let l = 0; l < nLinks; l++) {
+    const s = sup[l];
+    const b = buy[l];
+    if (!alive[b]) {
+      const nb = substitute(m, tierOf[b], chain[b], b);
+      if (nb >= 0) {
+        buy[l] = nb;
+        m.inDeg[b]--;
+        m.inDeg[nb]++;
+      }
+    }
+    if (!alive[s]) {
+      const ns = substitute(m, tierOf[s], chain[buy[l]], s);
+      if (ns >= 0) {
+        sup[l] = ns;
+        m.outDeg[s]--;
+        m.outDeg[ns]++;
+      }
+    }
+  }
+}
+
+function exitFirms(m: Model): void {
+  const h = m.sc.firms.successionHazard / 4;
+  const { alive, nFirms, rng } = m;
+  const { tierOf } = m.net;
+  let any = false;
+  for (let i = 0; i < nFirms; i++) {
+    if (!alive[i]) continue;
+    m.negQ[i] = m.E[i] < 0 ? m.negQ[i] + 1 : 0;
+    const k = tierOf[i];
+    const succession = isSmallTier(k, m.tiers) && rng.next() < h;
+    if (m.negQ[i] >= 4 || m.L[i] < 0.5 || succession) {
+      alive[i] = 0;
+      m.original[i] = 0;
+      m.L[i] = 0;
+      m.flows.exits[k] += 1;
+      any = true;
+    }
+  }
+  if (any) resource(m);
+}
+
+/** New firms enter dead slots of tiers whose margin last year was above the threshold. */
+function enterFirms(m: Model): void {
+  const sc = m.sc;
+  const { tierStart, linkStart, tierOf } = m.net;
+  const { alive, rng, sup, buy } = m;
+  const take = Math.max(1, Math.round(sc.network.customersPerSupplier));
+  for (let k = 1; k < m.tiers; k++) {
+    const ts = tierStart[k];
+    const te = tierStart[k + 1];
+    let op = 0;
+    let rev = 0;
+    let dead = 0;
+    let aL = 0;
+    let wL = 0;
+    let kSum = 0;
+    let uSum = 0;
+    let lSum = 0;
+    let nAlive = 0;
+    for (let i = ts; i < te; i++) {
+      if (!alive[i]) {
+        dead++;
+        continue;
+      }
+      op += m.op4[i];
+      rev += m.rev4[i];
+      aL += m.A[i] * m.L[i];
+      wL += m.w[i] * m.L[i];
+      kSum += m.K[i];
+      uSum += m.u[i];
+      lSum += m.L[i];
+      nAlive++;
+    }
+    m.tierMarginYear[k] = rev > 0 ? op / rev : 0;
+    if (dead === 0 || nAlive === 0 || !(lSum > 0) || m.tierMarginYear[k] <= sc.firms.entryMargin) continue;
+    const n = Math.min(dead, Math.floor(sc.firms.entryRate * (te - ts) + rng.next()));
+    let entered = 0;
+    const off = rng.int(te - ts);
+    for (let j = 0; j < te - ts && entered < n; j++) {
+      const i = ts + ((off + j) % (te - ts));
+      if (alive[i]) continue;
+      entered++;
+      alive[i] = 1;
+      m.L[i] = 0.5 * m.baseL[i];
+      m.A[i] = (0.9 * aL) / lSum;
+      m.Aref[i] = m.A[i];
+      m.Aprev[i] = m.A[i];
+      m.Around[i] = m.A[i];
+      m.w[i] = wL / lSum;
+      m.wPrev[i] = m.w[i];
+      m.K[i] = (kSum / lSum) * m.L[i];
+      m.E[i] = 0.5 * m.K[i];
+      m.u[i] = (0.8 * uSum) / nAlive;
+      m.negQ[i] = 0;
+      m.roundCost[i] = Infinity; // no pass-through measured before its first round
+      m.va4[i] = m.dep4[i] = m.rev4[i] = m.op4[i] = 0;
+      m.flows.entries[k] += 1;
+      // Customers: links of suppliers of the same tier that have more than one.
+      const c0 = linkStart[Math.max(0, k - 2)];
+      const c1 = linkStart[k];
+      let got = 0;
+      for (let tries = 0; tries < 40 && got < take && c1 > c0; tries++) {
+        const l = c0 + rng.int(c1 - c0);
+        const s = sup[l];
+        if (tierOf[s] !== k || !alive[s] || s === i || m.outDeg[s] < 2 || !alive[buy[l]]) continue;
+        sup[l] = i;
+        m.outDeg[s]--;
+        m.outDeg[i]++;
+        got++;
+      }
+      // Suppliers: links of buyers of the same tier that have more than one.
+      if (k < m.tiers - 1) {
+        const s0 = linkStart[k];
+        const s1 = linkStart[k + 1];
+        got = 0;
+        for (let tries = 0; tries < 40 && got < take && s1 > s0; tries++) {
+          const l = s0 + rng.int(s1 - s0);
+          const bb = buy[l];
+          if (!alive[bb] || bb === i || m.inDeg[bb] < 2 || !alive[sup[l]]) continue;
+          buy[l] = i;
+          m.inDeg[bb]--;
+          m.inDeg[i]++;
+          got++;
+        }
+      }
+    }
+  }
+}
+
+/** Per-tier sums for the recorder, after the quarter's flows. */
+function collect(m: Model): void {
+  const fl = m.flows;
+  const { tierOf } = m.net;
+  fl.firms.fill(0);
+  fl.employment.fill(0);
+  fl.wageBill.fill(0);
+  fl.wageSum.fill(0);
+  fl.valueAdded.fill(0);
+  fl.revenue.fill(0);
+  fl.opProfit.fill(0);
+  fl.investment.fill(0);
+  fl.costUp.fill(0);
+  fl.passedOn.fill(0);
+  fl.output.fill(0);
+  fl.prodSum.fill(0);
+  fl.capital.fill(0);
+  let emp = 0;
+  for (let i = 0; i < m.nFirms; i++) {
+    const k = tierOf[i];
+    // Cost-ups of a firm that closed this quarter still count where they were borne.
+    fl.costUp[k] += m.costUp[i];
+    fl.passedOn[k] += m.passed[i];
+    fl.valueAdded[k] += m.va[i];
+    if (!m.alive[i]) continue;
+    fl.firms[k] += 1;
+    fl.employment[k] += m.L[i];
+    fl.wageBill[k] += (m.w[i] / 4) * m.L[i];
+    fl.wageSum[k] += m.w[i] * m.L[i];
+    fl.revenue[k] += m.revenue[i];
+    fl.opProfit[k] += m.opProfit[i];
+    fl.investment[k] += m.invest[i];
+    fl.output[k] += m.x[i];
+    fl.prodSum[k] += (m.A[i] / m.tierA0[k]) * m.L[i];
+    fl.capital[k] += m.K[i];
+    emp += m.L[i];
+  }
+  m.econ.employment = emp;
+}
+
+function resetRoundFlows(fl: TierFlows): void {
+  fl.ptWeighted.fill(0);
+  fl.ptWeight.fill(0);
+  fl.ptCount.fill(0);
+  fl.ptFull.fill(0);
+  fl.ptNone.fill(0);
+  fl.exits.fill(0);
+  fl.entries.fill(0);
+}
+
+/**
+ * One quarter. `t` is the reported quarter (0-based); a negative t is a
+ * burn-in quarter: prices negotiate and goods flow, everything else is frozen
+ * at its starting value and nothing is measured.
+ */
+export function step(m: Model, t: number): void {
+  const sc = m.sc;
+  const frozen = t < 0;
+  const mech = sc.mechanisms;
+  const paths = m.paths;
+  const pe = frozen ? 1 : paths.energy[t];
+  const pm = frozen ? 1 : paths.materials[t];
+  const dPe = pe - m.prevEnergy;
+  const dPm = pm - m.prevMaterials;
+  resetRoundFlows(m.flows);
+  const quarterOfYear = ((t % 4) + 4) % 4;
+  if (!frozen && quarterOfYear === 0 && t > 0) {
+    if (mech.wages) wageRound(m, t);
+    else for (let i = 0; i < m.nFirms; i++) m.Aprev[i] = m.A[i];
+    if (mech.entry) enterFirms(m);
+    m.va4.fill(0);
+    m.dep4.fill(0);
+    m.rev4.fill(0);
+    m.op4.fill(0);
+  }
+  if (!frozen && !mech.wages) {
+    // Wages still obey the minimum-wage floor when wage rounds are off.
+    const wMin = paths.minimumWage[t];
+    for (let i = 0; i < m.nFirms; i++) if (m.w[i] < wMin) m.w[i] = wMin;
+  }
+  computeInputPrices(m);
+  computeCosts(m, 0, m.tiers, pe, pm);
+  m.pricePrev.set(m.price);
+  m.directPricePrev.set(m.directPrice);
+  m.finalPricePrev.set(m.finalPrice);
+  const round = ((t % m.quartersPerRound) + m.quartersPerRound) % m.quartersPerRound === 0;
+  m.econ.round = round && !frozen;
+  if (round) negotiate(m, !frozen);
+  setFinalPrices(m);
+  if (round) measureFinal(m, !frozen);
+  const demand = setDemand(m, Math.max(t, 0), frozen);
+  m.econ.demand = demand;
+  produce(m, demand);
+  account(m, pe, pm, dPe, dPm, frozen);
+  m.wPrev.set(m.w);
+  m.prevEnergy = pe;
+  m.prevMaterials = pm;
+  if (!frozen) {
+    if (mech.laborMarket) labourMarket(m, t);
+    if (mech.investment) productivity(m);
+    if (mech.exit) exitFirms(m);
+    m.econ.laborForce = m.laborForce0 * paths.laborForce[t];
+  } else {
+    m.econ.laborForce = m.laborForce0;
+  }
+  collect(m);
+}
+
+/** Ends the burn-in: fixes the base of every index and gives firms their starting equity. */
+export function startReporting(m: Model): void {
+  const { nFirms, tiers } = m;
+  m.P0 = m.econ.finalPrice > 0 ? m.econ.finalPrice : 1;
+  m.qualityLog0 = qualityLog(m);
+  m.directPrice0.set(m.directPrice);
+  for (let i = 0; i < nFirms; i++) if (!(m.directPrice0[i] > 0)) m.directPrice0[i] = 1;
+  m.A0.set(m.A);
+  for (let i = 0; i < nFirms; i++) {
+    m.E[i] = 0.5 * m.K[i] + 0.3 * m.revenue[i];
+    m.negQ[i] = 0;
+  }
+  m.va4.fill(0);
+  m.dep4.fill(0);
+  m.rev4.fill(0);
+  m.op4.fill(0);
+  // Workers' reference wage at each tier relative to the economy mean.
+  let wl = 0;
+  let ls = 0;
+  const tw = new Float64Array(tiers);
+  const tl = new Float64Array(tiers);
+  for (let i = 0; i < nFirms; i++) {
+    const k = m.net.tierOf[i];
+    tw[k] += m.w[i] * m.L[i];
+    tl[k] += m.L[i];
+    wl += m.w[i] * m.L[i];
+    ls += m.L[i];
+  }
+  for (let k = 0; k < tiers; k++) m.wageNorm[k] = tl[k] > 0 && wl > 0 ? tw[k] / tl[k] / (wl / ls) : 1;
+}

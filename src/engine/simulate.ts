@@ -1,0 +1,346 @@
+/**
+ * Runs a scenario and records its outputs: per tier and quarter (`series`),
+ * per quarter for the whole economy (`economy`), key indicators at the horizon
+ * (`summary`) and a `units` map. Undefined values are NaN in the typed arrays
+ * and null in JSON (see toJSON).
+ */
+import { createModel, isSmallTier, startReporting, step, type Model } from './model.ts';
+import type { Scenario } from './params.ts';
+
+export const MODEL_VERSION = '1.0.0';
+
+export const SERIES = {
+  firms: { unit: 'firms', label: 'Firms alive' },
+  employment: { unit: 'persons', label: 'Employment' },
+  wage: { unit: '¥10k/year', label: 'Mean labour cost per worker' },
+  valueAdded: { unit: '¥m/quarter', label: 'Value added' },
+  valueAddedPerWorker: { unit: '¥10k/year', label: 'Value added per worker' },
+  laborShare: { unit: 'share', label: 'Labour share of value added' },
+  investment: { unit: '¥m/quarter', label: 'Investment' },
+  investmentRate: { unit: 'share', label: 'Investment / value added' },
+  profitMargin: { unit: 'share', label: 'Operating margin (profit / sales)' },
+  passThrough: { unit: 'share', label: 'Measured pass-through rate' },
+  passThroughFull: { unit: 'share', label: 'Share with full pass-through' },
+  passThroughNone: { unit: 'share', label: 'Share with no pass-through or a price cut' },
+  costUp: { unit: '¥m/quarter', label: 'Cost-ups met' },
+  costUpAbsorbed: { unit: '¥m/quarter', label: 'Cost-ups absorbed' },
+  productivity: { unit: 'index', label: 'Productivity (start = 1)' },
+  output: { unit: 'index', label: 'Real output (start = 1)' },
+  capital: { unit: '¥m', label: 'Capital stock' },
+  exits: { unit: 'firms/quarter', label: 'Exits' },
+  entries: { unit: 'firms/quarter', label: 'Entries' },
+} as const;
+export type SeriesKey = keyof typeof SERIES;
+
+export const ECONOMY = {
+  valueAdded: { unit: '¥m/quarter', label: 'Value added' },
+  finalSales: { unit: '¥m/quarter', label: 'Final sales' },
+  energyCost: { unit: '¥m/quarter', label: 'Energy cost' },
+  materialsCost: { unit: '¥m/quarter', label: 'Materials cost' },
+  finalPrice: { unit: 'index', label: 'Final-goods price (start = 1)' },
+  employment: { unit: 'persons', label: 'Employment' },
+  unemployment: { unit: 'share', label: 'Unemployment rate' },
+  externalCostUp: { unit: '¥m/quarter', label: 'External cost-ups (energy, materials, labour)' },
+  consumerBurden: { unit: '¥m/quarter', label: 'Cost-ups borne by final consumers' },
+  realDemand: { unit: 'index', label: 'Final demand (start = 1)' },
+  generalPrice: { unit: 'index', label: 'General price level (start = 1)' },
+  energyPrice: { unit: 'index', label: 'Energy price (start = 1)' },
+  materialsPrice: { unit: 'index', label: 'Materials price (start = 1)' },
+  minimumWage: { unit: '¥10k/year', label: 'Minimum labour cost' },
+} as const;
+export type EconomyKey = keyof typeof ECONOMY;
+
+export const SUMMARY_UNITS = {
+  wageGrowth: 'share/year',
+  wageGap: 'ratio',
+  wageGapStart: 'ratio',
+  investmentRate: 'share',
+  firmsSurviving: 'share',
+  laborShare: 'share',
+  profitMargin: 'share',
+  productivityGrowth: 'share/year',
+  passThrough: 'share',
+  totalValueAdded: '¥m/year',
+  valueAddedGrowth: 'share/year',
+  consumerShareOfCostUps: 'share',
+  deepestWageGrowth: 'share/year',
+  smeInvestmentRate: 'share',
+  firmsSurvivingAll: 'share',
+} as const;
+
+export interface Summary {
+  /** Per tier: compound yearly growth of the mean wage over the reported period. */
+  wageGrowth: number[];
+  /** Mean wage of tier 0 / mean wage of the deepest tier, at the horizon and at the start. */
+  wageGap: number;
+  wageGapStart: number;
+  /** Per tier: investment / value added over the reported period. */
+  investmentRate: number[];
+  /** Per tier: share of the starting firms still in business at the horizon. */
+  firmsSurviving: number[];
+  /** Per tier, last year: labour share and operating margin. */
+  laborShare: (number | null)[];
+  profitMargin: (number | null)[];
+  /** Per tier: compound yearly growth of mean productivity. */
+  productivityGrowth: number[];
+  /** Per tier: mean measured pass-through over all rounds (null if never measured). */
+  passThrough: (number | null)[];
+  /** Value added of all tiers in the last year. */
+  totalValueAdded: number;
+  valueAddedGrowth: number;
+  /** Share of the external cost-ups of the period borne by final consumers. */
+  consumerShareOfCostUps: number | null;
+  /** Headline figures. */
+  deepestWageGrowth: number;
+  smeInvestmentRate: number;
+  firmsSurvivingAll: number;
+}
+
+export interface SimResult {
+  version: string;
+  seed: number;
+  scenario: Scenario;
+  tiers: number;
+  quarters: number;
+  periods: string[];
+  series: Record<SeriesKey, Float64Array[]>;
+  economy: Record<EconomyKey, Float64Array>;
+  summary: Summary;
+  units: Record<string, string>;
+}
+
+export interface Timings {
+  setupMs: number;
+  runMs: number;
+}
+
+function unitsMap(): Record<string, string> {
+  const u: Record<string, string> = {};
+  for (const [k, v] of Object.entries(SERIES)) u[`series.${k}`] = v.unit;
+  for (const [k, v] of Object.entries(ECONOMY)) u[`economy.${k}`] = v.unit;
+  for (const [k, v] of Object.entries(SUMMARY_UNITS)) u[`summary.${k}`] = v;
+  return u;
+}
+
+export function periodLabels(startYear: number, quarters: number): string[] {
+  const out: string[] = [];
+  for (let t = 0; t < quarters; t++) out.push(`${startYear + Math.floor(t / 4)}Q${(t % 4) + 1}`);
+  return out;
+}
+
+const div = (a: number, b: number) => (b > 0 ? a / b : NaN);
+const toMoney = 1 / 100; // ¥10k -> ¥m
+
+/** Runs the model for the reported period after its burn-in; `now` times set-up and run. */
+export function simulate(sc: Scenario, now?: () => number, timings?: Timings): SimResult {
+  const t0 = now ? now() : 0;
+  const m = createModel(sc);
+  const burn = sc.simulation.burnInYears * 4;
+  for (let t = -burn; t < 0; t++) step(m, t);
+  startReporting(m);
+  const t1 = now ? now() : 0;
+  const result = run(m);
+  if (now && timings) {
+    timings.setupMs = t1 - t0;
+    timings.runMs = now() - t1;
+  }
+  return result;
+}
+
+function run(m: Model): SimResult {
+  const sc = m.sc;
+  const tiers = m.tiers;
+  const Q = m.paths.quarters;
+  const series = {} as Record<SeriesKey, Float64Array[]>;
+  for (const k of Object.keys(SERIES) as SeriesKey[]) {
+    series[k] = Array.from({ length: tiers }, () => new Float64Array(Q));
+  }
+  const economy = {} as Record<EconomyKey, Float64Array>;
+  for (const k of Object.keys(ECONOMY) as EconomyKey[]) economy[k] = new Float64Array(Q);
+  const fl = m.flows;
+  const startFirms = new Float64Array(tiers);
+  for (let k = 0; k < tiers; k++) startFirms[k] = m.net.tierStart[k + 1] - m.net.tierStart[k];
+  const prod0 = new Float64Array(tiers);
+  const out0 = new Float64Array(tiers);
+  let demand0 = 1;
+  const invSum = new Float64Array(tiers);
+  const vaSum = new Float64Array(tiers);
+  const ptSum = new Float64Array(tiers);
+  const ptN = new Float64Array(tiers);
+  let extSum = 0;
+  let consSum = 0;
+  for (let t = 0; t < Q; t++) {
+    step(m, t);
+    let va = 0;
+    for (let k = 0; k < tiers; k++) {
+      const emp = fl.employment[k];
+      series.firms[k][t] = fl.firms[k];
+      series.employment[k][t] = emp;
+      series.wage[k][t] = div(fl.wageSum[k], emp);
+      series.valueAdded[k][t] = fl.valueAdded[k] * toMoney;
+      series.valueAddedPerWorker[k][t] = div(4 * fl.valueAdded[k], emp);
+      series.laborShare[k][t] = div(fl.wageBill[k], fl.valueAdded[k]);
+      series.investment[k][t] = fl.investment[k] * toMoney;
+      series.investmentRate[k][t] = div(fl.investment[k], fl.valueAdded[k]);
+      series.profitMargin[k][t] = div(fl.opProfit[k], fl.revenue[k]);
+      const measured = m.econ.round && fl.ptCount[k] > 0;
+      series.passThrough[k][t] = measured ? div(fl.ptWeighted[k], fl.ptWeight[k]) : NaN;
+      series.passThroughFull[k][t] = measured ? fl.ptFull[k] / fl.ptCount[k] : NaN;
+      series.passThroughNone[k][t] = measured ? fl.ptNone[k] / fl.ptCount[k] : NaN;
+      series.costUp[k][t] = fl.costUp[k] * toMoney;
+      series.costUpAbsorbed[k][t] = (fl.costUp[k] - fl.passedOn[k]) * toMoney;
+      if (t === 0) {
+        prod0[k] = div(fl.prodSum[k], emp) || 1;
+        out0[k] = fl.output[k] || 1;
+      }
+      series.productivity[k][t] = div(fl.prodSum[k], emp) / prod0[k];
+      series.output[k][t] = fl.output[k] / out0[k];
+      series.capital[k][t] = fl.capital[k] * toMoney;
+      series.exits[k][t] = fl.exits[k];
+      series.entries[k][t] = fl.entries[k];
+      va += fl.valueAdded[k];
+      invSum[k] += fl.investment[k];
+      vaSum[k] += fl.valueAdded[k];
+      if (measured) {
+        ptSum[k] += series.passThrough[k][t];
+        ptN[k] += 1;
+      }
+    }
+    const e = m.econ;
+    if (t === 0) demand0 = e.demand || 1;
+    economy.valueAdded[t] = va * toMoney;
+    economy.finalSales[t] = e.finalSales * toMoney;
+    economy.energyCost[t] = e.energyCost * toMoney;
+    economy.materialsCost[t] = e.materialsCost * toMoney;
+    economy.finalPrice[t] = e.finalPrice / m.P0;
+    economy.employment[t] = e.employment;
+    economy.unemployment[t] = e.laborForce > 0 ? Math.max(0, 1 - e.employment / e.laborForce) : NaN;
+    economy.externalCostUp[t] = e.externalCostUp * toMoney;
+    economy.consumerBurden[t] = e.consumerBurden * toMoney;
+    economy.realDemand[t] = e.demand / demand0;
+    economy.generalPrice[t] = m.paths.cpi[t];
+    economy.energyPrice[t] = m.paths.energy[t];
+    economy.materialsPrice[t] = m.paths.materials[t];
+    economy.minimumWage[t] = m.paths.minimumWage[t];
+    extSum += e.externalCostUp;
+    consSum += e.consumerBurden;
+  }
+  const summary = summarise(m, series, economy, startFirms, invSum, vaSum, ptSum, ptN, extSum, consSum);
+  return {
+    version: MODEL_VERSION,
+    seed: sc.seed,
+    scenario: sc,
+    tiers,
+    quarters: Q,
+    periods: periodLabels(sc.simulation.startYear, Q),
+    series,
+    economy,
+    summary,
+    units: unitsMap(),
+  };
+}
+
+function lastYearMean(a: Float64Array): number | null {
+  let s = 0;
+  let n = 0;
+  for (let t = Math.max(0, a.length - 4); t < a.length; t++) {
+    if (a[t] === a[t]) {
+      s += a[t];
+      n++;
+    }
+  }
+  return n > 0 ? s / n : null;
+}
+
+function summarise(
+  m: Model,
+  series: Record<SeriesKey, Float64Array[]>,
+  economy: Record<EconomyKey, Float64Array>,
+  startFirms: Float64Array,
+  invSum: Float64Array,
+  vaSum: Float64Array,
+  ptSum: Float64Array,
+  ptN: Float64Array,
+  extSum: number,
+  consSum: number,
+): Summary {
+  const tiers = m.tiers;
+  const Q = m.paths.quarters;
+  const years = Q / 4;
+  const last = Q - 1;
+  const cagr = (a: number, b: number) => (a > 0 && b > 0 ? Math.pow(b / a, 1 / years) - 1 : NaN);
+  const wageGrowth: number[] = [];
+  const investmentRate: number[] = [];
+  const firmsSurviving: number[] = [];
+  const productivityGrowth: number[] = [];
+  const passThrough: (number | null)[] = [];
+  const laborShare: (number | null)[] = [];
+  const profitMargin: (number | null)[] = [];
+  let originalAlive = 0;
+  for (let k = 0; k < tiers; k++) {
+    wageGrowth.push(cagr(series.wage[k][0], series.wage[k][last]));
+    investmentRate.push(div(invSum[k], vaSum[k]));
+    let orig = 0;
+    for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) orig += m.original[i] && m.alive[i] ? 1 : 0;
+    originalAlive += orig;
+    firmsSurviving.push(orig / startFirms[k]);
+    productivityGrowth.push(cagr(series.productivity[k][0], series.productivity[k][last]));
+    passThrough.push(ptN[k] > 0 ? ptSum[k] / ptN[k] : null);
+    laborShare.push(lastYearMean(series.laborShare[k]));
+    profitMargin.push(lastYearMean(series.profitMargin[k]));
+  }
+  let vaLast = 0;
+  let vaFirst = 0;
+  for (let t = Math.max(0, Q - 4); t < Q; t++) vaLast += economy.valueAdded[t];
+  for (let t = 0; t < Math.min(4, Q); t++) vaFirst += economy.valueAdded[t];
+  const T = tiers - 1;
+  let smeInv = 0;
+  let smeVa = 0;
+  for (let k = 0; k < tiers; k++) {
+    if (isSmallTier(k, tiers)) {
+      smeInv += invSum[k];
+      smeVa += vaSum[k];
+    }
+  }
+  return {
+    wageGrowth,
+    wageGap: series.wage[0][last] / series.wage[T][last],
+    wageGapStart: series.wage[0][0] / series.wage[T][0],
+    investmentRate,
+    firmsSurviving,
+    laborShare,
+    profitMargin,
+    productivityGrowth,
+    passThrough,
+    totalValueAdded: vaLast,
+    valueAddedGrowth: Q >= 8 ? cagr(vaFirst, vaLast) : NaN,
+    consumerShareOfCostUps: extSum > 0 ? consSum / extSum : null,
+    deepestWageGrowth: wageGrowth[T],
+    smeInvestmentRate: div(smeInv, smeVa),
+    firmsSurvivingAll: originalAlive / m.nFirms,
+  };
+}
+
+/** Plain JSON (numbers and null) of a result; NaN and infinities become null. */
+export function toJSON(r: SimResult): Record<string, unknown> {
+  const arr = (a: Float64Array) => Array.from(a, (x) => (Number.isFinite(x) ? x : null));
+  const clean = (x: unknown): unknown =>
+    typeof x === 'number' ? (Number.isFinite(x) ? x : null) : Array.isArray(x) ? x.map(clean) : x;
+  const series: Record<string, (number | null)[][]> = {};
+  for (const [k, v] of Object.entries(r.series)) series[k] = v.map(arr);
+  const economy: Record<string, (number | null)[]> = {};
+  for (const [k, v] of Object.entries(r.economy)) economy[k] = arr(v);
+  const summary: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r.summary)) summary[k] = clean(v);
+  return {
+    version: r.version,
+    seed: r.seed,
+    scenario: r.scenario,
+    tiers: r.tiers,
+    periods: r.periods,
+    series,
+    economy,
+    summary,
+    units: r.units,
+  };
+}
