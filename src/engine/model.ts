@@ -85,6 +85,10 @@ export interface Model {
   directSold: Float64Array; // units accepted (then scaled by output)
   directPrice0: Float64Array; // direct price at the start of the reported period
   A0: Float64Array; // productivity at the start of the reported period
+  lnA: Float64Array; // log of productivity relative to the start of the reported period
+  lnDirectRel: Float64Array; // log of the direct-sales price relative to its start
+  spill: Float64Array; // yearly productivity growth from partner spill-over (by degree)
+  degreesChanged: boolean;
   roundCost: Float64Array; // unit cost at the last round (pass-through measurement)
   inputPrice: Float64Array;
   wSum: Float64Array;
@@ -130,7 +134,6 @@ export interface Model {
   D0: number; // base final demand (units/quarter)
   P0: number; // base final price
   laborForce0: number;
-  qualityLog0: number;
   qualityW: Float64Array; // weights for the quality index
   energyUnit: number; // energy per unit of output at base prices
   materialsUnit: number;
@@ -225,6 +228,10 @@ export function createModel(sc: Scenario): Model {
     directSold: F(),
     directPrice0: F(),
     A0: F(),
+    lnA: F(),
+    lnDirectRel: F(),
+    spill: F(),
+    degreesChanged: true,
     roundCost: F(),
     inputPrice: F(),
     wSum: F(),
@@ -267,7 +274,6 @@ export function createModel(sc: Scenario): Model {
     D0: 0,
     P0: 1,
     laborForce0: 0,
-    qualityLog0: 0,
     qualityW: F(),
     energyUnit: sc.costs.energyIntensity,
     materialsUnit: sc.costs.materialsIntensity,
@@ -496,7 +502,10 @@ function negotiate(m: Model, measure: boolean): void {
   for (let i = t0end; i < m.nFirms; i++) {
     if (!alive[i]) continue;
     // Own-brand direct sales are priced by the supplier at the strongest margin.
-    if (m.directBase[i] > 0 && negotiation) m.directPrice[i] = unitCost[i] * (1 + b.marginMax);
+    if (m.directBase[i] > 0 && negotiation) {
+      m.directPrice[i] = unitCost[i] * (1 + b.marginMax);
+      if (m.directPrice0[i] > 0) m.lnDirectRel[i] = Math.log(m.directPrice[i] / m.directPrice0[i]);
+    }
     m.roundCost[i] = unitCost[i];
     m.Around[i] = m.A[i];
   }
@@ -531,15 +540,15 @@ function setFinalPrices(m: Model): void {
   }
 }
 
-/** Quality index of the chain: output-weighted geometric mean of productivity (log). */
+/** Quality index of the chain: output-weighted mean log productivity relative to the start. */
 function qualityLog(m: Model): number {
   let s = 0;
   let ws = 0;
+  const { alive, qualityW, lnA } = m;
   for (let i = 0; i < m.nFirms; i++) {
-    if (!m.alive[i]) continue;
-    const k = m.net.tierOf[i];
-    s += m.qualityW[i] * Math.log(m.A[i] / m.tierA0[k]);
-    ws += m.qualityW[i];
+    if (!alive[i]) continue;
+    s += qualityW[i] * lnA[i];
+    ws += qualityW[i];
   }
   return ws > 0 ? s / ws : 0;
 }
@@ -566,16 +575,15 @@ function setDemand(m: Model, t: number, frozen: boolean): number {
   let D = m.D0 * level;
   let qual = 0;
   if (on) {
-    qual = qualityLog(m) - m.qualityLog0;
+    qual = qualityLog(m);
     D *= Math.pow(P / m.P0 / cpi, -eps) * Math.exp(kappa * qual);
   }
+  const lnCpi = Math.log(cpi);
+  const { alive, directBase, directDemand, lnDirectRel, lnA } = m;
   for (let i = t0end; i < m.nFirms; i++) {
-    let d = m.alive[i] ? m.directBase[i] * level : 0;
-    if (on && d > 0) {
-      const rel = m.directPrice[i] / m.directPrice0[i] / cpi;
-      d *= Math.pow(rel, -eps) * Math.pow(m.A[i] / m.A0[i], kappa);
-    }
-    m.directDemand[i] = d;
+    let d = alive[i] ? directBase[i] * level : 0;
+    if (on && d > 0) d *= Math.exp(-eps * (lnDirectRel[i] - lnCpi) + kappa * lnA[i]);
+    directDemand[i] = d;
   }
   m.econ.finalPrice = P;
   return D;
@@ -621,10 +629,15 @@ function produce(m: Model, demand: number): void {
     const ts = tierStart[k];
     const te = tierStart[k + 1];
     if (k >= 1) {
+      let shortage = false;
       for (let i = ts; i < te; i++) {
-        planned[i] = Math.min(orders[i], cap[i]);
-        spare[i] = cap[i] - planned[i];
-        m.directSold[i] = orders[i] > 0 ? (m.directDemand[i] * planned[i]) / orders[i] : 0;
+        const o = orders[i];
+        const c = cap[i];
+        const p = o < c ? o : c;
+        if (o > c && alive[i]) shortage = true;
+        planned[i] = p;
+        spare[i] = c - p;
+        m.directSold[i] = o > 0 ? (m.directDemand[i] * p) / o : 0;
       }
       // Accepted orders on the links into tier k (buyers one or two tiers up), rationed pro rata.
       const lFrom = linkStart[Math.max(0, k - 2)];
@@ -634,7 +647,7 @@ function produce(m: Model, demand: number): void {
         if (tierOf[s] !== k) continue;
         alloc[l] = orders[s] > 0 ? (ord[l] * planned[s]) / orders[s] : 0;
       }
-      if (realloc) reallocate(m, k, spare, shortB, spareB);
+      if (realloc && shortage) reallocate(m, k, spare, shortB, spareB);
     }
     // Tier k's planned output sets its orders to its suppliers.
     if (k < T) {
@@ -883,8 +896,10 @@ function labourMarket(m: Model, t: number): void {
     vac[i] = 0;
     if (!alive[i]) continue;
     const r = w[i] / (wEcon * m.wageNorm[tierOf[i]]);
-    rel[i] = r;
-    const quits = L[i] * Math.min(0.5, lab.quitRate * Math.exp(-lab.quitSensitivity * (r - 1)));
+    // One exponential serves both sides: quits fall and hiring appeal rises with the relative wage.
+    const appeal = Math.exp(lab.quitSensitivity * (r - 1));
+    rel[i] = appeal;
+    const quits = L[i] * Math.min(0.5, lab.quitRate / appeal);
     let li = L[i] - quits;
     // Workers wanted for the orders the firm can serve: input-starved firms do not hoard labour.
     const want = Math.min(orders[i], m.x[i] + 0.1 * A[i] * L[i]) / (A[i] * util);
@@ -903,7 +918,7 @@ function labourMarket(m: Model, t: number): void {
     let wsum = 0;
     for (let i = 0; i < nFirms; i++) {
       if (vac[i] > 0) {
-        rel[i] = vac[i] * Math.pow(rel[i], lab.quitSensitivity);
+        rel[i] = vac[i] * rel[i];
         wsum += rel[i];
       }
     }
@@ -961,21 +976,32 @@ function wageRound(m: Model, t: number): void {
 function productivity(m: Model): void {
   const f = m.sc.firms;
   const techSharing = m.sc.policy.techSharing;
-  const { alive, A, nFirms, rng } = m;
+  const { alive, A, lnA, nFirms, rng, spill, va, invest, u } = m;
+  const t1 = m.net.tierStart[1];
+  if (m.degreesChanged) {
+    for (let i = 0; i < nFirms; i++) {
+      const partners = m.inDeg[i] + m.outDeg[i] + (m.directBase[i] > 0 ? 1 : 0);
+      spill[i] = f.partnerSpillover * Math.log(1 + partners);
+    }
+    m.degreesChanged = false;
+  }
   const lagRate = 1 / (4 * m.sc.bargaining.gainShareYears);
-  const noise = f.productivityNoise / 2; // quarterly sd for the yearly sd
+  // Quarterly noise with the yearly sd: sum of four uniforms (mean 2, variance 1/3), near-normal.
+  const noise = (f.productivityNoise / 2) * Math.sqrt(3);
+  const uDrift = f.uniquenessDrift / 4;
+  const thetaTop = f.productivityReturn;
+  const thetaSup = f.productivityReturn * (1 + techSharing);
   for (let i = 0; i < nFirms; i++) {
     if (!alive[i]) continue;
-    const va = m.va[i];
-    const intensity = va > 0 ? clamp(m.invest[i] / va, 0, 1) : 0;
-    const theta = f.productivityReturn * (i >= m.net.tierStart[1] ? 1 + techSharing : 1);
-    const partners = m.inDeg[i] + m.outDeg[i] + (m.directBase[i] > 0 ? 1 : 0);
-    const gYear = theta * intensity + f.partnerSpillover * Math.log(1 + partners);
-    A[i] *= Math.exp(gYear / 4 + noise * rng.normal());
+    const v = va[i];
+    const intensity = v > 0 ? clamp(invest[i] / v, 0, 1) : 0;
+    const theta = i >= t1 ? thetaSup : thetaTop;
+    const shock = noise > 0 ? noise * (rng.next() + rng.next() + rng.next() + rng.next() - 2) : 0;
+    const g = (theta * intensity + spill[i]) / 4 + shock;
+    lnA[i] += g;
+    A[i] *= Math.exp(g);
     m.Aref[i] += (A[i] - m.Aref[i]) * lagRate;
-    if (i >= m.net.tierStart[1]) {
-      m.u[i] = clamp(m.u[i] + (f.uniquenessDrift * (intensity - 0.1)) / 4, 0, 1);
-    }
+    if (i >= t1) u[i] = clamp(u[i] + uDrift * (intensity - 0.1), 0, 1);
   }
 }
 
@@ -1047,7 +1073,10 @@ function exitFirms(m: Model): void {
       any = true;
     }
   }
-  if (any) resource(m);
+  if (any) {
+    resource(m);
+    m.degreesChanged = true;
+  }
 }
 
 /** New firms enter dead slots of tiers whose margin last year was above the threshold. */
@@ -1106,6 +1135,8 @@ function enterFirms(m: Model): void {
       m.roundCost[i] = Infinity; // no pass-through measured before its first round
       m.va4[i] = m.dep4[i] = m.rev4[i] = m.op4[i] = 0;
       m.flows.entries[k] += 1;
+      m.lnA[i] = Math.log(m.A[i] / m.A0[i]);
+      m.degreesChanged = true;
       // Customers: links of suppliers of the same tier that have more than one.
       const c0 = linkStart[Math.max(0, k - 2)];
       const c1 = linkStart[k];
@@ -1250,7 +1281,6 @@ export function step(m: Model, t: number): void {
 export function startReporting(m: Model): void {
   const { nFirms, tiers } = m;
   m.P0 = m.econ.finalPrice > 0 ? m.econ.finalPrice : 1;
-  m.qualityLog0 = qualityLog(m);
   m.directPrice0.set(m.directPrice);
   for (let i = 0; i < nFirms; i++) if (!(m.directPrice0[i] > 0)) m.directPrice0[i] = 1;
   m.A0.set(m.A);

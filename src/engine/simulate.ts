@@ -96,6 +96,22 @@ export interface Summary {
   firmsSurvivingAll: number;
 }
 
+/**
+ * A small sample of the network at the horizon, for a picture: firms of two
+ * chains (tiers as rows) and the links among them.
+ */
+export interface NetworkSample {
+  /** Per sampled firm. */
+  tier: Uint8Array;
+  chain: Int32Array;
+  wage: Float64Array; // ¥10k/year
+  margin: Float64Array; // operating margin over the last year (NaN if no sales)
+  alive: Uint8Array;
+  /** Links among sampled firms: supplier and buyer positions in the sample arrays. */
+  linkSupplier: Int32Array;
+  linkBuyer: Int32Array;
+}
+
 export interface SimResult {
   version: string;
   seed: number;
@@ -107,6 +123,7 @@ export interface SimResult {
   economy: Record<EconomyKey, Float64Array>;
   summary: Summary;
   units: Record<string, string>;
+  sample: NetworkSample;
 }
 
 export interface Timings {
@@ -237,6 +254,42 @@ function run(m: Model): SimResult {
     economy,
     summary,
     units: unitsMap(),
+    sample: sampleNetwork(m),
+  };
+}
+
+/** Per tier at most 2, 6, 12, 24, ... firms from the first two chains, and the links among them. */
+function sampleNetwork(m: Model, maxPerTier = [2, 6, 12, 24, 24, 24]): NetworkSample {
+  const { tierStart, chain } = m.net;
+  const picked: number[] = [];
+  const pos = new Map<number, number>();
+  for (let k = 0; k < m.tiers; k++) {
+    let n = 0;
+    for (let i = tierStart[k]; i < tierStart[k + 1] && n < maxPerTier[k]; i++) {
+      if (chain[i] > 1) continue;
+      pos.set(i, picked.length);
+      picked.push(i);
+      n++;
+    }
+  }
+  const linkS: number[] = [];
+  const linkB: number[] = [];
+  for (let l = 0; l < m.nLinks; l++) {
+    const a = pos.get(m.sup[l]);
+    const b = pos.get(m.buy[l]);
+    if (a !== undefined && b !== undefined && m.alive[m.sup[l]] && m.alive[m.buy[l]]) {
+      linkS.push(a);
+      linkB.push(b);
+    }
+  }
+  return {
+    tier: Uint8Array.from(picked, (i) => m.net.tierOf[i]),
+    chain: Int32Array.from(picked, (i) => chain[i]),
+    wage: Float64Array.from(picked, (i) => m.w[i]),
+    margin: Float64Array.from(picked, (i) => (m.rev4[i] > 0 ? m.op4[i] / m.rev4[i] : NaN)),
+    alive: Uint8Array.from(picked, (i) => m.alive[i]),
+    linkSupplier: Int32Array.from(linkS),
+    linkBuyer: Int32Array.from(linkB),
   };
 }
 
@@ -342,5 +395,14 @@ export function toJSON(r: SimResult): Record<string, unknown> {
     economy,
     summary,
     units: r.units,
+    sample: {
+      tier: Array.from(r.sample.tier),
+      chain: Array.from(r.sample.chain),
+      wage: arr(r.sample.wage),
+      margin: arr(r.sample.margin),
+      alive: Array.from(r.sample.alive),
+      linkSupplier: Array.from(r.sample.linkSupplier),
+      linkBuyer: Array.from(r.sample.linkBuyer),
+    },
   };
 }
