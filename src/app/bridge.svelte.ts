@@ -1,0 +1,131 @@
+/**
+ * The bridge between the UI and the simulation worker. It owns the worker,
+ * coalesces rapid input changes ("latest wins": at most one run in flight, and
+ * only the newest inputs run next) and never publishes a stale result, i.e.
+ * one whose inputs were superseded while it ran. Components read `result`
+ * and `errors`; they never see Comlink.
+ */
+import { flushSync } from 'svelte';
+import { wrap, releaseProxy } from 'comlink';
+import type { Scenario, SimResult } from '../engine/index.ts';
+import type { RunOutcome, SimApi } from '../worker/sim.worker.ts';
+
+/** What the bridge needs from a worker; tests pass a fake. */
+export interface Runner {
+  run(input: Scenario): Promise<RunOutcome>;
+}
+
+interface Job {
+  seq: number;
+  scenario: Scenario;
+}
+
+export class SimBridge {
+  /** The result on screen: the latest inputs that ran without error. */
+  result = $state.raw<SimResult | null>(null);
+  /** Why the latest inputs could not run (empty when they did); `result` stays. */
+  errors = $state.raw<string[]>([]);
+  /** True while a run is in flight. */
+  busy = $state(false);
+  /** Engine time of the result on screen, ms. */
+  engineMs = $state(0);
+
+  /** Counters, for tests and the benchmark. */
+  readonly stats = { requested: 0, ran: 0, drawn: 0, discarded: 0 };
+
+  readonly #runner: Runner;
+  readonly #dispose: () => void;
+  #seq = 0;
+  #pending: Job | null = null;
+  #inFlight = false;
+  /** Time of the oldest input not yet on screen (for the input-to-drawn measure). */
+  #inputSince: number | null = null;
+
+  constructor(
+    readonly id: string,
+    runner: Runner,
+    dispose: () => void = () => {},
+  ) {
+    this.#runner = runner;
+    this.#dispose = dispose;
+  }
+
+  /**
+   * Asks for a run of `scenario` (a plain object, not a proxy). `inputTime`
+   * is when the user acted (an event's timeStamp), the start of the measure.
+   */
+  request(scenario: Scenario, inputTime: number = performance.now()): void {
+    this.stats.requested++;
+    this.#inputSince ??= inputTime;
+    this.#pending = { seq: ++this.#seq, scenario };
+    if (!this.#inFlight) void this.#pump();
+  }
+
+  /** Resolves once no run is in flight or pending. */
+  async idle(): Promise<void> {
+    while (this.#inFlight || this.#pending) await new Promise((r) => setTimeout(r, 1));
+  }
+
+  async #pump(): Promise<void> {
+    this.#inFlight = true;
+    this.busy = true;
+    while (this.#pending) {
+      const job = this.#pending;
+      this.#pending = null;
+      let outcome: RunOutcome;
+      try {
+        outcome = await this.#runner.run(job.scenario);
+      } catch (e) {
+        outcome = { ok: false, errors: [`the simulation failed: ${String(e)}`] };
+      }
+      this.stats.ran++;
+      if (job.seq !== this.#seq) {
+        // Newer inputs arrived while this ran: drop it, run the newest.
+        this.stats.discarded++;
+        continue;
+      }
+      this.#publish(outcome);
+    }
+    this.#inFlight = false;
+    this.busy = false;
+  }
+
+  #publish(outcome: RunOutcome): void {
+    if (outcome.ok) {
+      this.result = outcome.result;
+      this.engineMs = outcome.ms;
+      this.errors = [];
+    } else {
+      this.errors = outcome.errors;
+    }
+    // Apply the change now so that the charts are drawn before we measure.
+    flushSync();
+    this.stats.drawn++;
+    const start = this.#inputSince;
+    this.#inputSince = null;
+    if (outcome.ok && start !== null) {
+      performance.measure(`update:${this.id}`, {
+        start,
+        end: performance.now(),
+        detail: { engineMs: outcome.ms },
+      });
+    }
+  }
+
+  dispose(): void {
+    this.#dispose();
+  }
+}
+
+/** A bridge that owns a new simulation worker. */
+export function createWorkerBridge(id: string): SimBridge {
+  const worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), {
+    type: 'module',
+    name: `simulation ${id}`,
+  });
+  const api = wrap<SimApi>(worker);
+  return new SimBridge(id, api, () => {
+    api[releaseProxy]();
+    worker.terminate();
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * One editable scenario (A or B): its preset, its current valid inputs and
+ * the messages of fields whose typed value was rejected. Every accepted
+ * change is sent to the scenario's bridge; a rejected one leaves the inputs,
+ * and so the run on screen, as they were.
+ */
+import {
+  PARAM_BY_PATH,
+  findPreset,
+  getPath,
+  presetScenario,
+  setPath,
+  validateScenario,
+  type Scenario,
+} from '../engine/index.ts';
+import type { SimBridge } from './bridge.svelte.ts';
+
+export type ScenarioId = 'A' | 'B';
+
+/** The engine's messages that concern `path`, in words a reader can act on. */
+export function messageFor(path: string, errors: string[]): string {
+  const own = errors.filter((e) => e.startsWith(`${path}:`) || e.startsWith(`${path}[`));
+  const chosen = own.length > 0 ? own : errors;
+  const label = PARAM_BY_PATH.get(path)?.label;
+  return chosen
+    .map((e) => {
+      const colon = e.indexOf(': ');
+      const where = colon > 0 ? e.slice(0, colon) : path;
+      const what = colon > 0 ? e.slice(colon + 2) : e;
+      return where === path && label ? `${label} (${path}) ${what}.` : `${where} ${what}.`;
+    })
+    .join(' ');
+}
+
+export class ScenarioModel {
+  preset = $state('');
+  /** Always a valid scenario, replaced (never mutated) on every change. */
+  scenario = $state.raw<Scenario>(presetScenario('large-firm-led'));
+  /** Message per path of the fields holding a rejected value. */
+  fieldErrors = $state.raw<Record<string, string>>({});
+  /** Bumped on preset change or reset, so that fields drop what was typed. */
+  generation = $state(0);
+
+  readonly title = $derived(findPreset(this.preset)?.title ?? this.preset);
+
+  constructor(
+    readonly id: ScenarioId,
+    preset: string,
+    readonly bridge: SimBridge,
+  ) {
+    this.applyPreset(preset);
+  }
+
+  value(path: string): unknown {
+    return getPath(this.scenario, path);
+  }
+
+  /**
+   * Sets one input (a dotted path, or `network.firmsPerTier` / `shocks` with
+   * a whole array). Returns false, and records a message, if the result would
+   * not be a valid scenario.
+   */
+  set(path: string, value: unknown, inputTime?: number): boolean {
+    const next = structuredClone(this.scenario) as unknown as Record<string, unknown>;
+    setPath(next, path, value);
+    const parsed = validateScenario(next);
+    if (!parsed.ok) {
+      this.fieldErrors = { ...this.fieldErrors, [path]: messageFor(path, parsed.errors) };
+      return false;
+    }
+    if (path in this.fieldErrors) {
+      const rest = { ...this.fieldErrors };
+      delete rest[path];
+      this.fieldErrors = rest;
+    }
+    this.scenario = parsed.scenario;
+    this.bridge.request(this.scenario, inputTime);
+    return true;
+  }
+
+  /** Marks a field as holding text that is not a value at all. */
+  reject(path: string, message: string): void {
+    this.fieldErrors = { ...this.fieldErrors, [path]: message };
+  }
+
+  applyPreset(name: string, inputTime?: number): void {
+    this.preset = name;
+    this.scenario = presetScenario(name);
+    this.fieldErrors = {};
+    this.generation++;
+    this.bridge.request(this.scenario, inputTime);
+  }
+
+  reset(inputTime?: number): void {
+    this.applyPreset(this.preset, inputTime);
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The simulation worker: a thin Comlink adapter around the engine. The main
+ * thread imports only `SimApi` (a type) and never runs the model itself.
+ * Results come back with their typed arrays transferred, not copied.
+ */
+import * as Comlink from 'comlink';
+import { simulate, validateScenario, type SimResult } from '../engine/index.ts';
+import { resultBuffers } from './transfer.ts';
+
+export type RunOutcome =
+  | { ok: true; result: SimResult; /** Time spent in the engine, ms. */ ms: number }
+  | { ok: false; errors: string[] };
+
+const api = {
+  /** Validates and runs one scenario. */
+  run(input: unknown): RunOutcome {
+    const parsed = validateScenario(input);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    const t0 = performance.now();
+    const result = simulate(parsed.scenario);
+    const outcome: RunOutcome = { ok: true, result, ms: performance.now() - t0 };
+    return Comlink.transfer(outcome, resultBuffers(result));
+  },
+};
+
+export type SimApi = typeof api;
+
+Comlink.expose(api);
