@@ -85,8 +85,9 @@ export interface Model {
   directSold: Float64Array; // units accepted (then scaled by output)
   directPrice0: Float64Array; // direct price at the start of the reported period
   A0: Float64Array; // productivity at the start of the reported period
-  lnA: Float64Array; // log of productivity relative to the start of the reported period
-  lnDirectRel: Float64Array; // log of the direct-sales price relative to its start
+  scratchD: Float64Array;
+  directFactor: Float64Array; // (direct price / start)^-eps x (A / A0)^kappa, set at rounds
+  appeal: Float64Array; // exp(quitSensitivity x (relative wage - 1)), set at wage rounds
   spill: Float64Array; // yearly productivity growth from partner spill-over (by degree)
   degreesChanged: boolean;
   roundCost: Float64Array; // unit cost at the last round (pass-through measurement)
@@ -228,8 +229,9 @@ export function createModel(sc: Scenario): Model {
     directSold: F(),
     directPrice0: F(),
     A0: F(),
-    lnA: F(),
-    lnDirectRel: F(),
+    scratchD: F(),
+    directFactor: new Float64Array(nFirms).fill(1),
+    appeal: new Float64Array(nFirms).fill(1),
     spill: F(),
     degreesChanged: true,
     roundCost: F(),
@@ -311,7 +313,10 @@ function initialise(m: Model): void {
     m.tierKL0[k] = f.capitalPerWorkerTop * Math.pow(f.capitalRatioDeepest, z);
     const zu = T > 1 ? (k - 1) / (T - 1) : 0;
     m.tierU0[k] =
-      k === 0 ? 1 : sc.bargaining.uniquenessTop + (sc.bargaining.uniquenessDeepest - sc.bargaining.uniquenessTop) * zu;
+      k === 0
+        ? 1
+        : sc.bargaining.uniquenessTop +
+          (sc.bargaining.uniquenessDeepest - sc.bargaining.uniquenessTop) * zu;
   }
   // Firm heterogeneity: productivity dispersion of about 5%.
   for (let i = 0; i < nFirms; i++) {
@@ -502,9 +507,9 @@ function negotiate(m: Model, measure: boolean): void {
   for (let i = t0end; i < m.nFirms; i++) {
     if (!alive[i]) continue;
     // Own-brand direct sales are priced by the supplier at the strongest margin.
-    if (m.directBase[i] > 0 && negotiation) {
-      m.directPrice[i] = unitCost[i] * (1 + b.marginMax);
-      if (m.directPrice0[i] > 0) m.lnDirectRel[i] = Math.log(m.directPrice[i] / m.directPrice0[i]);
+    if (m.directBase[i] > 0) {
+      if (negotiation) m.directPrice[i] = unitCost[i] * (1 + b.marginMax);
+      m.directFactor[i] = directFactor(m, i);
     }
     m.roundCost[i] = unitCost[i];
     m.Around[i] = m.A[i];
@@ -520,7 +525,12 @@ function measureFinal(m: Model, measure: boolean): void {
     const cUp = m.fixedCost[i] + m.perWorker[i] / (m.Around[i] * normal) - m.roundCost[i];
     if (measure && cUp > 0) {
       const wgt = m.x[i] * m.finalPrice[i];
-      recordPassThrough(m.flows, 0, (m.finalPrice[i] - m.finalPriceRound[i]) / cUp, wgt > 0 ? wgt : 1e-9);
+      recordPassThrough(
+        m.flows,
+        0,
+        (m.finalPrice[i] - m.finalPriceRound[i]) / cUp,
+        wgt > 0 ? wgt : 1e-9,
+      );
     }
     m.finalPriceRound[i] = m.finalPrice[i];
     m.roundCost[i] = m.unitCost[i];
@@ -540,17 +550,26 @@ function setFinalPrices(m: Model): void {
   }
 }
 
-/** Quality index of the chain: output-weighted mean log productivity relative to the start. */
-function qualityLog(m: Model): number {
+/** Quality index of the chain: output-weighted mean productivity relative to the start. */
+function qualityIndex(m: Model): number {
   let s = 0;
   let ws = 0;
-  const { alive, qualityW, lnA } = m;
+  const { alive, qualityW, A, A0 } = m;
   for (let i = 0; i < m.nFirms; i++) {
     if (!alive[i]) continue;
-    s += qualityW[i] * lnA[i];
+    s += (qualityW[i] * A[i]) / A0[i];
     ws += qualityW[i];
   }
-  return ws > 0 ? s / ws : 0;
+  return ws > 0 ? s / ws : 1;
+}
+
+/** Own-brand demand factor of a supplier: its price relative to the start and its own quality. */
+function directFactor(m: Model, i: number): number {
+  const mk = m.sc.market;
+  const v = mk.valueOrientation;
+  const rel = m.directPrice0[i] > 0 ? m.directPrice[i] / m.directPrice0[i] : 1;
+  const q = m.A0[i] > 0 ? m.A[i] / m.A0[i] : 1;
+  return Math.pow(rel, -mk.priceElasticity * (1 - v)) * Math.pow(q, mk.qualityElasticity * v);
 }
 
 /** Final demand for tier 0 and direct demand of each supplier (units per quarter). */
@@ -573,17 +592,12 @@ function setDemand(m: Model, t: number, frozen: boolean): number {
   }
   const P = qs > 0 ? pq / qs : m.P0;
   let D = m.D0 * level;
-  let qual = 0;
-  if (on) {
-    qual = qualityLog(m);
-    D *= Math.pow(P / m.P0 / cpi, -eps) * Math.exp(kappa * qual);
-  }
-  const lnCpi = Math.log(cpi);
-  const { alive, directBase, directDemand, lnDirectRel, lnA } = m;
+  if (on) D *= Math.pow(P / m.P0 / cpi, -eps) * Math.pow(qualityIndex(m), kappa);
+  // Direct demand: price and quality factors are set at rounds; the general price level quarterly.
+  const common = on ? level * Math.pow(cpi, eps) : level;
+  const { alive, directBase, directDemand, directFactor: factor } = m;
   for (let i = t0end; i < m.nFirms; i++) {
-    let d = alive[i] ? directBase[i] * level : 0;
-    if (on && d > 0) d *= Math.exp(-eps * (lnDirectRel[i] - lnCpi) + kappa * lnA[i]);
-    directDemand[i] = d;
+    directDemand[i] = alive[i] ? directBase[i] * common * (on ? factor[i] : 1) : 0;
   }
   m.econ.finalPrice = P;
   return D;
@@ -592,21 +606,18 @@ function setDemand(m: Model, t: number, frozen: boolean): number {
 /** Orders flow down the tiers, feasible output flows up. Sets ord, alloc, q, planned, x, spot. */
 function produce(m: Model, demand: number): void {
   const net = m.net;
-  const { sup, buy, weight, alive, wSum, ord, alloc, q, orders, planned, x, spot, recv } = m;
-  const { tierOf, tierStart, linkStart } = net;
+  const { sup, buy, weight, alive, wSum, ord, alloc, q, orders, planned, x, spot, recv, A, L } = m;
+  const { tierStart, linkStart, skipStart } = net;
   const tiers = m.tiers;
   const T = tiers - 1;
   const realloc = m.sc.mechanisms.reallocation;
   const cap = m.scratchB;
   const spare = m.scratchC;
-  const shortB = m.scratchA; // per buyer: orders its suppliers could not accept
-  const spareB = m.spot; // per buyer: spare capacity of its suppliers (spot is set later)
+  const ratio = m.scratchA; // per supplier: accepted / ordered, then delivered / accepted
+  const { directDemand, directSold } = m;
   for (let i = 0; i < m.nFirms; i++) {
-    cap[i] = alive[i] ? m.A[i] * m.L[i] : 0;
-    orders[i] = m.directDemand[i];
-    recv[i] = 0;
-    shortB[i] = 0;
-    spareB[i] = 0;
+    cap[i] = alive[i] ? A[i] * L[i] : 0;
+    orders[i] = directDemand[i];
   }
   // Tier 0: final demand split by capacity; unfilled demand moves to firms with spare capacity.
   const t0end = tierStart[1];
@@ -626,39 +637,36 @@ function produce(m: Model, demand: number): void {
     for (let i = 0; i < t0end; i++) planned[i] += (moved * spare[i]) / spareSum;
   }
   for (let k = 0; k < tiers; k++) {
-    const ts = tierStart[k];
-    const te = tierStart[k + 1];
     if (k >= 1) {
       let shortage = false;
-      for (let i = ts; i < te; i++) {
+      for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
         const o = orders[i];
         const c = cap[i];
         const p = o < c ? o : c;
         if (o > c && alive[i]) shortage = true;
         planned[i] = p;
         spare[i] = c - p;
-        m.directSold[i] = o > 0 ? (m.directDemand[i] * p) / o : 0;
+        const r = o > 0 ? p / o : 0;
+        ratio[i] = r;
+        directSold[i] = directDemand[i] * r;
       }
-      // Accepted orders on the links into tier k (buyers one or two tiers up), rationed pro rata.
-      const lFrom = linkStart[Math.max(0, k - 2)];
-      const lTo = linkStart[k];
-      for (let l = lFrom; l < lTo; l++) {
-        const s = sup[l];
-        if (tierOf[s] !== k) continue;
-        alloc[l] = orders[s] > 0 ? (ord[l] * planned[s]) / orders[s] : 0;
-      }
-      if (realloc && shortage) reallocate(m, k, spare, shortB, spareB);
+      // Accepted orders on the links into tier k (buyers one and two tiers up), rationed pro rata.
+      for (let l = linkStart[k - 1]; l < skipStart[k - 1]; l++) alloc[l] = ord[l] * ratio[sup[l]];
+      if (k >= 2)
+        for (let l = skipStart[k - 2]; l < linkStart[k - 1]; l++) alloc[l] = ord[l] * ratio[sup[l]];
+      if (realloc && shortage) reallocate(m, k, spare);
     }
     // Tier k's planned output sets its orders to its suppliers.
     if (k < T) {
       for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
         const s = sup[l];
         const bb = buy[l];
-        if (!alive[s] || !(wSum[bb] > 0)) {
+        const ws = wSum[bb];
+        if (!alive[s] || !(ws > 0)) {
           ord[l] = 0;
           continue;
         }
-        const o = (planned[bb] * weight[l]) / wSum[bb];
+        const o = (planned[bb] * weight[l]) / ws;
         ord[l] = o;
         orders[s] += o;
       }
@@ -667,21 +675,24 @@ function produce(m: Model, demand: number): void {
   // Upward pass: each firm makes what its inputs allow; deliveries scale with the supplier's output.
   for (let k = T; k >= 0; k--) {
     if (k < T) {
+      for (let i = tierStart[k]; i < tierStart[k + 1]; i++) recv[i] = 0;
       for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
-        const s = sup[l];
-        const d = alive[s] && planned[s] > 0 ? (alloc[l] * x[s]) / planned[s] : 0;
+        const d = alloc[l] * ratio[sup[l]];
         q[l] = d;
         recv[buy[l]] += d;
       }
     }
     for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+      let xi = 0;
       spot[i] = 0;
-      if (!alive[i]) x[i] = 0;
-      else if (k === T) x[i] = planned[i];
+      if (!alive[i]) xi = 0;
+      else if (k === T) xi = planned[i];
       else if (!(wSum[i] > 0)) {
         spot[i] = planned[i];
-        x[i] = planned[i];
-      } else x[i] = Math.min(planned[i], recv[i]);
+        xi = planned[i];
+      } else xi = Math.min(planned[i], recv[i]);
+      x[i] = xi;
+      ratio[i] = planned[i] > 0 ? xi / planned[i] : 0;
     }
   }
 }
@@ -691,21 +702,23 @@ function produce(m: Model, demand: number): void {
  * to their other tier-k suppliers with spare capacity, in proportion to that
  * spare capacity; a supplier asked for more than it has grants pro rata.
  */
-function reallocate(
-  m: Model,
-  k: number,
-  spare: Float64Array,
-  shortB: Float64Array,
-  spareB: Float64Array,
-): void {
+function reallocate(m: Model, k: number, spare: Float64Array): void {
   const { sup, buy, alive, ord, alloc, planned } = m;
-  const tierOf = m.net.tierOf;
+  const shortB = m.recv; // per buyer: orders its suppliers could not accept (recv is free here)
+  const spareB = m.spot; // per buyer: spare capacity of its suppliers (spot is set later)
+  const req = m.scratchD; // per supplier: sum of requests
   const b0 = m.net.linkStart[k - 1];
-  const b1 = m.net.linkStart[k];
+  const b1 = m.net.skipStart[k - 1];
+  for (let l = b0; l < b1; l++) {
+    const bb = buy[l];
+    shortB[bb] = 0;
+    spareB[bb] = 0;
+    req[sup[l]] = 0;
+  }
   let any = false;
   for (let l = b0; l < b1; l++) {
     const s = sup[l];
-    if (tierOf[s] !== k || !alive[s]) continue;
+    if (!alive[s]) continue;
     const gap = ord[l] - alloc[l];
     if (gap > 1e-12) {
       shortB[buy[l]] += gap;
@@ -713,35 +726,31 @@ function reallocate(
     }
     spareB[buy[l]] += spare[s];
   }
-  if (any) {
-    const req = m.recv; // per-supplier sum of requests (recv is unused until the upward pass)
-    for (let l = b0; l < b1; l++) {
-      const s = sup[l];
-      const bb = buy[l];
-      if (tierOf[s] !== k || !alive[s] || !(shortB[bb] > 0) || !(spareB[bb] > 0)) continue;
-      req[s] += (Math.min(shortB[bb], spareB[bb]) * spare[s]) / spareB[bb];
-    }
-    for (let l = b0; l < b1; l++) {
-      const s = sup[l];
-      const bb = buy[l];
-      if (tierOf[s] !== k || !alive[s] || !(shortB[bb] > 0) || !(spareB[bb] > 0) || !(req[s] > 0)) {
-        continue;
-      }
-      const request = (Math.min(shortB[bb], spareB[bb]) * spare[s]) / spareB[bb];
-      alloc[l] += request * Math.min(1, spare[s] / req[s]);
-    }
-    for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
-      if (req[i] > 0) {
-        const granted = Math.min(req[i], spare[i]);
-        planned[i] += granted;
-        spare[i] -= granted;
-        req[i] = 0;
-      }
-    }
+  if (!any) return;
+  for (let l = b0; l < b1; l++) {
+    const bb = buy[l];
+    const sb = shortB[bb];
+    const pb = spareB[bb];
+    if (sb > 0 && pb > 0) req[sup[l]] += ((sb < pb ? sb : pb) * spare[sup[l]]) / pb;
   }
   for (let l = b0; l < b1; l++) {
-    shortB[buy[l]] = 0;
-    spareB[buy[l]] = 0;
+    const bb = buy[l];
+    const sb = shortB[bb];
+    const pb = spareB[bb];
+    const s = sup[l];
+    if (sb > 0 && pb > 0 && req[s] > 0) {
+      const request = ((sb < pb ? sb : pb) * spare[s]) / pb;
+      alloc[l] += request * Math.min(1, spare[s] / req[s]);
+    }
+  }
+  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+    const r = req[i];
+    if (r > 0) {
+      const granted = r < spare[i] ? r : spare[i];
+      planned[i] += granted;
+      spare[i] -= granted;
+      req[i] = 0;
+    }
   }
 }
 
@@ -749,7 +758,14 @@ function reallocate(
  * Accounting for the quarter: revenue, purchases, value added, profit,
  * cost-ups and their pass-on, buyer support, investment, equity and capital.
  */
-function account(m: Model, pe: number, pm: number, dPe: number, dPm: number, frozen: boolean): void {
+function account(
+  m: Model,
+  pe: number,
+  pm: number,
+  dPe: number,
+  dPm: number,
+  frozen: boolean,
+): void {
   const sc = m.sc;
   const { sup, buy, q, price, pricePrev, alive, x, nLinks, nFirms } = m;
   const { tierOf } = m.net;
@@ -877,16 +893,7 @@ function account(m: Model, pe: number, pm: number, dPe: number, dPm: number, fro
 function labourMarket(m: Model, t: number): void {
   const sc = m.sc;
   const lab = sc.labor;
-  const { alive, L, w, A, orders, nFirms } = m;
-  const tierOf = m.net.tierOf;
-  let wl = 0;
-  let lsum = 0;
-  for (let i = 0; i < nFirms; i++) {
-    if (!alive[i]) continue;
-    wl += w[i] * L[i];
-    lsum += L[i];
-  }
-  const wEcon = lsum > 0 ? wl / lsum : 1;
+  const { alive, L, A, orders, nFirms } = m;
   const vac = m.scratchA;
   const rel = m.scratchB;
   let lAfter = 0;
@@ -895,9 +902,8 @@ function labourMarket(m: Model, t: number): void {
   for (let i = 0; i < nFirms; i++) {
     vac[i] = 0;
     if (!alive[i]) continue;
-    const r = w[i] / (wEcon * m.wageNorm[tierOf[i]]);
-    // One exponential serves both sides: quits fall and hiring appeal rises with the relative wage.
-    const appeal = Math.exp(lab.quitSensitivity * (r - 1));
+    // Quits fall and hiring appeal rises with the wage relative to the reference (set at wage rounds).
+    const appeal = m.appeal[i];
     rel[i] = appeal;
     const quits = L[i] * Math.min(0.5, lab.quitRate / appeal);
     let li = L[i] - quits;
@@ -927,6 +933,24 @@ function labourMarket(m: Model, t: number): void {
         if (vac[i] > 0) L[i] += Math.min(vac[i], (hires * rel[i]) / wsum);
       }
     }
+  }
+}
+
+/** Workers' view of each firm's wage relative to the economy-wide reference for its tier. */
+function updateAppeal(m: Model): void {
+  const { alive, L, w, nFirms, appeal } = m;
+  const tierOf = m.net.tierOf;
+  const qs = m.sc.labor.quitSensitivity;
+  let wl = 0;
+  let ls = 0;
+  for (let i = 0; i < nFirms; i++) {
+    if (!alive[i]) continue;
+    wl += w[i] * L[i];
+    ls += L[i];
+  }
+  const wEcon = ls > 0 ? wl / ls : 1;
+  for (let i = 0; i < nFirms; i++) {
+    if (alive[i]) appeal[i] = Math.exp(qs * (w[i] / (wEcon * m.wageNorm[tierOf[i]]) - 1));
   }
 }
 
@@ -976,7 +1000,7 @@ function wageRound(m: Model, t: number): void {
 function productivity(m: Model): void {
   const f = m.sc.firms;
   const techSharing = m.sc.policy.techSharing;
-  const { alive, A, lnA, nFirms, rng, spill, va, invest, u } = m;
+  const { alive, A, nFirms, rng, spill, va, invest, u } = m;
   const t1 = m.net.tierStart[1];
   if (m.degreesChanged) {
     for (let i = 0; i < nFirms; i++) {
@@ -998,8 +1022,7 @@ function productivity(m: Model): void {
     const theta = i >= t1 ? thetaSup : thetaTop;
     const shock = noise > 0 ? noise * (rng.next() + rng.next() + rng.next() + rng.next() - 2) : 0;
     const g = (theta * intensity + spill[i]) / 4 + shock;
-    lnA[i] += g;
-    A[i] *= Math.exp(g);
+    A[i] *= 1 + g;
     m.Aref[i] += (A[i] - m.Aref[i]) * lagRate;
     if (i >= t1) u[i] = clamp(u[i] + uDrift * (intensity - 0.1), 0, 1);
   }
@@ -1112,7 +1135,8 @@ function enterFirms(m: Model): void {
       nAlive++;
     }
     m.tierMarginYear[k] = rev > 0 ? op / rev : 0;
-    if (dead === 0 || nAlive === 0 || !(lSum > 0) || m.tierMarginYear[k] <= sc.firms.entryMargin) continue;
+    if (dead === 0 || nAlive === 0 || !(lSum > 0) || m.tierMarginYear[k] <= sc.firms.entryMargin)
+      continue;
     const n = Math.min(dead, Math.floor(sc.firms.entryRate * (te - ts) + rng.next()));
     let entered = 0;
     const off = rng.int(te - ts);
@@ -1135,7 +1159,7 @@ function enterFirms(m: Model): void {
       m.roundCost[i] = Infinity; // no pass-through measured before its first round
       m.va4[i] = m.dep4[i] = m.rev4[i] = m.op4[i] = 0;
       m.flows.entries[k] += 1;
-      m.lnA[i] = Math.log(m.A[i] / m.A0[i]);
+      m.directFactor[i] = directFactor(m, i);
       m.degreesChanged = true;
       // Customers: links of suppliers of the same tier that have more than one.
       const c0 = linkStart[Math.max(0, k - 2)];
@@ -1172,39 +1196,53 @@ function enterFirms(m: Model): void {
 /** Per-tier sums for the recorder, after the quarter's flows. */
 function collect(m: Model): void {
   const fl = m.flows;
-  const { tierOf } = m.net;
-  fl.firms.fill(0);
-  fl.employment.fill(0);
-  fl.wageBill.fill(0);
-  fl.wageSum.fill(0);
-  fl.valueAdded.fill(0);
-  fl.revenue.fill(0);
-  fl.opProfit.fill(0);
-  fl.investment.fill(0);
-  fl.costUp.fill(0);
-  fl.passedOn.fill(0);
-  fl.output.fill(0);
-  fl.prodSum.fill(0);
-  fl.capital.fill(0);
+  const { alive, L, w, va, costUp, passed, revenue, opProfit, invest, x, A, K } = m;
   let emp = 0;
-  for (let i = 0; i < m.nFirms; i++) {
-    const k = tierOf[i];
-    // Cost-ups of a firm that closed this quarter still count where they were borne.
-    fl.costUp[k] += m.costUp[i];
-    fl.passedOn[k] += m.passed[i];
-    fl.valueAdded[k] += m.va[i];
-    if (!m.alive[i]) continue;
-    fl.firms[k] += 1;
-    fl.employment[k] += m.L[i];
-    fl.wageBill[k] += (m.w[i] / 4) * m.L[i];
-    fl.wageSum[k] += m.w[i] * m.L[i];
-    fl.revenue[k] += m.revenue[i];
-    fl.opProfit[k] += m.opProfit[i];
-    fl.investment[k] += m.invest[i];
-    fl.output[k] += m.x[i];
-    fl.prodSum[k] += (m.A[i] / m.tierA0[k]) * m.L[i];
-    fl.capital[k] += m.K[i];
-    emp += m.L[i];
+  for (let k = 0; k < m.tiers; k++) {
+    let firms = 0;
+    let empK = 0;
+    let wl = 0;
+    let vaK = 0;
+    let rev = 0;
+    let op = 0;
+    let inv = 0;
+    let cu = 0;
+    let po = 0;
+    let out = 0;
+    let prod = 0;
+    let cap = 0;
+    const a0 = m.tierA0[k];
+    for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+      // Value added and cost-ups of a firm that closed this quarter still count where they arose.
+      cu += costUp[i];
+      po += passed[i];
+      vaK += va[i];
+      if (!alive[i]) continue;
+      const li = L[i];
+      firms++;
+      empK += li;
+      wl += w[i] * li;
+      rev += revenue[i];
+      op += opProfit[i];
+      inv += invest[i];
+      out += x[i];
+      prod += (A[i] / a0) * li;
+      cap += K[i];
+    }
+    fl.firms[k] = firms;
+    fl.employment[k] = empK;
+    fl.wageSum[k] = wl;
+    fl.wageBill[k] = wl / 4;
+    fl.valueAdded[k] = vaK;
+    fl.revenue[k] = rev;
+    fl.opProfit[k] = op;
+    fl.investment[k] = inv;
+    fl.costUp[k] = cu;
+    fl.passedOn[k] = po;
+    fl.output[k] = out;
+    fl.prodSum[k] = prod;
+    fl.capital[k] = cap;
+    emp += empK;
   }
   m.econ.employment = emp;
 }
@@ -1239,6 +1277,7 @@ export function step(m: Model, t: number): void {
     if (mech.wages) wageRound(m, t);
     else for (let i = 0; i < m.nFirms; i++) m.Aprev[i] = m.A[i];
     if (mech.entry) enterFirms(m);
+    updateAppeal(m);
     m.va4.fill(0);
     m.dep4.fill(0);
     m.rev4.fill(0);
@@ -1304,5 +1343,8 @@ export function startReporting(m: Model): void {
     wl += m.w[i] * m.L[i];
     ls += m.L[i];
   }
-  for (let k = 0; k < tiers; k++) m.wageNorm[k] = tl[k] > 0 && wl > 0 ? tw[k] / tl[k] / (wl / ls) : 1;
+  for (let k = 0; k < tiers; k++)
+    m.wageNorm[k] = tl[k] > 0 && wl > 0 ? tw[k] / tl[k] / (wl / ls) : 1;
+  updateAppeal(m);
+  m.directFactor.fill(1);
 }

@@ -33,8 +33,13 @@ export interface Network {
   sup: Int32Array;
   buy: Int32Array;
   weight: Float64Array;
-  /** Links whose buyer is in tier k are linkStart[k] .. linkStart[k + 1] - 1 (k = 0 .. T). */
+  /**
+   * Links whose buyer is in tier k are linkStart[k] .. linkStart[k + 1] - 1
+   * (k = 0 .. T): first those to tier k + 1, then, from skipStart[k], those
+   * that skip a tier.
+   */
   linkStart: Int32Array;
+  skipStart: Int32Array;
 }
 
 /** Buyer index in tier `bt` for supplier position j among n suppliers (balanced blocks). */
@@ -128,21 +133,36 @@ export function generateNetwork(spec: NetworkSpec, rng: Rng): Network {
     }
   }
 
-  // Group by buyer tier, then by buyer (counting sort on the buyer index keeps both).
+  // Sort by (buyer tier, skipping or not, buyer): counting sort on the buyer,
+  // then a stable counting sort on the (tier, skip) key.
   const nLinks = supL.length;
   const byBuyer = new Int32Array(nFirms + 1);
   for (let i = 0; i < nLinks; i++) byBuyer[buyL[i] + 1]++;
   for (let f = 0; f < nFirms; f++) byBuyer[f + 1] += byBuyer[f];
   const pos = byBuyer.slice(0, nFirms);
+  const order = new Int32Array(nLinks);
+  for (let i = 0; i < nLinks; i++) order[pos[buyL[i]]++] = i;
+  const keyOf = (i: number) =>
+    2 * tierOf[buyL[i]] + (tierOf[supL[i]] - tierOf[buyL[i]] > 1 ? 1 : 0);
+  const keyStart = new Int32Array(2 * tiers + 1);
+  for (let i = 0; i < nLinks; i++) keyStart[keyOf(i) + 1]++;
+  for (let k = 0; k < 2 * tiers; k++) keyStart[k + 1] += keyStart[k];
+  const kpos = keyStart.slice(0, 2 * tiers);
   const sup = new Int32Array(nLinks);
   const buy = new Int32Array(nLinks);
-  for (let i = 0; i < nLinks; i++) {
-    const p = pos[buyL[i]]++;
+  for (let j = 0; j < nLinks; j++) {
+    const i = order[j];
+    const p = kpos[keyOf(i)]++;
     sup[p] = supL[i];
     buy[p] = buyL[i];
   }
   const linkStart = new Int32Array(tiers + 1);
-  for (let k = 0; k <= tiers; k++) linkStart[k] = byBuyer[tierStart[k]];
+  const skipStart = new Int32Array(tiers);
+  for (let k = 0; k < tiers; k++) {
+    linkStart[k] = keyStart[2 * k];
+    skipStart[k] = keyStart[2 * k + 1];
+  }
+  linkStart[tiers] = nLinks;
   // Each buyer splits its inputs evenly across its suppliers at the start.
   const weight = new Float64Array(nLinks).fill(1);
 
@@ -160,5 +180,6 @@ export function generateNetwork(spec: NetworkSpec, rng: Rng): Network {
     buy,
     weight,
     linkStart,
+    skipStart,
   };
 }

@@ -18,7 +18,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'large-firm-led',
     title: 'Large-firm-led model (大企業牽引モデル)',
     description:
-      'Captive supplier pyramids under cost competition: each supplier sells almost only to one parent, consumers want cheap and good, buyers ask for yearly cost-downs and pass on little of suppliers\' cost-ups or savings.',
+      "Captive supplier pyramids under cost competition: each supplier sells almost only to one parent, consumers want cheap and good, buyers ask for yearly cost-downs and pass on little of suppliers' cost-ups or savings.",
     patch: {
       policy: { costDown: 0.03, passThroughFloor: 0.1, gainShareFloor: 0 },
       network: { customersPerSupplier: 1.1, crossChain: 0.02, tierSkip: 0, directSales: 0 },
@@ -29,9 +29,15 @@ export const PRESETS: readonly Preset[] = [
     name: 'layered',
     title: 'Layered value chain (複層化したバリューチェーン)',
     description:
-      'Suppliers trade with several customers across chains and tiers and sell some output directly; consumers value quality; buyers share cost-ups and productivity gains fairly and support suppliers\' investment.',
+      "Suppliers trade with several customers across chains and tiers and sell some output directly; consumers value quality; buyers share cost-ups and productivity gains fairly and support suppliers' investment.",
     patch: {
-      policy: { costDown: 0.01, passThroughFloor: 0.5, gainShareFloor: 0.5, buyerSupport: 0.03, techSharing: 0.3 },
+      policy: {
+        costDown: 0.01,
+        passThroughFloor: 0.5,
+        gainShareFloor: 0.5,
+        buyerSupport: 0.03,
+        techSharing: 0.3,
+      },
       network: { customersPerSupplier: 4, crossChain: 0.45, tierSkip: 0.1, directSales: 0.15 },
       market: { valueOrientation: 0.7 },
     },

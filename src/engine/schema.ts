@@ -46,8 +46,14 @@ const firmsPerTierSchema = v.pipe(
     ),
     'must be a list of firm counts, one per tier',
   ),
-  v.minLength(2, `must list 2 to ${MAX_TIERS} tiers (tier 0 and 1 to ${MAX_TIERS - 1} supplier tiers)`),
-  v.maxLength(MAX_TIERS, `must list 2 to ${MAX_TIERS} tiers (tier 0 and 1 to ${MAX_TIERS - 1} supplier tiers)`),
+  v.minLength(
+    2,
+    `must list 2 to ${MAX_TIERS} tiers (tier 0 and 1 to ${MAX_TIERS - 1} supplier tiers)`,
+  ),
+  v.maxLength(
+    MAX_TIERS,
+    `must list 2 to ${MAX_TIERS} tiers (tier 0 and 1 to ${MAX_TIERS - 1} supplier tiers)`,
+  ),
   v.check(
     (a: number[]) => a.reduce((s, x) => s + x, 0) <= MAX_FIRMS,
     `must add up to at most ${MAX_FIRMS} firms`,
@@ -148,7 +154,8 @@ export function mergeDeep<T>(base: T, patch: unknown): T {
   if (!isPlainObject(patch) || !isPlainObject(base)) return structuredClone(patch) as T;
   const out: Record<string, unknown> = structuredClone(base) as Record<string, unknown>;
   for (const [k, val] of Object.entries(patch)) {
-    out[k] = isPlainObject(val) && isPlainObject(out[k]) ? mergeDeep(out[k], val) : structuredClone(val);
+    out[k] =
+      isPlainObject(val) && isPlainObject(out[k]) ? mergeDeep(out[k], val) : structuredClone(val);
   }
   return out as T;
 }

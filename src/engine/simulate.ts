@@ -242,7 +242,18 @@ function run(m: Model): SimResult {
     extSum += e.externalCostUp;
     consSum += e.consumerBurden;
   }
-  const summary = summarise(m, series, economy, startFirms, invSum, vaSum, ptSum, ptN, extSum, consSum);
+  const summary = summarise(
+    m,
+    series,
+    economy,
+    startFirms,
+    invSum,
+    vaSum,
+    ptSum,
+    ptN,
+    extSum,
+    consSum,
+  );
   return {
     version: MODEL_VERSION,
     seed: sc.seed,
@@ -334,7 +345,8 @@ function summarise(
     wageGrowth.push(cagr(series.wage[k][0], series.wage[k][last]));
     investmentRate.push(div(invSum[k], vaSum[k]));
     let orig = 0;
-    for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) orig += m.original[i] && m.alive[i] ? 1 : 0;
+    for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++)
+      orig += m.original[i] && m.alive[i] ? 1 : 0;
     originalAlive += orig;
     firmsSurviving.push(orig / startFirms[k]);
     productivityGrowth.push(cagr(series.productivity[k][0], series.productivity[k][last]));
