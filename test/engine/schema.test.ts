@@ -84,44 +84,64 @@ describe('out-of-range values are rejected with the path and the allowed range',
   });
 
   const numeric = PARAMS.filter((p) => p.kind !== 'boolean');
-  it.each(numeric.map((p) => [p.path, p] as const))('%s: min and max accepted, just outside rejected', (path, p) => {
-    if (p.kind === 'boolean') throw new Error('unreachable');
-    const range = `${p.min} to ${p.max}`;
-    // betaMin <= betaMax and marginMin <= marginMax must hold too: widen the partners first.
-    const at = (x: number) =>
-      mergeDeep(path.startsWith('bargaining.') ? { bargaining: WIDE_BARGAINING } : {}, patchAt(path, x));
-    expect(errorsOf(at(p.min))).toEqual([]);
-    expect(errorsOf(at(p.max))).toEqual([]);
-    for (const bad of [p.max + p.step, p.min - p.step]) {
-      const errs = errorsOf(at(bad));
-      expect(errs.length, `${path} = ${bad}`).toBeGreaterThan(0);
-      expect(errs.some((e) => e.includes(path) && e.includes(range)), `${path} = ${bad}: ${errs.join('; ')}`).toBe(
-        true,
-      );
-    }
-  });
+  it.each(numeric.map((p) => [p.path, p] as const))(
+    '%s: min and max accepted, just outside rejected',
+    (path, p) => {
+      if (p.kind === 'boolean') throw new Error('unreachable');
+      const range = `${p.min} to ${p.max}`;
+      // betaMin <= betaMax and marginMin <= marginMax must hold too: widen the partners first.
+      const at = (x: number) =>
+        mergeDeep(
+          path.startsWith('bargaining.') ? { bargaining: WIDE_BARGAINING } : {},
+          patchAt(path, x),
+        );
+      expect(errorsOf(at(p.min))).toEqual([]);
+      expect(errorsOf(at(p.max))).toEqual([]);
+      for (const bad of [p.max + p.step, p.min - p.step]) {
+        const errs = errorsOf(at(bad));
+        expect(errs.length, `${path} = ${bad}`).toBeGreaterThan(0);
+        expect(
+          errs.some((e) => e.includes(path) && e.includes(range)),
+          `${path} = ${bad}: ${errs.join('; ')}`,
+        ).toBe(true);
+      }
+    },
+  );
 });
 
 describe('wrong types are rejected with the path', () => {
   const numeric = PARAMS.filter((p) => p.kind !== 'boolean');
-  it.each(numeric.map((p) => [p.path, p] as const))('%s rejects a string, a boolean and null', (path, p) => {
-    if (p.kind === 'boolean') throw new Error('unreachable');
-    for (const bad of [String(p.default), true, null]) {
-      const errs = errorsOf(patchAt(path, bad));
-      expect(errs.length, `${path} = ${JSON.stringify(bad)}`).toBeGreaterThan(0);
-      expect(errs.every((e) => e.startsWith(`${path}:`))).toBe(true);
-      expect(errs.some((e) => e.includes(`${p.min} to ${p.max}`))).toBe(true);
-    }
-  });
+  it.each(numeric.map((p) => [p.path, p] as const))(
+    '%s rejects a string, a boolean and null',
+    (path, p) => {
+      if (p.kind === 'boolean') throw new Error('unreachable');
+      for (const bad of [String(p.default), true, null]) {
+        const errs = errorsOf(patchAt(path, bad));
+        expect(errs.length, `${path} = ${JSON.stringify(bad)}`).toBeGreaterThan(0);
+        expect(errs.every((e) => e.startsWith(`${path}:`))).toBe(true);
+        expect(errs.some((e) => e.includes(`${p.min} to ${p.max}`))).toBe(true);
+      }
+    },
+  );
 
   it('integer levers (seed, years, burn-in, rounds per year, start year) reject fractions', () => {
     const ints = PARAMS.filter((p) => p.kind === 'integer');
     expect(ints.map((p) => p.path)).toEqual(
-      expect.arrayContaining(['seed', 'years', 'simulation.burnInYears', 'simulation.roundsPerYear']),
+      expect.arrayContaining([
+        'seed',
+        'years',
+        'simulation.burnInYears',
+        'simulation.roundsPerYear',
+      ]),
     );
     for (const p of ints) {
-      const errs = errorsOf(patchAt(p.path, (p.default as number) + 0.5 > p.max ? p.max - 0.5 : p.default + 0.5));
-      expect(errs.some((e) => e.startsWith(`${p.path}:`) && e.includes('whole number')), p.path).toBe(true);
+      const errs = errorsOf(
+        patchAt(p.path, (p.default as number) + 0.5 > p.max ? p.max - 0.5 : p.default + 0.5),
+      );
+      expect(
+        errs.some((e) => e.startsWith(`${p.path}:`) && e.includes('whole number')),
+        p.path,
+      ).toBe(true);
     }
   });
 
@@ -137,7 +157,9 @@ describe('wrong types are rejected with the path', () => {
 
   it('non-finite numbers are rejected (NaN, Infinity)', () => {
     expect(errorsOf({ policy: { costDown: NaN } }).join()).toContain('policy.costDown');
-    expect(errorsOf({ market: { valueOrientation: Infinity } }).join()).toContain('market.valueOrientation');
+    expect(errorsOf({ market: { valueOrientation: Infinity } }).join()).toContain(
+      'market.valueOrientation',
+    );
   });
 
   it('a group that is not an object is reported as a wrong type at its path, not as an unknown key', () => {
@@ -170,7 +192,9 @@ describe('unknown keys are rejected', () => {
     expect(errorsOf({ policy: { costDwn: 0.01 } })).toEqual(['policy: unknown key "costDwn"']);
   });
   it('inside a shock', () => {
-    const errs = errorsOf({ shocks: [{ variable: 'energy', start: 0, duration: 1, size: 0.1, peak: 2 }] });
+    const errs = errorsOf({
+      shocks: [{ variable: 'energy', start: 0, duration: 1, size: 0.1, peak: 2 }],
+    });
     expect(errs).toEqual(['shocks[0]: unknown key "peak"']);
   });
   it('a missing key of a complete scenario is an error naming it', () => {
@@ -192,7 +216,10 @@ describe('firm counts, shocks and cross-field rules', () => {
     ['x', 'network.firmsPerTier', 'list'],
   ])('firmsPerTier %j is rejected (%s: %s)', (firms, path, text) => {
     const errs = errorsOf({ network: { firmsPerTier: firms } });
-    expect(errs.some((e) => e.startsWith(`${path}:`) && e.includes(text)), errs.join('; ')).toBe(true);
+    expect(
+      errs.some((e) => e.startsWith(`${path}:`) && e.includes(text)),
+      errs.join('; '),
+    ).toBe(true);
   });
 
   it('firmsPerTier of 2 and 6 tiers is accepted', () => {
@@ -207,7 +234,10 @@ describe('firm counts, shocks and cross-field rules', () => {
     [{ variable: 'energy', start: 0, duration: 1, size: 5 }, 'shocks[0].size', '-0.9 to 3'],
   ])('shock %j is rejected at %s', (shock, path, text) => {
     const errs = errorsOf({ shocks: [shock] });
-    expect(errs.some((e) => e.startsWith(`${path}:`) && e.includes(text)), errs.join('; ')).toBe(true);
+    expect(
+      errs.some((e) => e.startsWith(`${path}:`) && e.includes(text)),
+      errs.join('; '),
+    ).toBe(true);
   });
 
   it('more than 20 shocks are rejected', () => {
@@ -218,15 +248,20 @@ describe('firm counts, shocks and cross-field rules', () => {
 
   it('betaMin above betaMax or marginMin above marginMax is rejected', () => {
     expect(errorsOf({ bargaining: { betaMin: 0.9, betaMax: 0.1 } }).join()).toContain('betaMin');
-    expect(errorsOf({ bargaining: { marginMin: 0.3, marginMax: 0.1 } }).join()).toContain('marginMin');
+    expect(errorsOf({ bargaining: { marginMin: 0.3, marginMax: 0.1 } }).join()).toContain(
+      'marginMin',
+    );
   });
 });
 
 describe('presets and JSON', () => {
-  it.each(PRESET_NAMES.map((n) => [n]))('preset %s validates and patches only known keys', (name) => {
-    const r = validateScenario(presetScenario(name));
-    expect(r.ok, r.ok ? '' : r.errors.join('; ')).toBe(true);
-  });
+  it.each(PRESET_NAMES.map((n) => [n]))(
+    'preset %s validates and patches only known keys',
+    (name) => {
+      const r = validateScenario(presetScenario(name));
+      expect(r.ok, r.ok ? '' : r.errors.join('; ')).toBe(true);
+    },
+  );
 
   it('the three presets of the issue exist', () => {
     expect([...PRESET_NAMES].sort()).toEqual(['japan-2024', 'large-firm-led', 'layered']);
@@ -237,17 +272,21 @@ describe('presets and JSON', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.scenario.policy.costDown).toBe(0.05);
-    for (const p of PARAMS) if (p.path !== 'policy.costDown') expect(getPath(r.scenario, p.path), p.path).toBe(p.default);
+    for (const p of PARAMS)
+      if (p.path !== 'policy.costDown') expect(getPath(r.scenario, p.path), p.path).toBe(p.default);
   });
 
-  it.each(['default', ...PRESET_NAMES].map((n) => [n]))('scenario %s round-trips through JSON', (name) => {
-    const sc: Scenario = name === 'default' ? defaultScenario() : presetScenario(name);
-    const back = JSON.parse(JSON.stringify(sc));
-    expect(back).toEqual(sc);
-    const r = validateScenario(back);
-    expect(r.ok).toBe(true);
-    if (r.ok) expect(r.scenario).toEqual(sc);
-  });
+  it.each(['default', ...PRESET_NAMES].map((n) => [n]))(
+    'scenario %s round-trips through JSON',
+    (name) => {
+      const sc: Scenario = name === 'default' ? defaultScenario() : presetScenario(name);
+      const back = JSON.parse(JSON.stringify(sc));
+      expect(back).toEqual(sc);
+      const r = validateScenario(back);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.scenario).toEqual(sc);
+    },
+  );
 
   it('a result carries its scenario, which round-trips and reproduces the result', () => {
     const sc = scenario({ years: 2, network: { firmsPerTier: [2, 4, 8] }, seed: 9 });
