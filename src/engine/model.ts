@@ -683,7 +683,7 @@ function produce(m: Model, demand: number): void {
       }
     }
     for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
-      let xi = 0;
+      let xi: number;
       spot[i] = 0;
       if (!alive[i]) xi = 0;
       else if (k === T) xi = planned[i];

@@ -49,12 +49,12 @@ export const PRESETS: readonly Preset[] = [
       'Calibrated to Japan: the defaults plus the 2022-2025 surge of energy and materials prices, inflation and minimum wages, starting in 2022.',
     patch: {
       simulation: { startYear: 2022 },
-      labor: { minimumWageGrowth: 0.045 },
+      labor: { minimumWageGrowth: 0.05 },
       costs: { inflation: 0.01 },
       shocks: [
-        { variable: 'energy', start: 0, duration: 1.5, size: 0.4 },
-        { variable: 'materials', start: 0, duration: 2, size: 0.25 },
-        { variable: 'inflation', start: 0, duration: 3, size: 0.02 },
+        { variable: 'energy', start: 0, duration: 2, size: 0.4 },
+        { variable: 'materials', start: 0, duration: 3, size: 0.3 },
+        { variable: 'inflation', start: 0, duration: 4, size: 0.02 },
       ],
     },
   },
