@@ -119,6 +119,8 @@ export class SimBridge {
 
 /** A bridge that owns a new simulation worker. */
 export function createWorkerBridge(id: string): SimBridge {
+  // The URL only tells Vite where the worker's module is; it is not state.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   const worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), {
     type: 'module',
     name: `simulation ${id}`,

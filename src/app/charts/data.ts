@@ -1,0 +1,143 @@
+/**
+ * Shapes results into Chart.js datasets ({x, y} points, pre-parsed), so
+ * that the charts only hand them over. Pure functions, tested in Node.
+ */
+import type { SeriesKey, SimResult } from '../../engine/index.ts';
+import { DASH_B, SCENARIO_COLOURS, tierColour, tierName } from '../theme.ts';
+
+export type Mode = 'both' | 'diff';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface LineSet {
+  label: string;
+  data: Point[];
+  borderColor: string;
+  backgroundColor: string;
+  borderDash: number[];
+  borderWidth: number;
+  /** Which scenario the line belongs to ('diff' for B - A). */
+  scenario: 'A' | 'B' | 'diff';
+  tier: number;
+}
+
+export interface SeriesView {
+  key: SeriesKey;
+  /** Multiplies the engine's values (e.g. 100 for shares shown in %). */
+  scale: number;
+}
+
+/** Calendar time of quarter t of a result, in years (2026.0, 2026.25, ...). */
+function timeOf(r: SimResult, t: number): number {
+  return r.scenario.simulation.startYear + t / 4;
+}
+
+function points(r: SimResult, a: Float64Array, scale: number): Point[] {
+  const out: Point[] = new Array(a.length);
+  for (let t = 0; t < a.length; t++) out[t] = { x: timeOf(r, t), y: a[t] * scale };
+  return out;
+}
+
+function lineSet(
+  scenario: 'A' | 'B' | 'diff',
+  tier: number,
+  tiers: number,
+  data: Point[],
+): LineSet {
+  const name = tierName(tier, tiers);
+  return {
+    label: scenario === 'diff' ? `${name}, B − A` : `${scenario}: ${name}`,
+    data,
+    borderColor: tierColour(tier),
+    backgroundColor: tierColour(tier),
+    borderDash: scenario === 'B' ? DASH_B : [],
+    borderWidth: scenario === 'B' ? 2 : 2,
+    scenario,
+    tier,
+  };
+}
+
+/** One line per tier and scenario, or per tier of B − A (tiers and quarters both have). */
+export function tierLines(
+  a: SimResult | null,
+  b: SimResult | null,
+  view: SeriesView,
+  mode: Mode,
+): LineSet[] {
+  const { key, scale } = view;
+  if (mode === 'diff') {
+    if (!a || !b) return [];
+    const tiers = Math.min(a.tiers, b.tiers);
+    const sets: LineSet[] = [];
+    for (let k = 0; k < tiers; k++) {
+      const sa = a.series[key][k];
+      const sb = b.series[key][k];
+      const n = Math.min(sa.length, sb.length);
+      const data: Point[] = new Array(n);
+      for (let t = 0; t < n; t++) data[t] = { x: timeOf(a, t), y: (sb[t] - sa[t]) * scale };
+      sets.push(lineSet('diff', k, tiers, data));
+    }
+    return sets;
+  }
+  const sets: LineSet[] = [];
+  for (const [id, r] of [
+    ['A', a],
+    ['B', b],
+  ] as const) {
+    if (!r) continue;
+    for (let k = 0; k < r.tiers; k++) {
+      sets.push(lineSet(id, k, r.tiers, points(r, r.series[key][k], scale)));
+    }
+  }
+  return sets;
+}
+
+function total(a: Float64Array): number {
+  let s = 0;
+  for (let t = 0; t < a.length; t++) if (a[t] === a[t]) s += a[t];
+  return s;
+}
+
+export interface Burden {
+  /** Bearers: each tier, then final consumers. */
+  labels: string[];
+  /** ¥bn over the whole reported period, per bearer. */
+  a: number[] | null;
+  b: number[] | null;
+}
+
+/**
+ * Who bears cost-ups over the reported period: the part of the cost-ups met
+ * that each tier absorbed (did not pass on), and the part final consumers paid.
+ */
+export function burden(a: SimResult | null, b: SimResult | null): Burden {
+  const tiers = Math.max(a?.tiers ?? 0, b?.tiers ?? 0);
+  const labels = Array.from({ length: tiers }, (_, k) => tierName(k, tiers));
+  labels.push('Consumers');
+  const of = (r: SimResult | null): number[] | null => {
+    if (!r) return null;
+    const out = new Array<number>(tiers + 1).fill(NaN);
+    for (let k = 0; k < r.tiers; k++) out[k] = total(r.series.costUpAbsorbed[k]) / 1000;
+    out[tiers] = total(r.economy.consumerBurden) / 1000;
+    return out;
+  };
+  return { labels, a: of(a), b: of(b) };
+}
+
+export const BAR_COLOURS = SCENARIO_COLOURS;
+
+/** A short checksum of the numbers drawn, so that a test can tell whether a chart changed. */
+export function digest(values: Iterable<number>): string {
+  let h = 2166136261;
+  for (const v of values) {
+    const s = Number.isFinite(v) ? v.toPrecision(10) : 'x';
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 16777619);
+    }
+  }
+  return (h >>> 0).toString(16);
+}

@@ -1,0 +1,55 @@
+/**
+ * Shared by the browser tests, the UI latency benchmark and the screenshot
+ * script: builds the app, serves the built site locally and launches the
+ * system's Chromium (CHROMIUM_PATH, else /usr/bin/chromium) with playwright-core.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, preview, type PreviewServer } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return path;
+}
+
+/** Builds the app into dist/ (quietly) unless told to use the existing build. */
+export async function buildApp(): Promise<void> {
+  await build({ root: ROOT, logLevel: 'warn', configFile: resolve(ROOT, 'vite.config.ts') });
+}
+
+/** Serves dist/ on a free local port; returns the server and its URL. */
+export async function serveBuilt(): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({
+    root: ROOT,
+    configFile: resolve(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the preview server did not report its URL');
+  return { server, url };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
