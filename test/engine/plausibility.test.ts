@@ -101,7 +101,8 @@ describe('japan-2024 baseline', () => {
 
   it('wages fall with depth at the start, the deepest tier at 75-85% of tier 0', () => {
     const r = runs('japan-2024')[0];
-    for (let k = 1; k < r.tiers; k++) expect(r.series.wage[k][0]).toBeLessThan(r.series.wage[k - 1][0]);
+    for (let k = 1; k < r.tiers; k++)
+      expect(r.series.wage[k][0]).toBeLessThan(r.series.wage[k - 1][0]);
     const deepestRatio = r.series.wage[r.tiers - 1][0] / r.series.wage[0][0];
     expect(deepestRatio).toBeGreaterThanOrEqual(0.75);
     expect(deepestRatio).toBeLessThanOrEqual(0.85);

@@ -10,7 +10,13 @@
  * All figures are medians over seeds 1-7 of 20-year runs.
  */
 import { describe, expect, it } from 'vitest';
-import { findPreset, mergeDeep, simulate, type Scenario, type SimResult } from '../../src/engine/index.ts';
+import {
+  findPreset,
+  mergeDeep,
+  simulate,
+  type Scenario,
+  type SimResult,
+} from '../../src/engine/index.ts';
 import { median, preset, SEEDS } from '../helpers/engine.ts';
 
 const LFL = findPreset('large-firm-led')!.patch as Record<string, Record<string, unknown>>;

@@ -17,6 +17,7 @@ import {
   simulate,
   toJSON,
   validateScenario,
+  type NumberParam,
   type Scenario,
 } from '../../src/engine/index.ts';
 import { scenario } from '../helpers/engine.ts';
@@ -83,11 +84,10 @@ describe('out-of-range values are rejected with the path and the allowed range',
     expect(errs[0]).toContain('0 to 0.1');
   });
 
-  const numeric = PARAMS.filter((p) => p.kind !== 'boolean');
+  const numeric = PARAMS.filter((p): p is NumberParam => p.kind !== 'boolean');
   it.each(numeric.map((p) => [p.path, p] as const))(
     '%s: min and max accepted, just outside rejected',
     (path, p) => {
-      if (p.kind === 'boolean') throw new Error('unreachable');
       const range = `${p.min} to ${p.max}`;
       // betaMin <= betaMax and marginMin <= marginMax must hold too: widen the partners first.
       const at = (x: number) =>
@@ -110,11 +110,10 @@ describe('out-of-range values are rejected with the path and the allowed range',
 });
 
 describe('wrong types are rejected with the path', () => {
-  const numeric = PARAMS.filter((p) => p.kind !== 'boolean');
+  const numeric = PARAMS.filter((p): p is NumberParam => p.kind !== 'boolean');
   it.each(numeric.map((p) => [p.path, p] as const))(
     '%s rejects a string, a boolean and null',
     (path, p) => {
-      if (p.kind === 'boolean') throw new Error('unreachable');
       for (const bad of [String(p.default), true, null]) {
         const errs = errorsOf(patchAt(path, bad));
         expect(errs.length, `${path} = ${JSON.stringify(bad)}`).toBeGreaterThan(0);
@@ -125,7 +124,7 @@ describe('wrong types are rejected with the path', () => {
   );
 
   it('integer levers (seed, years, burn-in, rounds per year, start year) reject fractions', () => {
-    const ints = PARAMS.filter((p) => p.kind === 'integer');
+    const ints = PARAMS.filter((p): p is NumberParam => p.kind === 'integer');
     expect(ints.map((p) => p.path)).toEqual(
       expect.arrayContaining([
         'seed',
