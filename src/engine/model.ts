@@ -322,7 +322,8 @@ function initialise(m: Model): void {
   for (let i = 0; i < nFirms; i++) {
     const k = net.tierOf[i];
     m.A[i] = m.tierA0[k] * Math.exp(0.05 * rng.normal());
-    m.w[i] = m.tierW0[k];
+    // Nobody starts below the minimum wage.
+    m.w[i] = Math.max(m.tierW0[k], sc.labor.minimumWage);
     m.u[i] = clamp(m.tierU0[k] + 0.05 * rng.normal(), 0, 1);
   }
   // Base flows: final demand split evenly across tier 0, orders down the links.
@@ -442,14 +443,6 @@ function computeInputPrices(m: Model): void {
   for (let i = 0; i < m.nFirms; i++) if (wSum[i] > 0) inputPrice[i] /= wSum[i];
 }
 
-/** How squeezed a buyer is by its own customers: 0 (healthy margin) to 1 (no margin). */
-function squeezeOf(m: Model, b: number): number {
-  const rev = m.rev4[b];
-  if (!(rev > 0)) return 0;
-  const ref = m.sc.bargaining.squeezeMargin;
-  return clamp((ref - m.op4[b] / rev) / ref, 0, 1);
-}
-
 function recordPassThrough(fl: TierFlows, k: number, ratio: number, wgt: number): void {
   fl.ptWeighted[k] += wgt * clamp(ratio, 0, 1);
   fl.ptWeight[k] += wgt;
@@ -474,6 +467,13 @@ function negotiate(m: Model, measure: boolean): void {
   for (let i = 0; i < m.nFirms; i++) {
     cUp[i] = m.fixedCost[i] + m.perWorker[i] / (m.Around[i] * normal) - m.roundCost[i];
   }
+  // How squeezed each buyer is by its own customers, once per firm.
+  const squeeze = m.scratchB;
+  const ref = b.squeezeMargin;
+  for (let i = 0; i < m.nFirms; i++) {
+    const rev = m.rev4[i];
+    squeeze[i] = cascade > 0 && rev > 0 ? cascade * clamp((ref - m.op4[i] / rev) / ref, 0, 1) : 0;
+  }
   const bRange = b.betaMax - b.betaMin;
   const mRange = b.marginMax - b.marginMin;
   const tauF = pol.passThroughFloor;
@@ -489,7 +489,7 @@ function negotiate(m: Model, measure: boolean): void {
       const D = revenue[s] > 0 ? clamp(salesL / revenue[s], 0, 1) : 1;
       const beta = clamp(b.betaMin + bRange * (1 - D) * u[s], 0, 1);
       const mStar = b.marginMin + mRange * beta;
-      const sq = cascade > 0 ? cascade * squeezeOf(m, buy[l]) : 0;
+      const sq = squeeze[buy[l]];
       const dEff = dRound * (1 - beta) * (1 + sq);
       const tau = tauF + (1 - tauF) * beta;
       const g = gF + (1 - gF) * beta;
@@ -614,10 +614,14 @@ function produce(m: Model, demand: number): void {
   const cap = m.scratchB;
   const spare = m.scratchC;
   const ratio = m.scratchA; // per supplier: accepted / ordered, then delivered / accepted
-  const { directDemand, directSold } = m;
+  const { directDemand, directSold, price, pricePrev, revenue, purchases, costUp, passed } = m;
   for (let i = 0; i < m.nFirms; i++) {
     cap[i] = alive[i] ? A[i] * L[i] : 0;
     orders[i] = directDemand[i];
+    revenue[i] = 0;
+    purchases[i] = 0;
+    costUp[i] = 0;
+    passed[i] = 0;
   }
   // Tier 0: final demand split by capacity; unfilled demand moves to firms with spare capacity.
   const t0end = tierStart[1];
@@ -676,10 +680,21 @@ function produce(m: Model, demand: number): void {
   for (let k = T; k >= 0; k--) {
     if (k < T) {
       for (let i = tierStart[k]; i < tierStart[k + 1]; i++) recv[i] = 0;
+      // Deliveries, and the sales, purchases and cost-ups they carry.
       for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
-        const d = alloc[l] * ratio[sup[l]];
+        const s = sup[l];
+        const bb = buy[l];
+        const d = alloc[l] * ratio[s];
         q[l] = d;
-        recv[buy[l]] += d;
+        if (d === 0) continue;
+        recv[bb] += d;
+        const p = price[l];
+        const v = d * p;
+        const dv = d * (p - pricePrev[l]);
+        revenue[s] += v;
+        purchases[bb] += v;
+        costUp[bb] += dv;
+        passed[s] += dv;
       }
     }
     for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
@@ -767,7 +782,7 @@ function account(
   frozen: boolean,
 ): void {
   const sc = m.sc;
-  const { sup, buy, q, price, pricePrev, alive, x, nLinks, nFirms } = m;
+  const { sup, buy, q, price, alive, x, nLinks, nFirms } = m;
   const { tierOf } = m.net;
   const T = m.tiers - 1;
   const t0end = m.net.tierStart[1];
@@ -782,23 +797,8 @@ function account(
   let finalSales = 0;
   let external = 0;
   let consumer = 0;
-  for (let i = 0; i < nFirms; i++) {
-    revenue[i] = 0;
-    purchases[i] = 0;
-    costUp[i] = 0;
-    passed[i] = 0;
-    m.support[i] = 0;
-  }
-  for (let l = 0; l < nLinks; l++) {
-    const ql = q[l];
-    if (ql === 0) continue;
-    const v = ql * price[l];
-    const dv = ql * (price[l] - pricePrev[l]);
-    revenue[sup[l]] += v;
-    purchases[buy[l]] += v;
-    costUp[buy[l]] += dv;
-    passed[sup[l]] += dv;
-  }
+  // Link sales, purchases and their cost-ups were summed in produce().
+  m.support.fill(0);
   const dq = m.deltaQ;
   const support = sc.policy.buyerSupport;
   for (let i = 0; i < nFirms; i++) {

@@ -20,7 +20,7 @@ export const PRESETS: readonly Preset[] = [
     description:
       "Captive supplier pyramids under cost competition: each supplier sells almost only to one parent, consumers want cheap and good, buyers ask for yearly cost-downs and pass on little of suppliers' cost-ups or savings.",
     patch: {
-      policy: { costDown: 0.03, passThroughFloor: 0.1, gainShareFloor: 0 },
+      policy: { costDown: 0.03, passThroughFloor: 0, gainShareFloor: 0 },
       network: { customersPerSupplier: 1.1, crossChain: 0.02, tierSkip: 0, directSales: 0 },
       market: { valueOrientation: 0.1 },
     },

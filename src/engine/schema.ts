@@ -79,7 +79,7 @@ const shockSchema = v.strictObject(
       v.maxValue(3, 'must be from -0.9 to 3 (a relative change, 0.4 = +40%)'),
     ),
   },
-  (issue) => `unknown key ${String(issue.input ?? '')}`.trim(),
+  'must be a shock: {"variable", "start", "duration", "size"}',
 );
 
 function buildSchema(): AnySchema {
@@ -135,7 +135,8 @@ export function validateScenario(input: unknown): ParseResult {
   if (r.success) return { ok: true, scenario: r.output as Scenario };
   const errors = r.issues.map((issue) => {
     const path = issuePath(issue);
-    if (issue.type === 'strict_object' && issue.input !== undefined) {
+    // valibot reports an unknown key as a strict_object issue that expects "never".
+    if (issue.type === 'strict_object' && issue.expected === 'never') {
       const where = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
       const key = path.includes('.') ? path.slice(path.lastIndexOf('.') + 1) : path;
       return `${where ? where + ': ' : ''}unknown key "${key}"`;

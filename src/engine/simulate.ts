@@ -145,7 +145,12 @@ export function periodLabels(startYear: number, quarters: number): string[] {
   return out;
 }
 
-const div = (a: number, b: number) => (b > 0 ? a / b : NaN);
+/** A ratio, undefined (NaN) when its denominator is zero or negligible (below ¥0.00001). */
+const div = (a: number, b: number) => {
+  if (!(b > 1e-9)) return NaN;
+  const r = a / b;
+  return Number.isFinite(r) ? r : NaN;
+};
 const toMoney = 1 / 100; // ¥10k -> ¥m
 
 /** Runs the model for the reported period after its burn-in; `now` times set-up and run. */
