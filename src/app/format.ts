@@ -27,3 +27,14 @@ export function fieldText(x: unknown): string {
   if (typeof x !== 'number') return String(x);
   return Number.isInteger(x) ? String(x) : String(+x.toPrecision(8));
 }
+
+/** The slider step for `value`: the parameter's own, or a finer decimal one if `value` is off its grid. */
+export function sliderStep(p: { min: number; step: number }, value: number): number {
+  const onGrid = (s: number) => {
+    const k = (value - p.min) / s;
+    return Math.abs(k - Math.round(k)) < 1e-6;
+  };
+  if (!Number.isFinite(value) || onGrid(p.step)) return p.step;
+  for (let s = 10 ** Math.floor(Math.log10(p.step)); s >= 1e-9; s /= 10) if (onGrid(s)) return s;
+  return p.step;
+}

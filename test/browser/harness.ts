@@ -20,9 +20,21 @@ export function chromiumPath(): string {
   return path;
 }
 
-/** Builds the app into dist/ (quietly) unless told to use the existing build. */
+/** Builds the app into dist/, quietly. */
 export async function buildApp(): Promise<void> {
-  await build({ root: ROOT, logLevel: 'warn', configFile: resolve(ROOT, 'vite.config.ts') });
+  // A production build even when called from a test runner that set NODE_ENV=test.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: ROOT,
+      mode: 'production',
+      logLevel: 'warn',
+      configFile: resolve(ROOT, 'vite.config.ts'),
+    });
+  } finally {
+    process.env.NODE_ENV = env;
+  }
 }
 
 /** Serves dist/ on a free local port; returns the server and its URL. */

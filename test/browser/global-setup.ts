@@ -1,0 +1,18 @@
+import type { TestProject } from 'vitest/node';
+import { buildApp, chromiumPath, serveBuilt } from './harness.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    appUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  chromiumPath(); // fail early, with the fix, if there is no browser
+  await buildApp();
+  const { server, url } = await serveBuilt();
+  project.provide('appUrl', url);
+  return async () => {
+    await server.close();
+  };
+}

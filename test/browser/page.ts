@@ -1,0 +1,69 @@
+/** Helpers for driving the app in the browser tests. */
+import type { Page } from 'playwright-core';
+
+/** Number of input-to-drawn measures the app has recorded for scenario `id`. */
+export function updates(page: Page, id: 'A' | 'B'): Promise<number> {
+  return page.evaluate((id) => performance.getEntriesByName(`update:${id}`, 'measure').length, id);
+}
+
+/** Waits until scenario `id` has drawn more than `after` results. */
+export async function waitForUpdate(page: Page, id: 'A' | 'B', after: number): Promise<void> {
+  await page.waitForFunction(
+    ([id, n]) => performance.getEntriesByName(`update:${id}`, 'measure').length > (n as number),
+    [id, after] as const,
+  );
+}
+
+export interface Drawn {
+  chart: string;
+  a: string;
+  b: string;
+  diff: string;
+}
+
+/** Checksums of the data each chart last drew, per scenario. */
+export function drawn(page: Page): Promise<Drawn[]> {
+  return page.$$eval('figure[data-chart] canvas', (canvases) =>
+    canvases.map((c) => ({
+      chart: c.closest('figure')?.dataset.chart ?? '',
+      a: c.dataset.digestA ?? '',
+      b: c.dataset.digestB ?? '',
+      diff: c.dataset.digestDiff ?? '',
+    })),
+  );
+}
+
+/** The key indicators as shown, per row: [A, B, B - A]. */
+export function indicators(page: Page): Promise<Record<string, string[]>> {
+  return page.$$eval('tr[data-kpi]', (rows) =>
+    Object.fromEntries(
+      rows.map((r) => [
+        (r as HTMLElement).dataset.kpi,
+        [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''),
+      ]),
+    ),
+  );
+}
+
+/** Values shown by scenario `id`'s controls: exact fields, switches and the tiers list. */
+export function controlValues(page: Page, id: 'A' | 'B'): Promise<Record<string, string>> {
+  return page.evaluate((id) => {
+    const out: Record<string, string> = {};
+    for (const el of document.querySelectorAll<HTMLInputElement>(
+      `input[data-scenario="${id}"][data-field]`,
+    )) {
+      out[el.dataset.field!] = el.value;
+    }
+    for (const el of document.querySelectorAll<HTMLInputElement>(
+      `input[role="switch"][data-scenario="${id}"]`,
+    )) {
+      out[el.dataset.path!] = String(el.checked);
+    }
+    for (const el of document.querySelectorAll<HTMLInputElement>(
+      `input[type="range"][data-scenario="${id}"]`,
+    )) {
+      out[`slider:${el.dataset.path}`] = el.value;
+    }
+    return out;
+  }, id);
+}
