@@ -361,8 +361,11 @@ function initialise(m: Model): void {
     m.outDeg[m.sup[l]]++;
     m.inDeg[m.buy[l]]++;
   }
-  // Prices bottom-up: each supplier tier's links priced at cost plus its starting bargained margin.
+  // Prices bottom-up: each link at its supplier's cost plus the margin bargained on the
+  // starting dependency, less the cost-down wedge: the balanced price of negotiation but
+  // for the squeeze cascade, which the burn-in adds. Without negotiation there is no wedge.
   const b = sc.bargaining;
+  const dRound = sc.mechanisms.negotiation ? sc.policy.costDown / sc.simulation.roundsPerYear : 0;
   for (let k = T; k >= 0; k--) {
     for (let i = net.tierStart[k]; i < net.tierStart[k + 1]; i++) {
       // Input price from the suppliers priced in earlier iterations.
@@ -376,8 +379,11 @@ function initialise(m: Model): void {
     for (let l = 0; l < m.nLinks; l++) {
       const s = m.sup[l];
       if (net.tierOf[s] !== k) continue;
-      const mStar = b.marginMin + (b.marginMax - b.marginMin) * 0.3;
-      m.price[l] = m.unitCost[s] * (1 + mStar);
+      const flow = (base[m.buy[l]] * m.weight[l]) / m.wSum[m.buy[l]];
+      const D = base[s] > 0 ? clamp(flow / base[s], 0, 1) : 1;
+      const beta = clamp(b.betaMin + (b.betaMax - b.betaMin) * (1 - D) * m.u[s], 0, 1);
+      const mStar = b.marginMin + (b.marginMax - b.marginMin) * beta;
+      m.price[l] = m.unitCost[s] * (1 + mStar) * (1 - dRound * (1 - beta));
     }
     // The spot price of tier-k inputs: its mean cost plus the strongest margin.
     let cs = 0;
