@@ -898,7 +898,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'simulation',
     'Burn-in',
     'years',
-    4,
+    2,
     0,
     20,
     1,
