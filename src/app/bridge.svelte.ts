@@ -73,6 +73,7 @@ export class SimBridge {
       const job = this.#pending;
       this.#pending = null;
       let outcome: RunOutcome;
+      const sent = performance.now();
       try {
         outcome = await this.#runner.run(job.scenario);
       } catch (e) {
@@ -84,13 +85,15 @@ export class SimBridge {
         this.stats.discarded++;
         continue;
       }
-      this.#publish(outcome);
+      this.#publish(outcome, performance.now() - sent);
     }
     this.#inFlight = false;
     this.busy = false;
   }
 
-  #publish(outcome: RunOutcome): void {
+  /** `roundTripMs`: from sending the inputs to the worker to having the result back. */
+  #publish(outcome: RunOutcome, roundTripMs: number): void {
+    const received = performance.now();
     if (outcome.ok) {
       this.result = outcome.result;
       this.engineMs = outcome.ms;
@@ -104,10 +107,11 @@ export class SimBridge {
     const start = this.#inputSince;
     this.#inputSince = null;
     if (outcome.ok && start !== null) {
+      const end = performance.now();
       performance.measure(`update:${this.id}`, {
         start,
-        end: performance.now(),
-        detail: { engineMs: outcome.ms },
+        end,
+        detail: { engineMs: outcome.ms, roundTripMs, drawMs: end - received },
       });
     }
   }

@@ -4,7 +4,7 @@
  * solid lines, B with dashed lines.
  */
 export const TIER_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9'];
-export const CONSUMER_COLOUR = '#000000';
+export const CONSUMER_COLOUR = '#666666';
 export const SCENARIO_COLOURS = { A: '#0072B2', B: '#D55E00' } as const;
 export const DASH_B = [6, 4];
 

@@ -63,7 +63,7 @@ describe('the app in Chromium', () => {
     }
     // Pixels were drawn on every canvas (lines and axes, not a blank surface).
     const inked = await page.$$eval('figure[data-chart] canvas', (cs) =>
-      cs.map((c) => {
+      (cs as HTMLCanvasElement[]).map((c) => {
         const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
         let n = 0;
         for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;

@@ -8,10 +8,21 @@ export function updates(page: Page, id: 'A' | 'B'): Promise<number> {
 
 /** Waits until scenario `id` has drawn more than `after` results. */
 export async function waitForUpdate(page: Page, id: 'A' | 'B', after: number): Promise<void> {
-  await page.waitForFunction(
-    ([id, n]) => performance.getEntriesByName(`update:${id}`, 'measure').length > (n as number),
-    [id, after] as const,
-  );
+  // Resolved by a PerformanceObserver rather than by polling, so that waiting
+  // adds no work to the page's main thread. (A string, so that no helper of
+  // the Node-side compiler ends up in the page.)
+  await page.evaluate(`new Promise((resolve) => {
+    const name = ${JSON.stringify(`update:${id}`)};
+    const count = () => performance.getEntriesByName(name, 'measure').length;
+    if (count() > ${after}) return resolve();
+    const observer = new PerformanceObserver(() => {
+      if (count() > ${after}) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe({ type: 'measure' });
+  })`);
 }
 
 export interface Drawn {

@@ -8,7 +8,6 @@ import {
   BarElement,
   CategoryScale,
   Chart,
-  Legend,
   LineController,
   LineElement,
   LinearScale,
@@ -28,7 +27,6 @@ Chart.register(
   CategoryScale,
   BarController,
   BarElement,
-  Legend,
   Tooltip,
 );
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -69,24 +67,8 @@ export function lineOptions(): ChartConfiguration<'line'>['options'] {
       y: { type: 'linear', title: { display: true, text: '' }, ticks: { maxTicksLimit: 6 } },
     },
     plugins: {
-      legend: {
-        position: 'bottom',
-        labels: {
-          boxWidth: 14,
-          boxHeight: 2,
-          padding: 6,
-          // Tiers once: A's lines stand for both scenarios (B is the same colour, dashed).
-          filter: (item, data) => {
-            const ds = data.datasets[item.datasetIndex ?? 0] as { scenario?: string };
-            return ds.scenario !== 'B';
-          },
-          generateLabels: (chart) =>
-            Chart.defaults.plugins.legend.labels.generateLabels(chart).map((l) => {
-              const ds = chart.data.datasets[l.datasetIndex ?? 0] as { scenario?: string };
-              return ds.scenario === 'A' ? { ...l, text: l.text.replace(/^A: /, '') } : l;
-            }),
-        },
-      },
+      // One legend in HTML serves all charts (see ChartGrid).
+      legend: { display: false },
       tooltip: {
         callbacks: {
           title: (items) => {

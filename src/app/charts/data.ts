@@ -83,14 +83,28 @@ export function tierLines(
     return sets;
   }
   const sets: LineSet[] = [];
-  for (const [id, r] of [
-    ['A', a],
-    ['B', b],
-  ] as const) {
-    if (!r) continue;
-    for (let k = 0; k < r.tiers; k++) {
-      sets.push(lineSet(id, k, r.tiers, points(r, r.series[key][k], scale)));
+  if (a) sets.push(...scenarioLines('A', a, view));
+  if (b) sets.push(...scenarioLines('B', b, view));
+  return sets;
+}
+
+/**
+ * The lines of one scenario's result, made once per result and view: when only
+ * A changes, B's lines stay the same objects and Chart.js leaves them as they are.
+ */
+const cache = new WeakMap<SimResult, Map<string, LineSet[]>>();
+
+function scenarioLines(id: 'A' | 'B', r: SimResult, view: SeriesView): LineSet[] {
+  let byView = cache.get(r);
+  if (!byView) cache.set(r, (byView = new Map()));
+  const k = `${id}:${view.key}:${view.scale}`;
+  let sets = byView.get(k);
+  if (!sets) {
+    sets = [];
+    for (let t = 0; t < r.tiers; t++) {
+      sets.push(lineSet(id, t, r.tiers, points(r, r.series[view.key][t], view.scale)));
     }
+    byView.set(k, sets);
   }
   return sets;
 }
@@ -129,15 +143,16 @@ export function burden(a: SimResult | null, b: SimResult | null): Burden {
 
 export const BAR_COLOURS = SCENARIO_COLOURS;
 
-/** A short checksum of the numbers drawn, so that a test can tell whether a chart changed. */
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+
+/** A short checksum (FNV-1a over the bits) of the numbers drawn, so that a test can tell whether a chart changed. */
 export function digest(values: Iterable<number>): string {
   let h = 2166136261;
   for (const v of values) {
-    const s = Number.isFinite(v) ? v.toPrecision(10) : 'x';
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 16777619);
-    }
+    bits[0] = v;
+    h = Math.imul(h ^ words[0], 16777619);
+    h = Math.imul(h ^ words[1], 16777619);
   }
   return (h >>> 0).toString(16);
 }

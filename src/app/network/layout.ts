@@ -23,9 +23,10 @@ export interface Picture {
 }
 
 /**
- * Tiers as rows (tier 0 on top), firms of a tier spread evenly. Row by row
- * from the top, firms are ordered by the mean position of their buyers (then
- * by chain), so that a captive pyramid is drawn as a tree without crossings.
+ * Tiers as rows (tier 0 on top), firms of a tier spread evenly. The order
+ * within rows comes from a few barycentre sweeps (each firm moves toward the
+ * mean position of its buyers, then of its suppliers), so that a captive
+ * pyramid is drawn as a tree and a web shows its cross links.
  */
 export function layout(s: NetworkSample, width: number, height: number, pad = 14): Picture {
   const n = s.tier.length;
@@ -33,28 +34,43 @@ export function layout(s: NetworkSample, width: number, height: number, pad = 14
   for (let i = 0; i < n; i++) tiers = Math.max(tiers, s.tier[i] + 1);
   const rows: number[][] = Array.from({ length: tiers }, () => []);
   for (let i = 0; i < n; i++) rows[s.tier[i]].push(i);
+  for (const row of rows) row.sort((i, j) => s.chain[i] - s.chain[j] || i - j);
   const buyers: number[][] = Array.from({ length: n }, () => []);
-  for (let l = 0; l < s.linkSupplier.length; l++) buyers[s.linkSupplier[l]].push(s.linkBuyer[l]);
-  const nodes: Node[] = new Array(n);
-  rows.forEach((row, k) => {
+  const suppliers: number[][] = Array.from({ length: n }, () => []);
+  for (let l = 0; l < s.linkSupplier.length; l++) {
+    buyers[s.linkSupplier[l]].push(s.linkBuyer[l]);
+    suppliers[s.linkBuyer[l]].push(s.linkSupplier[l]);
+  }
+  const pos = new Float64Array(n);
+  const place = (row: number[]) => row.forEach((i, r) => (pos[i] = (r + 0.5) / row.length));
+  rows.forEach(place);
+  const reorder = (row: number[], nbrs: number[][]) => {
     const key = new Map<number, number>();
     for (const i of row) {
-      const xs = buyers[i].map((j) => nodes[j]?.x).filter((x): x is number => x !== undefined);
-      key.set(i, xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Infinity);
+      const ns = nbrs[i];
+      key.set(i, ns.length ? ns.reduce((a, j) => a + pos[j], 0) / ns.length : pos[i]);
     }
-    row.sort((i, j) => s.chain[i] - s.chain[j] || key.get(i)! - key.get(j)! || i - j);
+    row.sort((i, j) => key.get(i)! - key.get(j)!);
+    place(row);
+  };
+  for (let sweep = 0; sweep < 4; sweep++) {
+    for (let k = 1; k < tiers; k++) reorder(rows[k], buyers);
+    for (let k = tiers - 2; k >= 0; k--) reorder(rows[k], suppliers);
+  }
+  for (let k = 1; k < tiers; k++) reorder(rows[k], buyers);
+  const nodes: Node[] = new Array(n);
+  rows.forEach((row, k) => {
     const y = tiers > 1 ? pad + (k * (height - 2 * pad)) / (tiers - 1) : height / 2;
-    row.forEach((i, r) => {
-      const x = pad + ((r + 0.5) * (width - 2 * pad)) / row.length;
+    for (const i of row) {
       nodes[i] = {
-        x,
+        x: pad + pos[i] * (width - 2 * pad),
         y,
         tier: k,
         alive: s.alive[i] === 1,
         wage: s.wage[i],
         margin: s.margin[i],
       };
-    });
+    }
   });
   const links: Link[] = [];
   for (let l = 0; l < s.linkSupplier.length; l++) {
