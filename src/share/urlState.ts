@@ -1,0 +1,670 @@
+/**
+ * The app's whole state in the URL's query string, in a readable form that
+ * holds only what differs from the presets:
+ *
+ *   ?v=2&lang=ja&a=large-firm-led&b=layered&a.policy.costDown=0.05&b.shocks=energy:0:2:0.4&c=1x2y3z
+ *
+ * The last parameter `c` is a check code of the others: a link cut short or
+ * edited by hand is still read setting by setting, but the reader is told.
+ * One query parameter per setting keeps links readable in a workshop, keeps
+ * them short when little differs from the presets, and lets a damaged link
+ * lose only the settings that are damaged: every part is checked on its own
+ * (presets must exist, values go through the engine's schema) and whatever
+ * is ignored is said in plain words. Numbers are written in JavaScript's
+ * shortest round-trip form, so a link reproduces the scenario bit for bit.
+ *
+ * Pinned links (for embeds) hold the full scenarios instead of differences,
+ * plus the model version, so that a later change of the defaults or presets
+ * does not alter an embedded chart.
+ */
+import {
+  MODEL_VERSION,
+  PARAM_BY_PATH,
+  PARAMS,
+  SHOCK_VARIABLES,
+  defaultScenario,
+  findPreset,
+  presetScenario,
+  resolveScenario,
+  setPath,
+  type Scenario,
+  type Shock,
+} from '../engine/index.ts';
+
+/** Version of the link format written by encodeState; older ones are migrated on load. */
+export const FORMAT_VERSION = 2;
+
+export const LANGS = ['en', 'ja'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The charts of the comparison view, in the order shown. */
+export const CHART_IDS = ['wage', 'investment', 'vapw', 'laborshare', 'burden'] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+
+export const VIEWS = ['compare', 'model', 'table'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** 'ab': A and B drawn together; 'diff': B − A. */
+export const CHART_MODES = ['ab', 'diff'] as const;
+export type ChartMode = (typeof CHART_MODES)[number];
+
+export type ScenarioId = 'A' | 'B';
+
+/** A partial scenario (nested like the engine's preset patches); arrays replace whole. */
+export type ScenarioPatch = Record<string, unknown>;
+
+export interface ScenarioState {
+  preset: string;
+  /** Only what differs from the preset. */
+  patch: ScenarioPatch;
+}
+
+export interface AppState {
+  a: ScenarioState;
+  b: ScenarioState;
+  /** Charts shown, in CHART_IDS order. */
+  charts: ChartId[];
+  mode: ChartMode;
+  view: View;
+  /** Set in the embed view: the one chart shown. */
+  embed: ChartId | null;
+  lang: Lang;
+}
+
+export const DEFAULT_PRESETS: Readonly<Record<ScenarioId, string>> = {
+  A: 'large-firm-led',
+  B: 'layered',
+};
+
+export function defaultState(lang: Lang = 'en'): AppState {
+  return {
+    a: { preset: DEFAULT_PRESETS.A, patch: {} },
+    b: { preset: DEFAULT_PRESETS.B, patch: {} },
+    charts: [...CHART_IDS],
+    mode: 'ab',
+    view: 'compare',
+    embed: null,
+    lang,
+  };
+}
+
+/* ------------------------------------------------------------------ issues */
+
+/**
+ * What decoding ignored or changed, as a message key and its parameters, so
+ * that the UI can show it in either language (catalog keys `share.issue.<code>`).
+ * `text` is the English sentence.
+ */
+export interface ShareIssue {
+  code: IssueCode;
+  params: Record<string, string>;
+  text: string;
+}
+
+/** English templates of the issues; the i18n catalogs use these as the English text. */
+export const ISSUE_TEXT = {
+  malformed: 'The link could not be read ({{detail}}); the default view is shown.',
+  noVersion: 'The link has no format version; it was read as version {{version}}.',
+  badVersion:
+    'The link\'s format version "{{value}}" is not one this app knows; the default view is shown.',
+  newerVersion:
+    'The link was made by a newer version of this app (format {{value}}, this app reads up to {{version}}); the default view is shown.',
+  migrated: 'The link was made by an older version of this app (format {{from}}) and was updated.',
+  unknownPreset:
+    'scenario {{scenario}}: preset "{{value}}" does not exist; "{{fallback}}" is used instead.',
+  unknownSetting: 'scenario {{scenario}}: unknown setting "{{path}}" ignored.',
+  unknownParameter: 'Unknown link parameter "{{name}}" ignored.',
+  notNumber: 'scenario {{scenario}}: {{path}} = "{{value}}" ignored (not a number).',
+  notBoolean: 'scenario {{scenario}}: {{path}} = "{{value}}" ignored (must be true or false).',
+  notInteger: 'scenario {{scenario}}: {{path}} = {{value}} ignored (must be a whole number).',
+  outOfRange:
+    'scenario {{scenario}}: {{path}} = {{value}} ignored (must be from {{min}} to {{max}}).',
+  invalidValue: 'scenario {{scenario}}: {{path}} = {{value}} ignored ({{detail}}).',
+  badOption: '{{name}} = "{{value}}" ignored (must be one of: {{allowed}}).',
+  duplicate: '"{{name}}" appears more than once; the last value is used.',
+  pinnedMissing:
+    'scenario {{scenario}}: the pinned link lacks {{paths}}; the current defaults are used for them.',
+  badCheck:
+    'The link was cut short or edited (its check code does not match); each setting was checked on its own.',
+  noCheck:
+    'The link has no check code, so it may be cut short or edited; each setting was checked on its own.',
+  pinnedModel:
+    'This chart was pinned with model version {{pinned}}; this is version {{current}}, so results may differ.',
+} as const;
+export type IssueCode = keyof typeof ISSUE_TEXT;
+
+/** Fills `{{name}}` placeholders (the i18next syntax). */
+export function fill(template: string, params: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => params[k] ?? m);
+}
+
+function issue(code: IssueCode, params: Record<string, string> = {}): ShareIssue {
+  return { code, params, text: fill(ISSUE_TEXT[code], params) };
+}
+
+/* ------------------------------------------------------------ patches */
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+/** Structural equality; numbers compared with Object.is (so -0 and 0 differ, NaN equals NaN). */
+export function deepEqual(x: unknown, y: unknown): boolean {
+  if (Object.is(x, y)) return true;
+  if (Array.isArray(x) || Array.isArray(y)) {
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    return x.every((v, i) => deepEqual(v, y[i]));
+  }
+  if (isPlainObject(x) && isPlainObject(y)) {
+    const kx = Object.keys(x);
+    const ky = Object.keys(y);
+    if (kx.length !== ky.length) return false;
+    return kx.every((k) => Object.prototype.hasOwnProperty.call(y, k) && deepEqual(x[k], y[k]));
+  }
+  return false;
+}
+
+/** The minimal patch that turns `base` into `target` (deep; arrays and scalars replace whole). */
+export function diffObjects(target: unknown, base: unknown): ScenarioPatch {
+  const out: ScenarioPatch = {};
+  if (!isPlainObject(target)) return out;
+  for (const [k, tv] of Object.entries(target)) {
+    const bv = isPlainObject(base) ? base[k] : undefined;
+    if (isPlainObject(tv) && isPlainObject(bv)) {
+      const sub = diffObjects(tv, bv);
+      if (Object.keys(sub).length > 0) out[k] = sub;
+    } else if (!deepEqual(tv, bv)) {
+      out[k] = structuredClone(tv);
+    }
+  }
+  return out;
+}
+
+/** The minimal patch of `scenario` over the preset `presetName` (throws for an unknown preset). */
+export function diffFromPreset(scenario: Scenario, presetName: string): ScenarioPatch {
+  return diffObjects(scenario, presetScenario(presetName));
+}
+
+/** Deep-merges a patch over a base; arrays and scalars replace. Returns a new object. */
+function merge<T>(base: T, patch: unknown): T {
+  if (!isPlainObject(patch) || !isPlainObject(base)) return structuredClone(patch) as T;
+  const out = structuredClone(base) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(patch)) {
+    out[k] = isPlainObject(v) && isPlainObject(out[k]) ? merge(out[k], v) : structuredClone(v);
+  }
+  return out as T;
+}
+
+/**
+ * The scenario a ScenarioState stands for: its patch over its preset. An
+ * unknown preset falls back to the defaults; an invalid patch to the preset alone.
+ */
+export function scenarioOf(s: ScenarioState): Scenario {
+  const base = findPreset(s.preset) ? presetScenario(s.preset) : defaultScenario();
+  const r = resolveScenario(s.patch, base);
+  return r.ok ? r.scenario : base;
+}
+
+/** A ScenarioState for a full scenario: its preset and the minimal patch. */
+export function stateOf(scenario: Scenario, preset: string): ScenarioState {
+  return { preset, patch: diffFromPreset(scenario, preset) };
+}
+
+/* ------------------------------------------------------------ leaf paths */
+
+const FIRMS_PATH = 'network.firmsPerTier';
+const SHOCKS_PATH = 'shocks';
+/** Every setting a link can hold, in the order written. */
+export const LEAF_PATHS: readonly string[] = [
+  ...PARAMS.map((p) => p.path),
+  FIRMS_PATH,
+  SHOCKS_PATH,
+];
+const LEAF_SET = new Set(LEAF_PATHS);
+
+/** Flattens a patch to [dotted path, value] pairs; arrays are leaves. */
+function flatten(obj: unknown, prefix = ''): [string, unknown][] {
+  if (!isPlainObject(obj)) return [];
+  const out: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(obj)) {
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (isPlainObject(v)) out.push(...flatten(v, path));
+    else out.push([path, v]);
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------ values */
+
+/** A number in its shortest exact form (-0 kept). */
+export function formatNumber(x: number): string {
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
+const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+function parseNumber(text: string): number | null {
+  return NUMBER_RE.test(text) ? Number(text) : null;
+}
+
+function formatValue(path: string, value: unknown): string {
+  if (path === SHOCKS_PATH && Array.isArray(value)) {
+    return value
+      .map((s: Shock) =>
+        [s.variable, formatNumber(s.start), formatNumber(s.duration), formatNumber(s.size)].join(
+          ':',
+        ),
+      )
+      .join(',');
+  }
+  if (Array.isArray(value)) return value.map((x) => formatNumber(x as number)).join(',');
+  if (typeof value === 'number') return formatNumber(value);
+  return String(value);
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; issue: ShareIssue };
+
+function parseValue(scenario: ScenarioId, path: string, text: string): Parsed {
+  const bad = (code: IssueCode, extra: Record<string, string> = {}): Parsed => ({
+    ok: false,
+    issue: issue(code, { scenario, path, value: text, ...extra }),
+  });
+  if (path === SHOCKS_PATH) {
+    if (text === '') return { ok: true, value: [] };
+    const shocks: Shock[] = [];
+    for (const part of text.split(',')) {
+      const [variable, ...nums] = part.split(':');
+      const xs = nums.map(parseNumber);
+      if (
+        !(SHOCK_VARIABLES as readonly string[]).includes(variable) ||
+        xs.length !== 3 ||
+        xs.some((x) => x === null)
+      ) {
+        return bad('invalidValue', {
+          detail: `each shock must be variable:start:duration:size, the variable one of ${SHOCK_VARIABLES.join(', ')}`,
+        });
+      }
+      const [start, duration, size] = xs as number[];
+      shocks.push({ variable: variable as Shock['variable'], start, duration, size });
+    }
+    return { ok: true, value: shocks };
+  }
+  if (path === FIRMS_PATH) {
+    const xs = text.split(',').map(parseNumber);
+    if (text === '' || xs.some((x) => x === null)) {
+      return bad('invalidValue', { detail: 'must be a list of firm counts, e.g. 3,18,90,360' });
+    }
+    return { ok: true, value: xs };
+  }
+  const p = PARAM_BY_PATH.get(path);
+  if (!p) return bad('unknownSetting');
+  if (p.kind === 'boolean') {
+    if (text === 'true' || text === '1') return { ok: true, value: true };
+    if (text === 'false' || text === '0') return { ok: true, value: false };
+    return bad('notBoolean');
+  }
+  const x = parseNumber(text);
+  if (x === null || !Number.isFinite(x)) return bad('notNumber');
+  if (p.kind === 'integer' && !Number.isInteger(x)) return bad('notInteger');
+  if (x < p.min || x > p.max) {
+    return bad('outOfRange', { min: formatNumber(p.min), max: formatNumber(p.max) });
+  }
+  return { ok: true, value: x };
+}
+
+/* ------------------------------------------------------------ encode */
+
+/** Percent-encodes a query value but keeps `,` and `:` (allowed in a query) readable. */
+function enc(s: string): string {
+  return encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
+}
+
+function scenarioPairs(key: 'a' | 'b', patch: ScenarioPatch): [string, string][] {
+  const leaves = new Map(flatten(patch));
+  const out: [string, string][] = [];
+  // Known settings in table order, then anything else the patch holds.
+  for (const path of LEAF_PATHS) {
+    if (leaves.has(path)) out.push([`${key}.${path}`, formatValue(path, leaves.get(path))]);
+  }
+  for (const [path, v] of leaves) {
+    if (!LEAF_SET.has(path)) out.push([`${key}.${path}`, formatValue(path, v)]);
+  }
+  return out;
+}
+
+function optionPairs(state: AppState): [string, string][] {
+  const out: [string, string][] = [['lang', state.lang]];
+  if (state.view !== 'compare') out.push(['view', state.view]);
+  if (state.mode !== 'ab') out.push(['mode', state.mode]);
+  const charts = CHART_IDS.filter((c) => state.charts.includes(c));
+  if (charts.length !== CHART_IDS.length) out.push(['charts', charts.join(',')]);
+  if (state.embed) out.push(['embed', state.embed]);
+  return out;
+}
+
+/** FNV-1a (32 bits) of the decoded pairs, base 36: detects links cut short or edited. */
+export function checkCode(pairs: Iterable<[string, string]>): string {
+  let h = 2166136261;
+  for (const [k, v] of pairs) {
+    for (const ch of `${k}=${v}&`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** The query of `pairs` followed by their check code `c`. */
+function toQuery(pairs: [string, string][]): string {
+  const all: [string, string][] = [...pairs, ['c', checkCode(pairs)]];
+  return all.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+}
+
+/** The minimal patch of a ScenarioState (values equal to the preset dropped). */
+function minimalPatch(s: ScenarioState): ScenarioPatch {
+  const base = findPreset(s.preset) ? presetScenario(s.preset) : defaultScenario();
+  return diffObjects(merge(base, s.patch), base);
+}
+
+/**
+ * The query string (without "?") for a state: format version, language, the
+ * view options that differ from the defaults, both presets and only the
+ * settings that differ from them. Never throws.
+ */
+export function encodeState(state: AppState): string {
+  return toQuery([
+    ['v', String(FORMAT_VERSION)],
+    ...optionPairs(state),
+    ['a', state.a.preset],
+    ['b', state.b.preset],
+    ...scenarioPairs('a', minimalPatch(state.a)),
+    ...scenarioPairs('b', minimalPatch(state.b)),
+  ]);
+}
+
+/* ------------------------------------------------------------ pinned */
+
+/** The state of an embed: full scenarios, independent of later default or preset changes. */
+export interface PinnedState {
+  v: number;
+  model: string;
+  a: { preset: string; scenario: Scenario };
+  b: { preset: string; scenario: Scenario };
+  charts: ChartId[];
+  mode: ChartMode;
+  view: View;
+  embed: ChartId | null;
+  lang: Lang;
+}
+
+export function pinnedState(state: AppState): PinnedState {
+  return {
+    v: FORMAT_VERSION,
+    model: MODEL_VERSION,
+    a: { preset: state.a.preset, scenario: scenarioOf(state.a) },
+    b: { preset: state.b.preset, scenario: scenarioOf(state.b) },
+    charts: CHART_IDS.filter((c) => state.charts.includes(c)),
+    mode: state.mode,
+    view: state.view,
+    embed: state.embed,
+    lang: state.lang,
+  };
+}
+
+/** The query string of a pinned state: every setting of both scenarios, and `pin=<model version>`. */
+export function encodePinned(p: PinnedState): string {
+  const all = (key: 'a' | 'b', sc: Scenario): [string, string][] => {
+    const leaves = new Map(flatten(sc));
+    return LEAF_PATHS.filter((path) => leaves.has(path)).map((path) => [
+      `${key}.${path}`,
+      formatValue(path, leaves.get(path)),
+    ]);
+  };
+  return toQuery([
+    ['v', String(p.v)],
+    ['pin', p.model],
+    ...optionPairs({
+      ...p,
+      a: { preset: p.a.preset, patch: {} },
+      b: { preset: p.b.preset, patch: {} },
+    }),
+    ['a', p.a.preset],
+    ['b', p.b.preset],
+    ...all('a', p.a.scenario),
+    ...all('b', p.b.scenario),
+  ]);
+}
+
+/* ------------------------------------------------------------ decode */
+
+export interface DecodeResult {
+  state: AppState;
+  /** What was ignored or changed, in plain English (same order as `issues`). */
+  warnings: string[];
+  issues: ShareIssue[];
+  /** Set for a pinned (embed) link: the model version it was pinned with. */
+  pinned: { model: string } | null;
+}
+
+type Params = Map<string, string>;
+
+/** Migrations of the raw parameters, from version n to n + 1. */
+const MIGRATIONS: Record<number, (p: Params, hash: string) => Params> = {
+  /**
+   * Version 1 (the first app): the page in the hash (#sim, #model), the
+   * chart mode 'both' for A and B together, and `policy.passThrough` for
+   * what is now `policy.passThroughFloor`.
+   */
+  1: (p, hash) => {
+    const out: Params = new Map();
+    for (const [k, val] of p) {
+      const renamed = k.replace(/^([ab])\.policy\.passThrough$/, '$1.policy.passThroughFloor');
+      out.set(renamed, k === 'mode' && val === 'both' ? 'ab' : val);
+    }
+    if (!out.has('view') && (hash === '#model' || hash === '#sim')) {
+      out.set('view', hash === '#model' ? 'model' : 'compare');
+    }
+    return out;
+  },
+};
+
+function splitUrl(url: string): { query: string; hash: string } {
+  const hashAt = url.indexOf('#');
+  const hash = hashAt >= 0 ? url.slice(hashAt) : '';
+  const rest = hashAt >= 0 ? url.slice(0, hashAt) : url;
+  const q = rest.indexOf('?');
+  if (q >= 0) return { query: rest.slice(q + 1), hash };
+  // A bare query ("v=2&a=...") or a URL without one.
+  return { query: rest.includes('=') && !rest.includes('/') ? rest : '', hash };
+}
+
+function pickOption<T extends string>(
+  params: Params,
+  name: string,
+  allowed: readonly T[],
+  issues: ShareIssue[],
+): T | undefined {
+  const raw = params.get(name);
+  if (raw === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  issues.push(issue('badOption', { name, value: raw, allowed: allowed.join(', ') }));
+  return undefined;
+}
+
+/**
+ * Applies the link's settings for one scenario over `base`, keeping every
+ * valid one. Settings that are only valid together (betaMin <= betaMax) are
+ * tried again after the others, until nothing more can be accepted.
+ */
+function applySettings(
+  id: ScenarioId,
+  base: Scenario,
+  settings: [string, string][],
+  issues: ShareIssue[],
+): Scenario {
+  const candidates: [string, unknown, string][] = [];
+  for (const [path, text] of settings) {
+    const parsed = parseValue(id, path, text);
+    if (parsed.ok) candidates.push([path, parsed.value, text]);
+    else issues.push(parsed.issue);
+  }
+  const patchOf = (items: [string, unknown, string][]) => {
+    const patch: Record<string, unknown> = {};
+    for (const [path, value] of items) setPath(patch, path, value);
+    return patch;
+  };
+  const all = resolveScenario(patchOf(candidates), base);
+  if (all.ok) return all.scenario;
+
+  let accepted: [string, unknown, string][] = [];
+  let current = base;
+  let pending = candidates;
+  const lastErrors = new Map<string, string>();
+  for (let progress = true; progress && pending.length > 0;) {
+    progress = false;
+    const still: [string, unknown, string][] = [];
+    for (const item of pending) {
+      const r = resolveScenario(patchOf([...accepted, item]), base);
+      if (r.ok) {
+        accepted = [...accepted, item];
+        current = r.scenario;
+        progress = true;
+      } else {
+        still.push(item);
+        const own = r.errors.find((e) => e.startsWith(`${item[0]}`)) ?? r.errors[0];
+        lastErrors.set(item[0], own.slice(own.indexOf(': ') + 2) || own);
+      }
+    }
+    pending = still;
+  }
+  for (const [path, , text] of pending) {
+    issues.push(
+      issue('invalidValue', {
+        scenario: id,
+        path,
+        value: text,
+        detail: lastErrors.get(path) ?? 'not valid',
+      }),
+    );
+  }
+  return current;
+}
+
+/**
+ * Reads the state from a URL (a full URL, "?query", or a bare query). Never
+ * throws: whatever cannot be used is left at its default and listed.
+ * `lang` is the language to use when the link has none (the browser's).
+ */
+export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResult {
+  const fallback = defaultState(opts.lang ?? 'en');
+  const issues: ShareIssue[] = [];
+  const done = (state: AppState, pinned: DecodeResult['pinned'] = null): DecodeResult => ({
+    state,
+    issues,
+    warnings: issues.map((i) => i.text),
+    pinned,
+  });
+  try {
+    const { query, hash } = splitUrl(String(url ?? ''));
+    let params: Params = new Map();
+    const pairs = [...new URLSearchParams(query)];
+    const checked = pairs.filter(([k]) => k !== 'c');
+    for (const [k, val] of checked) {
+      if (params.has(k)) issues.push(issue('duplicate', { name: k }));
+      params.set(k, val);
+    }
+    const code = pairs.find(([k]) => k === 'c')?.[1];
+    if (params.size === 0) {
+      // No state in the link: only the first app's hash routes can say something.
+      const view = hash === '#model' ? 'model' : 'compare';
+      return done({ ...fallback, view });
+    }
+
+    // Format version and migrations.
+    const rawV = params.get('v');
+    let version: number;
+    if (rawV === undefined) {
+      version = FORMAT_VERSION;
+      issues.push(issue('noVersion', { version: String(FORMAT_VERSION) }));
+    } else if (!/^\d+$/.test(rawV) || Number(rawV) < 1) {
+      issues.push(issue('badVersion', { value: rawV }));
+      return done(fallback);
+    } else if (Number(rawV) > FORMAT_VERSION) {
+      issues.push(issue('newerVersion', { value: rawV, version: String(FORMAT_VERSION) }));
+      return done(fallback);
+    } else {
+      version = Number(rawV);
+    }
+    if (version >= 2 && rawV !== undefined) {
+      if (code === undefined) issues.push(issue('noCheck'));
+      else if (code !== checkCode(checked)) issues.push(issue('badCheck'));
+    }
+    if (version < FORMAT_VERSION) issues.push(issue('migrated', { from: String(version) }));
+    for (let n = version; n < FORMAT_VERSION; n++) params = MIGRATIONS[n](params, hash);
+
+    const state = defaultState(fallback.lang);
+    state.lang = pickOption(params, 'lang', LANGS, issues) ?? state.lang;
+    state.view = pickOption(params, 'view', VIEWS, issues) ?? state.view;
+    state.mode = pickOption(params, 'mode', CHART_MODES, issues) ?? state.mode;
+    const embed = params.get('embed');
+    if (embed !== undefined) state.embed = pickOption(params, 'embed', CHART_IDS, issues) ?? null;
+    const charts = params.get('charts');
+    if (charts !== undefined) {
+      const listed = charts === '' ? [] : charts.split(',');
+      for (const c of listed) {
+        if (!(CHART_IDS as readonly string[]).includes(c)) {
+          issues.push(
+            issue('badOption', { name: 'charts', value: c, allowed: CHART_IDS.join(', ') }),
+          );
+        }
+      }
+      state.charts = CHART_IDS.filter((c) => listed.includes(c));
+    }
+
+    const pin = params.get('pin');
+    const settings: Record<'a' | 'b', [string, string][]> = { a: [], b: [] };
+    for (const [k, val] of params) {
+      if (['v', 'c', 'lang', 'view', 'mode', 'embed', 'charts', 'pin', 'a', 'b'].includes(k))
+        continue;
+      const m = /^([ab])\.(.+)$/.exec(k);
+      if (!m) {
+        issues.push(issue('unknownParameter', { name: k }));
+        continue;
+      }
+      const id = m[1].toUpperCase() as ScenarioId;
+      if (!LEAF_SET.has(m[2])) {
+        issues.push(issue('unknownSetting', { scenario: id, path: m[2] }));
+        continue;
+      }
+      settings[m[1] as 'a' | 'b'].push([m[2], val]);
+    }
+
+    for (const key of ['a', 'b'] as const) {
+      const id = key.toUpperCase() as ScenarioId;
+      let preset = params.get(key) ?? DEFAULT_PRESETS[id];
+      if (!findPreset(preset)) {
+        issues.push(
+          issue('unknownPreset', { scenario: id, value: preset, fallback: DEFAULT_PRESETS[id] }),
+        );
+        preset = DEFAULT_PRESETS[id];
+      }
+      if (pin !== undefined) {
+        // Full scenarios over the defaults; what the pin lacks (a newer parameter) is said.
+        const given = new Set(settings[key].map(([p]) => p));
+        const missing = LEAF_PATHS.filter((p) => !given.has(p));
+        if (missing.length > 0) {
+          issues.push(issue('pinnedMissing', { scenario: id, paths: missing.join(', ') }));
+        }
+        const sc = applySettings(id, defaultScenario(), settings[key], issues);
+        state[key] = stateOf(sc, preset);
+      } else {
+        const sc = applySettings(id, presetScenario(preset), settings[key], issues);
+        state[key] = stateOf(sc, preset);
+      }
+    }
+    if (pin !== undefined && pin !== MODEL_VERSION) {
+      issues.push(issue('pinnedModel', { pinned: pin, current: MODEL_VERSION }));
+    }
+    return done(state, pin !== undefined ? { model: pin } : null);
+  } catch (e) {
+    issues.push(issue('malformed', { detail: e instanceof Error ? e.message : String(e) }));
+    return done(fallback);
+  }
+}

@@ -1,0 +1,359 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  MODEL_VERSION,
+  PRESET_NAMES,
+  presetScenario,
+  type Scenario,
+} from '../../src/engine/index.ts';
+import {
+  CHART_IDS,
+  FORMAT_VERSION,
+  ISSUE_TEXT,
+  checkCode,
+  decodeState,
+  deepEqual,
+  defaultState,
+  diffFromPreset,
+  encodePinned,
+  encodeState,
+  pinnedState,
+  scenarioOf,
+  stateOf,
+  type AppState,
+} from '../../src/share/urlState.ts';
+import { embedUrl, iframeSnippet, shareUrl } from '../../src/share/embed.ts';
+import { scenarioArb } from '../helpers/arbitraries.ts';
+
+/** A hand-written query with its check code, as the app would write it. */
+const sign = (q: string) => {
+  const query = q.startsWith('?') ? q.slice(1) : q;
+  return `?${query}&c=${checkCode(new URLSearchParams(query))}`;
+};
+
+const withPatch = (patchA: Record<string, unknown>, patchB: Record<string, unknown> = {}) => {
+  const s = defaultState();
+  s.a.patch = patchA;
+  s.b.patch = patchB;
+  return s;
+};
+
+describe('diffFromPreset', () => {
+  it('is empty for the preset itself and holds only changed leaves', () => {
+    for (const name of PRESET_NAMES) expect(diffFromPreset(presetScenario(name), name)).toEqual({});
+    const sc = presetScenario('layered');
+    sc.policy.costDown = 0.07;
+    sc.network.firmsPerTier = [3, 18, 90];
+    expect(diffFromPreset(sc, 'layered')).toEqual({
+      policy: { costDown: 0.07 },
+      network: { firmsPerTier: [3, 18, 90] },
+    });
+  });
+
+  it('replaces arrays whole, including an emptied shock list', () => {
+    const sc = presetScenario('japan-2024');
+    sc.shocks = [];
+    expect(diffFromPreset(sc, 'japan-2024')).toEqual({ shocks: [] });
+    sc.shocks = [{ ...presetScenario('japan-2024').shocks[0], size: 0.5 }];
+    expect(diffFromPreset(sc, 'japan-2024').shocks).toHaveLength(1);
+  });
+
+  it('merged back over its preset gives the scenario (random scenarios)', () => {
+    fc.assert(
+      fc.property(scenarioArb(), fc.constantFrom(...PRESET_NAMES), (sc, preset) => {
+        const st = stateOf(sc, preset);
+        expect(deepEqual(scenarioOf(st), sc)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('encodeState', () => {
+  it('writes the default state as version, language and the two presets only', () => {
+    expect(encodeState(defaultState('ja'))).toBe('v=2&lang=ja&a=large-firm-led&b=layered&c=cujwmt');
+  });
+
+  it('writes only what differs from the preset, in a readable form', () => {
+    const s = withPatch(
+      { policy: { costDown: 0.05, passThroughFloor: 0 /* = preset value */ } },
+      { shocks: [{ variable: 'energy', start: 0, duration: 2, size: 0.4 }] },
+    );
+    s.mode = 'diff';
+    s.charts = ['wage', 'burden'];
+    expect(encodeState(s)).toBe(
+      'v=2&lang=en&mode=diff&charts=wage,burden&a=large-firm-led&b=layered' +
+        '&a.policy.costDown=0.05&b.shocks=energy:0:2:0.4&c=' +
+        encodeState(s).split('&c=')[1],
+    );
+  });
+
+  it('escapes what would change meaning in a query', () => {
+    const q = encodeState(withPatch({ firms: { entryMargin: 1e-21 } }));
+    expect(q).toContain('a.firms.entryMargin=1e-21');
+    // "+" would read as a space: a typed or escaped plus sign is kept.
+    expect(decodeState(sign('?v=2&a.years=1e%2B1')).state.a.patch).toEqual({ years: 10 });
+  });
+});
+
+const stateArb: fc.Arbitrary<AppState> = fc
+  .record({
+    a: scenarioArb(),
+    b: scenarioArb(),
+    pa: fc.constantFrom(...PRESET_NAMES),
+    pb: fc.constantFrom(...PRESET_NAMES),
+    charts: fc.subarray([...CHART_IDS]),
+    mode: fc.constantFrom('ab' as const, 'diff' as const),
+    view: fc.constantFrom('compare' as const, 'model' as const, 'table' as const),
+    embed: fc.option(fc.constantFrom(...CHART_IDS), { nil: null }),
+    lang: fc.constantFrom('en' as const, 'ja' as const),
+  })
+  .map(({ a, b, pa, pb, ...rest }) => ({ ...rest, a: stateOf(a, pa), b: stateOf(b, pb) }));
+
+describe('round trips', () => {
+  it('random valid states: encode -> decode gives identical scenarios and options, no warnings', () => {
+    fc.assert(
+      fc.property(stateArb, (st) => {
+        const out = decodeState(`https://example.org/app/?${encodeState(st)}`);
+        expect(out.warnings).toEqual([]);
+        expect(deepEqual(scenarioOf(out.state.a), scenarioOf(st.a))).toBe(true);
+        expect(deepEqual(scenarioOf(out.state.b), scenarioOf(st.b))).toBe(true);
+        expect(out.state.a.preset).toBe(st.a.preset);
+        expect({ ...out.state, a: 0, b: 0 }).toEqual({ ...st, a: 0, b: 0 });
+        // And the link is stable: encoding the decoded state gives the same link.
+        expect(encodeState(out.state)).toBe(encodeState(st));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps -0, tiny and long decimals exactly', () => {
+    const st = withPatch({ market: { demandGrowth: -0, finalMarkup: 0.1 + 0.2 } });
+    const out = decodeState(encodeState(st));
+    expect(Object.is(scenarioOf(out.state.a).market.demandGrowth, -0)).toBe(true);
+    expect(scenarioOf(out.state.a).market.finalMarkup).toBe(0.30000000000000004);
+  });
+
+  it('pinned links give the same full scenarios over any preset, and need no preset values', () => {
+    fc.assert(
+      fc.property(stateArb, (st) => {
+        const pinned = pinnedState(st);
+        const q = encodePinned(pinned);
+        const out = decodeState(q);
+        expect(out.warnings).toEqual([]);
+        expect(out.pinned).toEqual({ model: MODEL_VERSION });
+        expect(deepEqual(scenarioOf(out.state.a), pinned.a.scenario)).toBe(true);
+        expect(deepEqual(scenarioOf(out.state.b), pinned.b.scenario)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('decodeState with damaged or tampered links', () => {
+  const def = defaultState();
+  const isDefault = (st: AppState) => expect(st).toEqual(def);
+
+  it.each([
+    ['garbage', '%%%&&&==?#'],
+    ['random text', 'hello world'],
+    ['not a string', 42 as unknown as string],
+    ['empty', ''],
+  ])('%s: default state', (_, url) => {
+    isDefault(decodeState(url).state);
+  });
+
+  it('an unknown parameter and a wrong-type value are named; the rest is kept', () => {
+    const out = decodeState(
+      sign('?v=2&lang=en&a=layered&b=layered&zzz=1&a.policy.costDown=abc&a.seed=7'),
+    );
+    expect(out.state.a.patch).toEqual({ seed: 7 });
+    expect(out.warnings).toEqual([
+      'Unknown link parameter "zzz" ignored.',
+      'scenario A: policy.costDown = "abc" ignored (not a number).',
+    ]);
+  });
+
+  it('out-of-range values are ignored with the allowed range', () => {
+    const out = decodeState(
+      sign('?v=2&a.policy.costDown=7&b.policy.belowCostBan=maybe&b.years=2.5'),
+    );
+    expect(out.warnings).toEqual([
+      'scenario A: policy.costDown = 7 ignored (must be from 0 to 0.1).',
+      'scenario B: policy.belowCostBan = "maybe" ignored (must be true or false).',
+      'scenario B: years = 2.5 ignored (must be a whole number).',
+    ]);
+    expect(out.state.a).toEqual(def.a);
+    expect(out.state.b).toEqual(def.b);
+  });
+
+  it('unknown presets and settings fall back and are named', () => {
+    const out = decodeState(sign('?v=2&a=pyramid&a.policy.costDown=0.05&b.policy.magic=1'));
+    expect(out.state.a).toEqual({
+      preset: 'large-firm-led',
+      patch: { policy: { costDown: 0.05 } },
+    });
+    expect(out.warnings).toEqual([
+      'scenario B: unknown setting "policy.magic" ignored.',
+      'scenario A: preset "pyramid" does not exist; "large-firm-led" is used instead.',
+    ]);
+  });
+
+  it('cross-field settings are accepted in any order; an impossible pair is named', () => {
+    const ok = decodeState(sign('?v=2&a.bargaining.betaMin=0.95&a.bargaining.betaMax=0.99'));
+    expect(ok.warnings).toEqual([]);
+    expect(scenarioOf(ok.state.a).bargaining.betaMin).toBe(0.95);
+    const bad = decodeState(sign('?v=2&a.bargaining.betaMin=0.95'));
+    expect(bad.state.a.patch).toEqual({});
+    expect(bad.warnings[0]).toMatch(
+      /^scenario A: bargaining.betaMin = 0.95 ignored \(.*betaMin must not exceed betaMax/,
+    );
+  });
+
+  it('bad arrays are named, good ones kept', () => {
+    const out = decodeState(sign('?v=2&a.shocks=energy:0:2&b.network.firmsPerTier=3,x&b.shocks='));
+    expect(out.warnings).toHaveLength(2);
+    expect(out.warnings[0]).toMatch(
+      /^scenario A: shocks = energy:0:2 ignored \(each shock must be/,
+    );
+    expect(out.warnings[1]).toMatch(/^scenario B: network.firmsPerTier = 3,x ignored/);
+    const tooMany = decodeState(sign('?v=2&a.network.firmsPerTier=1,1,1,1,1,1,1'));
+    expect(tooMany.warnings[0]).toMatch(/must list 2 to 6 tiers/);
+  });
+
+  it('a truncated link keeps what came before the cut, and says it was cut', () => {
+    const full = encodeState(withPatch({ policy: { costDown: 0.05, subsidy: 0.25 } }));
+    const cut = full.slice(0, full.indexOf('&c=') - 2); // "...subsidy=0."
+    const out = decodeState(cut);
+    expect(out.state.a.patch).toEqual({ policy: { costDown: 0.05 } });
+    expect(out.issues.map((i) => i.code)).toEqual(['noCheck']);
+    const cut2 = full.slice(0, full.indexOf('subsidy') + 4);
+    const out2 = decodeState(cut2);
+    expect(out2.state.a.patch).toEqual({ policy: { costDown: 0.05 } });
+    expect(out2.warnings).toEqual([
+      ISSUE_TEXT.noCheck,
+      'scenario A: unknown setting "policy.subs" ignored.',
+    ]);
+  });
+
+  it('an edited value is read but the broken check code is reported', () => {
+    const full = encodeState(withPatch({ policy: { costDown: 0.05 } }));
+    const out = decodeState(full.replace('costDown=0.05', 'costDown=0.06'));
+    expect(out.state.a.patch).toEqual({ policy: { costDown: 0.06 } });
+    expect(out.warnings).toEqual([ISSUE_TEXT.badCheck]);
+    expect(decodeState(full).warnings).toEqual([]);
+  });
+
+  it('wrong, newer or missing versions', () => {
+    const newer = decodeState('?v=9&a.policy.costDown=0.05');
+    isDefault(newer.state);
+    expect(newer.warnings[0]).toContain('newer version');
+    const wrong = decodeState('?v=two&a.policy.costDown=0.05');
+    isDefault(wrong.state);
+    expect(wrong.warnings).toEqual([
+      'The link\'s format version "two" is not one this app knows; the default view is shown.',
+    ]);
+    const none = decodeState('?a.policy.costDown=0.05');
+    expect(none.state.a.patch).toEqual({ policy: { costDown: 0.05 } });
+    expect(none.warnings).toEqual([
+      `The link has no format version; it was read as version ${FORMAT_VERSION}.`,
+    ]);
+  });
+
+  it('bad view options are named and left at their defaults', () => {
+    const out = decodeState(sign('?v=2&lang=fr&view=slides&mode=both&charts=wage,pie&embed=pie'));
+    expect(out.state.lang).toBe('en');
+    expect(out.state.view).toBe('compare');
+    expect(out.state.mode).toBe('ab');
+    expect(out.state.charts).toEqual(['wage']);
+    expect(out.state.embed).toBe(null);
+    expect(out.issues.map((i) => i.code)).toEqual([
+      'badOption',
+      'badOption',
+      'badOption',
+      'badOption',
+      'badOption',
+    ]);
+    expect(out.warnings[0]).toBe('lang = "fr" ignored (must be one of: en, ja).');
+  });
+
+  it('uses the browser language when the link has none, and duplicates say so', () => {
+    expect(decodeState('', { lang: 'ja' }).state.lang).toBe('ja');
+    const out = decodeState(sign('?v=2&a.seed=3&a.seed=4'));
+    expect(out.state.a.patch).toEqual({ seed: 4 });
+    expect(out.warnings).toEqual(['"a.seed" appears more than once; the last value is used.']);
+  });
+
+  it('every issue text is filled: no placeholder left', () => {
+    const out = decodeState(sign('?v=2&x=1&a=q&a.policy.costDown=9&a.years=x&a.seed=0.5&lang=de'));
+    for (const w of out.warnings) expect(w).not.toMatch(/\{\{/);
+    expect(Object.keys(ISSUE_TEXT)).toContain('migrated');
+  });
+});
+
+describe('migration from version 1', () => {
+  it('renames policy.passThrough, mode "both" and reads the page from the hash', () => {
+    const out = decodeState(
+      'https://x.org/?v=1&mode=both&a=layered&a.policy.passThrough=0.8#model',
+    );
+    expect(out.state.a).toEqual({
+      preset: 'layered',
+      patch: { policy: { passThroughFloor: 0.8 } },
+    });
+    expect(out.state.mode).toBe('ab');
+    expect(out.state.view).toBe('model');
+    expect(out.warnings).toEqual([
+      'The link was made by an older version of this app (format 1) and was updated.',
+    ]);
+  });
+
+  it('a version-2 link does not get the version-1 renames', () => {
+    const out = decodeState(sign('?v=2&a.policy.passThrough=0.8&mode=both'));
+    expect(out.state.a.patch).toEqual({});
+    expect(out.state.mode).toBe('ab');
+    expect(out.warnings).toHaveLength(2);
+  });
+});
+
+describe('pinned embeds', () => {
+  it('pins full scenarios: a later preset change would not move them', () => {
+    const st = withPatch({ policy: { costDown: 0.05 } });
+    const q = encodePinned(pinnedState({ ...st, embed: 'wage' }));
+    expect(q).toContain('pin=' + MODEL_VERSION);
+    expect(q).toContain('embed=wage');
+    // Every market setting is written, including those equal to the preset.
+    expect(q).toContain('a.market.valueOrientation=0.1');
+    expect(q).toContain('b.market.valueOrientation=0.7');
+    // Simulate a link from a version without one of today's settings.
+    const older = sign(q.replace(/&a\.firms\.entryRate=[^&]*/, '').replace(/&c=.*$/, ''));
+    const out = decodeState(older);
+    expect(out.warnings).toEqual([
+      'scenario A: the pinned link lacks firms.entryRate; the current defaults are used for them.',
+    ]);
+    const sc: Scenario = scenarioOf(out.state.a);
+    expect(sc.policy.costDown).toBe(0.05);
+  });
+
+  it('names a different model version', () => {
+    const q = sign(
+      encodePinned(pinnedState(defaultState()))
+        .replace(/pin=[^&]*/, 'pin=0.9.0')
+        .replace(/&c=.*$/, ''),
+    );
+    expect(decodeState(q).warnings).toEqual([
+      `This chart was pinned with model version 0.9.0; this is version ${MODEL_VERSION}, so results may differ.`,
+    ]);
+  });
+
+  it('embed URLs and the iframe snippet', () => {
+    const st = defaultState();
+    expect(shareUrl('https://x.org/app/?old=1#model', st)).toBe(
+      'https://x.org/app/?v=2&lang=en&a=large-firm-led&b=layered&c=10dyrkf',
+    );
+    const src = embedUrl('https://x.org/app/', st, 'burden');
+    expect(decodeState(src).state.embed).toBe('burden');
+    const html = iframeSnippet(src, { title: 'Who bears "cost-ups"' });
+    expect(html).toMatch(/^<iframe src="https:\/\/x\.org\/app\/\?v=2&amp;pin=/);
+    expect(html).toContain('title="Who bears &quot;cost-ups&quot;"');
+  });
+});
