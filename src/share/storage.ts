@@ -1,0 +1,384 @@
+/**
+ * Named scenarios saved in the browser (localStorage in the app, any
+ * Storage-like object in tests), and scenario files for export and import.
+ *
+ * Each saved scenario has its own key, so one damaged entry cannot take the
+ * others with it. Every entry is checked when listed; a damaged one (not
+ * JSON, or not a valid scenario) is moved aside under its own key and
+ * reported, never silently deleted, so that the user can still download it.
+ */
+import {
+  MODEL_VERSION,
+  PRESET_NAMES,
+  defaultScenario,
+  findPreset,
+  resolveScenario,
+  type Scenario,
+} from '../engine/index.ts';
+
+/** The part of the Web Storage API used here. */
+export interface StorageLike {
+  readonly length: number;
+  key(index: number): string | null;
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** An in-memory Storage: for tests, and where localStorage is not available. */
+export class MemoryStorage implements StorageLike {
+  #items = new Map<string, string>();
+  get length(): number {
+    return this.#items.size;
+  }
+  key(index: number): string | null {
+    return [...this.#items.keys()][index] ?? null;
+  }
+  getItem(key: string): string | null {
+    return this.#items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.#items.set(key, String(value));
+  }
+  removeItem(key: string): void {
+    this.#items.delete(key);
+  }
+}
+
+/**
+ * localStorage if the browser lets the page use it, else an in-memory store
+ * (`persistent: false`: the UI should say that saved scenarios will not survive a reload).
+ */
+export function browserStorage(): { storage: StorageLike; persistent: boolean } {
+  try {
+    const s = globalThis.localStorage;
+    const probe = '__scs_probe__';
+    s.setItem(probe, '1');
+    s.removeItem(probe);
+    return { storage: s, persistent: true };
+  } catch {
+    return { storage: new MemoryStorage(), persistent: false };
+  }
+}
+
+export const SAVED_PREFIX = 'scs:scenario:';
+export const ASIDE_PREFIX = 'scs:damaged:';
+/** Marker of scenario files and saved entries. */
+export const FILE_FORMAT = 'supply-chain-cost-sharing/scenario';
+export const FILE_FORMAT_VERSION = 1;
+export const MAX_NAME_LENGTH = 80;
+
+export interface SavedScenario {
+  name: string;
+  /** The preset it started from (its title in the UI; the base of its link). */
+  preset: string;
+  /** The full scenario, so that a later preset change does not alter it. */
+  scenario: Scenario;
+  /** ISO time of the last save. */
+  savedAt: string;
+  modelVersion: string;
+}
+
+/** A damaged entry that was moved aside. */
+export interface SetAside {
+  /** Where the raw text now is. */
+  key: string;
+  /** The key it was found under. */
+  from: string;
+  reason: string;
+  raw: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+interface FileShape {
+  format: string;
+  formatVersion: number;
+  modelVersion: string;
+  name: string;
+  preset: string;
+  scenario: Scenario;
+  savedAt?: string;
+  exportedAt?: string;
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+/** Checks a name: trimmed, 1 to 80 characters. */
+export function checkName(name: unknown): Result<string> {
+  if (typeof name !== 'string') return { ok: false, error: 'the name must be text' };
+  const n = name.trim();
+  if (n === '') return { ok: false, error: 'the name is empty' };
+  if (n.length > MAX_NAME_LENGTH) {
+    return { ok: false, error: `the name is longer than ${MAX_NAME_LENGTH} characters` };
+  }
+  return { ok: true, value: n };
+}
+
+export type ParsedFile =
+  { ok: true; entry: SavedScenario; warnings: string[] } | { ok: false; errors: string[] };
+
+/**
+ * Reads a scenario entry (a saved one, or an imported file's content).
+ * Accepts a bare scenario object too (e.g. a CLI scenario file), read over
+ * the defaults. Errors and warnings name what is wrong.
+ */
+export function parseScenarioText(text: string, fallbackName = 'Imported scenario'): ParsedFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [`not a JSON file (${e instanceof Error ? e.message : e})`] };
+  }
+  if (!isPlainObject(data)) {
+    return { ok: false, errors: ['the file must hold a JSON object, not a list or a value'] };
+  }
+  const warnings: string[] = [];
+  let body: Record<string, unknown>;
+  let scenarioPart: unknown;
+  if ('format' in data) {
+    if (data.format !== FILE_FORMAT) {
+      return {
+        ok: false,
+        errors: [`format is ${JSON.stringify(data.format)}; a scenario file has "${FILE_FORMAT}"`],
+      };
+    }
+    if (data.formatVersion !== FILE_FORMAT_VERSION) {
+      return {
+        ok: false,
+        errors: [
+          `formatVersion ${JSON.stringify(data.formatVersion)} is not supported (this app reads ${FILE_FORMAT_VERSION})`,
+        ],
+      };
+    }
+    body = data;
+    scenarioPart = data.scenario;
+    if (!isPlainObject(scenarioPart)) {
+      return { ok: false, errors: ['scenario: missing, or not a JSON object'] };
+    }
+  } else {
+    body = {};
+    scenarioPart = data;
+    warnings.push('no format marker: read as a bare scenario over the defaults');
+  }
+
+  const errors: string[] = [];
+  const name = checkName(body.name ?? fallbackName);
+  if (!name.ok) errors.push(`name: ${name.error}`);
+  let preset = typeof body.preset === 'string' ? body.preset : PRESET_NAMES[0];
+  if (!findPreset(preset)) {
+    warnings.push(`preset "${preset}" does not exist; "${PRESET_NAMES[0]}" is used as its base`);
+    preset = PRESET_NAMES[0];
+  }
+  // Over the defaults: a file from an older model that lacks a newer setting still loads.
+  const parsed = resolveScenario(scenarioPart, defaultScenario());
+  if (!parsed.ok) errors.push(...parsed.errors.map((e) => `scenario: ${e}`));
+  if (errors.length > 0 || !parsed.ok || !name.ok) return { ok: false, errors };
+
+  const modelVersion = typeof body.modelVersion === 'string' ? body.modelVersion : MODEL_VERSION;
+  if (modelVersion !== MODEL_VERSION) {
+    warnings.push(
+      `saved with model version ${modelVersion}; this is ${MODEL_VERSION}, so results may differ`,
+    );
+  }
+  const savedAt =
+    typeof body.savedAt === 'string'
+      ? body.savedAt
+      : typeof body.exportedAt === 'string'
+        ? body.exportedAt
+        : new Date(0).toISOString();
+  return {
+    ok: true,
+    entry: { name: name.value, preset, scenario: parsed.scenario, savedAt, modelVersion },
+    warnings,
+  };
+}
+
+/** The content of a scenario file (pretty JSON, with the format marker and model version). */
+export function exportScenarioFile(entry: SavedScenario, now: Date = new Date()): string {
+  const file: FileShape = {
+    format: FILE_FORMAT,
+    formatVersion: FILE_FORMAT_VERSION,
+    modelVersion: entry.modelVersion,
+    name: entry.name,
+    preset: entry.preset,
+    scenario: entry.scenario,
+    exportedAt: now.toISOString(),
+  };
+  return JSON.stringify(file, null, 2) + '\n';
+}
+
+/** A file name for a scenario: its name made safe, e.g. "layered-plus-subsidy.scenario.json". */
+export function scenarioFileName(name: string): string {
+  const slug = name
+    .normalize('NFKC')
+    .replace(/[\\/:*?"<>|\s]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'scenario'}.scenario.json`;
+}
+
+export interface ListResult {
+  entries: SavedScenario[];
+  /** Entries found damaged in this listing, now moved aside. */
+  setAside: SetAside[];
+}
+
+/** Saved named scenarios over a Storage. */
+export class ScenarioStore {
+  constructor(
+    readonly storage: StorageLike,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  #keys(prefix: string): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.storage.length; i++) {
+      const k = this.storage.key(i);
+      if (k !== null && k.startsWith(prefix)) out.push(k);
+    }
+    return out;
+  }
+
+  #keyOf(name: string): string {
+    return SAVED_PREFIX + name;
+  }
+
+  /** Moves a damaged entry aside (raw text kept) and describes it. */
+  #setAside(from: string, raw: string, reason: string): SetAside {
+    const stamp = this.now().toISOString();
+    let key = `${ASIDE_PREFIX}${stamp}:${from.slice(SAVED_PREFIX.length)}`;
+    for (let i = 2; this.storage.getItem(key) !== null; i++) key = `${key}#${i}`;
+    const record = JSON.stringify({ from, reason, raw });
+    this.storage.setItem(key, record);
+    this.storage.removeItem(from);
+    return { key, from, reason, raw };
+  }
+
+  /**
+   * Every saved scenario, sorted by name; damaged entries are moved aside and
+   * returned in `setAside` for the UI to report.
+   */
+  list(): ListResult {
+    const entries: SavedScenario[] = [];
+    const setAside: SetAside[] = [];
+    for (const key of this.#keys(SAVED_PREFIX)) {
+      const raw = this.storage.getItem(key) ?? '';
+      const parsed = parseScenarioText(raw, key.slice(SAVED_PREFIX.length));
+      if (parsed.ok) {
+        entries.push(parsed.entry);
+      } else {
+        const reason = parsed.errors.join('; ');
+        try {
+          setAside.push(this.#setAside(key, raw, reason));
+        } catch (e) {
+          // Storage full: leave it where it is, but still report it.
+          setAside.push({ key, from: key, reason: `${reason}; not moved (${String(e)})`, raw });
+        }
+      }
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    return { entries, setAside };
+  }
+
+  get(name: string): SavedScenario | null {
+    const raw = this.storage.getItem(this.#keyOf(name));
+    if (raw === null) return null;
+    const parsed = parseScenarioText(raw, name);
+    return parsed.ok ? parsed.entry : null;
+  }
+
+  /**
+   * Saves a scenario under a name. Refuses an existing name unless
+   * `overwrite`; refuses an invalid scenario; reports a full storage.
+   */
+  save(
+    name: string,
+    preset: string,
+    scenario: Scenario,
+    opts: { overwrite?: boolean } = {},
+  ): Result<SavedScenario> {
+    const n = checkName(name);
+    if (!n.ok) return { ok: false, error: n.error };
+    if (!opts.overwrite && this.storage.getItem(this.#keyOf(n.value)) !== null) {
+      return { ok: false, error: `a scenario named "${n.value}" exists already` };
+    }
+    const check = resolveScenario(scenario, defaultScenario());
+    if (!check.ok) return { ok: false, error: `not a valid scenario: ${check.errors.join('; ')}` };
+    if (!findPreset(preset)) return { ok: false, error: `preset "${preset}" does not exist` };
+    const entry: SavedScenario = {
+      name: n.value,
+      preset,
+      scenario: check.scenario,
+      savedAt: this.now().toISOString(),
+      modelVersion: MODEL_VERSION,
+    };
+    const file: FileShape = {
+      format: FILE_FORMAT,
+      formatVersion: FILE_FORMAT_VERSION,
+      ...entry,
+    };
+    try {
+      this.storage.setItem(this.#keyOf(n.value), JSON.stringify(file));
+    } catch (e) {
+      return { ok: false, error: `the browser refused to store it (${String(e)})` };
+    }
+    return { ok: true, value: entry };
+  }
+
+  rename(from: string, to: string): Result<SavedScenario> {
+    const n = checkName(to);
+    if (!n.ok) return { ok: false, error: n.error };
+    const entry = this.get(from);
+    if (!entry) return { ok: false, error: `no saved scenario named "${from}"` };
+    if (n.value === from) return { ok: true, value: entry };
+    if (this.storage.getItem(this.#keyOf(n.value)) !== null) {
+      return { ok: false, error: `a scenario named "${n.value}" exists already` };
+    }
+    const saved = this.save(n.value, entry.preset, entry.scenario);
+    if (!saved.ok) return saved;
+    this.storage.removeItem(this.#keyOf(from));
+    return saved;
+  }
+
+  delete(name: string): boolean {
+    const key = this.#keyOf(name);
+    if (this.storage.getItem(key) === null) return false;
+    this.storage.removeItem(key);
+    return true;
+  }
+
+  /** Entries moved aside so far (oldest first), for "download" or "discard" in the UI. */
+  setAside(): SetAside[] {
+    return this.#keys(ASIDE_PREFIX)
+      .sort()
+      .map((key) => {
+        const raw = this.storage.getItem(key) ?? '';
+        try {
+          const r = JSON.parse(raw) as { from: string; reason: string; raw: string };
+          return { key, from: r.from, reason: r.reason, raw: r.raw };
+        } catch {
+          return { key, from: key, reason: 'unreadable', raw };
+        }
+      });
+  }
+
+  /** Deletes an entry that was moved aside: only at the user's request. */
+  discardSetAside(key: string): boolean {
+    if (!key.startsWith(ASIDE_PREFIX) || this.storage.getItem(key) === null) return false;
+    this.storage.removeItem(key);
+    return true;
+  }
+
+  /** Imports a scenario file's text, under its own name or `name`. */
+  importText(text: string, opts: { name?: string; overwrite?: boolean } = {}): ParsedFile {
+    const parsed = parseScenarioText(text);
+    if (!parsed.ok) return parsed;
+    const name = opts.name ?? parsed.entry.name;
+    const saved = this.save(name, parsed.entry.preset, parsed.entry.scenario, opts);
+    if (!saved.ok) return { ok: false, errors: [saved.error] };
+    return { ok: true, entry: saved.value, warnings: parsed.warnings };
+  }
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { MODEL_VERSION, presetScenario } from '../../src/engine/index.ts';
+import {
+  ASIDE_PREFIX,
+  FILE_FORMAT,
+  MemoryStorage,
+  SAVED_PREFIX,
+  ScenarioStore,
+  exportScenarioFile,
+  parseScenarioText,
+  scenarioFileName,
+} from '../../src/share/storage.ts';
+
+const clock = () => {
+  let t = Date.UTC(2026, 0, 1);
+  return () => new Date((t += 1000));
+};
+
+function store() {
+  return new ScenarioStore(new MemoryStorage(), clock());
+}
+
+describe('ScenarioStore', () => {
+  it('saves, lists (sorted), renames and deletes; entries survive a new store on the same storage', () => {
+    const s = store();
+    const sc = presetScenario('layered');
+    sc.policy.subsidy = 0.2;
+    expect(s.save('Layered + subsidy', 'layered', sc).ok).toBe(true);
+    expect(s.save('  Alpha ', 'large-firm-led', presetScenario('large-firm-led')).ok).toBe(true);
+    const again = new ScenarioStore(s.storage);
+    const { entries, setAside } = again.list();
+    expect(setAside).toEqual([]);
+    expect(entries.map((e) => e.name)).toEqual(['Alpha', 'Layered + subsidy']);
+    expect(entries[1].scenario).toEqual(sc);
+    expect(entries[1].modelVersion).toBe(MODEL_VERSION);
+
+    expect(s.rename('Alpha', 'Layered + subsidy')).toEqual({
+      ok: false,
+      error: 'a scenario named "Layered + subsidy" exists already',
+    });
+    expect(s.rename('Alpha', 'Beta').ok).toBe(true);
+    expect(s.get('Alpha')).toBe(null);
+    expect(s.get('Beta')?.preset).toBe('large-firm-led');
+    expect(s.delete('Beta')).toBe(true);
+    expect(s.delete('Beta')).toBe(false);
+    expect(s.list().entries.map((e) => e.name)).toEqual(['Layered + subsidy']);
+  });
+
+  it('refuses empty or duplicate names unless overwriting, invalid scenarios and unknown presets', () => {
+    const s = store();
+    const sc = presetScenario('layered');
+    expect(s.save('  ', 'layered', sc)).toEqual({ ok: false, error: 'the name is empty' });
+    expect(s.save('x'.repeat(81), 'layered', sc).ok).toBe(false);
+    expect(s.save('A', 'layered', sc).ok).toBe(true);
+    expect(s.save('A', 'layered', sc).ok).toBe(false);
+    expect(s.save('A', 'layered', sc, { overwrite: true }).ok).toBe(true);
+    const bad = { ...sc, policy: { ...sc.policy, costDown: 7 } };
+    const r = s.save('B', 'layered', bad);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain('policy.costDown: must be from 0 to 0.1');
+    expect(s.save('C', 'nope', sc)).toEqual({ ok: false, error: 'preset "nope" does not exist' });
+  });
+
+  it('moves damaged entries aside and reports them, never deleting them', () => {
+    const s = store();
+    s.save('Good', 'layered', presetScenario('layered'));
+    s.storage.setItem(SAVED_PREFIX + 'Broken', '{"format": "supply-chain');
+    const invalid = JSON.parse(s.storage.getItem(SAVED_PREFIX + 'Good')!);
+    invalid.scenario.years = 'twenty';
+    s.storage.setItem(SAVED_PREFIX + 'Invalid', JSON.stringify(invalid));
+    s.storage.setItem('other-app-key', 'not ours');
+
+    const { entries, setAside } = s.list();
+    expect(entries.map((e) => e.name)).toEqual(['Good']);
+    expect(setAside.map((x) => x.from)).toEqual([
+      SAVED_PREFIX + 'Broken',
+      SAVED_PREFIX + 'Invalid',
+    ]);
+    expect(setAside[0].reason).toMatch(/^not a JSON file/);
+    expect(setAside[1].reason).toBe('scenario: years: must be a number from 1 to 50 (years)');
+    expect(setAside[0].raw).toBe('{"format": "supply-chain');
+    // Moved, not wiped: the raw text is under the aside key, the original key is free.
+    expect(s.storage.getItem(SAVED_PREFIX + 'Broken')).toBe(null);
+    expect(s.setAside().map((x) => x.raw)).toEqual(setAside.map((x) => x.raw));
+    expect(s.storage.getItem('other-app-key')).toBe('not ours');
+    // A second listing is clean and reports nothing new.
+    expect(s.list().setAside).toEqual([]);
+    expect(s.discardSetAside(setAside[0].key)).toBe(true);
+    expect(s.discardSetAside(SAVED_PREFIX + 'Good')).toBe(false);
+    expect(s.setAside()).toHaveLength(1);
+    expect(setAside[0].key.startsWith(ASIDE_PREFIX)).toBe(true);
+  });
+
+  it('reports a full storage instead of throwing', () => {
+    const full = new MemoryStorage();
+    full.setItem = () => {
+      throw new Error('QuotaExceededError');
+    };
+    const r = new ScenarioStore(full).save('A', 'layered', presetScenario('layered'));
+    expect(r).toEqual({
+      ok: false,
+      error: 'the browser refused to store it (Error: QuotaExceededError)',
+    });
+  });
+});
+
+describe('scenario files', () => {
+  const entry = () => ({
+    name: 'Workshop 1',
+    preset: 'layered',
+    scenario: presetScenario('layered'),
+    savedAt: '2026-01-01T00:00:00.000Z',
+    modelVersion: MODEL_VERSION,
+  });
+
+  it('export then import gives the same scenario', () => {
+    const text = exportScenarioFile(entry(), new Date(Date.UTC(2026, 1, 2)));
+    const data = JSON.parse(text);
+    expect(data.format).toBe(FILE_FORMAT);
+    expect(data.modelVersion).toBe(MODEL_VERSION);
+    const back = parseScenarioText(text);
+    expect(back.ok && back.entry.scenario).toEqual(presetScenario('layered'));
+    expect(back.ok && back.warnings).toEqual([]);
+    const s = store();
+    const imported = s.importText(text);
+    expect(imported.ok).toBe(true);
+    expect(s.list().entries[0].name).toBe('Workshop 1');
+    // Importing twice needs a new name or an overwrite.
+    expect(s.importText(text)).toEqual({
+      ok: false,
+      errors: ['a scenario named "Workshop 1" exists already'],
+    });
+    expect(s.importText(text, { name: 'Workshop 1 (2)' }).ok).toBe(true);
+  });
+
+  it.each([
+    ['not JSON', 'hello', /^not a JSON file/],
+    ['a list', '[1,2]', /must hold a JSON object/],
+    ['another format', '{"format":"x","formatVersion":1}', /format is "x"/],
+    ['a future version', `{"format":"${FILE_FORMAT}","formatVersion":7}`, /formatVersion 7/],
+    [
+      'no scenario',
+      `{"format":"${FILE_FORMAT}","formatVersion":1,"name":"a"}`,
+      /^scenario: missing/,
+    ],
+  ])('%s: a clear error', (_, text, re) => {
+    const r = parseScenarioText(text);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]).toMatch(re);
+  });
+
+  it('names every invalid field, with the engine messages', () => {
+    const data = JSON.parse(exportScenarioFile(entry()));
+    data.scenario.policy.costDown = 0.5;
+    data.scenario.network.bogus = 1;
+    data.name = '';
+    const r = parseScenarioText(JSON.stringify(data));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors).toEqual([
+      'name: the name is empty',
+      'scenario: policy.costDown: must be from 0 to 0.1 (share/year)',
+      'scenario: network: unknown key "bogus"',
+    ]);
+  });
+
+  it('reads a bare (CLI) scenario, an unknown preset and an older model with warnings', () => {
+    const bare = parseScenarioText('{"policy":{"costDown":0.05}}', 'cli.json');
+    expect(bare.ok && bare.entry.scenario.policy.costDown).toBe(0.05);
+    expect(bare.ok && bare.entry.name).toBe('cli.json');
+    expect(bare.ok && bare.warnings).toEqual([
+      'no format marker: read as a bare scenario over the defaults',
+    ]);
+    const data = JSON.parse(exportScenarioFile(entry()));
+    data.preset = 'gone';
+    data.modelVersion = '0.1.0';
+    delete data.scenario.firms.entryRate; // a setting added after that version
+    const r = parseScenarioText(JSON.stringify(data));
+    expect(r.ok && r.warnings).toEqual([
+      'preset "gone" does not exist; "large-firm-led" is used as its base',
+      `saved with model version 0.1.0; this is ${MODEL_VERSION}, so results may differ`,
+    ]);
+    expect(r.ok && r.entry.scenario.firms.entryRate).toBe(0.02);
+  });
+
+  it('file names are safe', () => {
+    expect(scenarioFileName('A/B: layered * test')).toBe('A-B-layered-test.scenario.json');
+    expect(scenarioFileName('複層化 ケース')).toBe('複層化-ケース.scenario.json');
+    expect(scenarioFileName('///')).toBe('scenario.scenario.json');
+  });
+});
