@@ -510,15 +510,29 @@ function negotiate(m: Model, measure: boolean): void {
     }
   }
   const t0end = m.net.tierStart[1];
+  // The own-brand demand factor is only read by setDemand when value-oriented demand is on,
+  // and startReporting resets it after the burn-in: skip it when it cannot be read.
+  const factorOn = measure && sc.mechanisms.valueDemand;
+  const { directBase, directPrice, directPrice0, directFactor: factor, A, A0, roundCost, Around } = m;
+  const mk = sc.market;
+  const ePrice = -mk.priceElasticity * (1 - mk.valueOrientation);
+  const eQuality = mk.qualityElasticity * mk.valueOrientation;
+  const pMax = 1 + b.marginMax;
   for (let i = t0end; i < m.nFirms; i++) {
     if (!alive[i]) continue;
     // Own-brand direct sales are priced by the supplier at the strongest margin.
-    if (m.directBase[i] > 0) {
-      if (negotiation) m.directPrice[i] = unitCost[i] * (1 + b.marginMax);
-      m.directFactor[i] = directFactor(m, i);
+    if (directBase[i] > 0) {
+      if (negotiation) directPrice[i] = unitCost[i] * pMax;
+      if (factorOn) {
+        // directFactor(m, i), inlined: Math.pow(x, 0) is 1 for every x, so a zero exponent is skipped.
+        const rel = directPrice0[i] > 0 ? directPrice[i] / directPrice0[i] : 1;
+        const fq = A0[i] > 0 ? A[i] / A0[i] : 1;
+        factor[i] =
+          (ePrice !== 0 ? Math.pow(rel, ePrice) : 1) * (eQuality !== 0 ? Math.pow(fq, eQuality) : 1);
+      }
     }
-    m.roundCost[i] = unitCost[i];
-    m.Around[i] = m.A[i];
+    roundCost[i] = unitCost[i];
+    Around[i] = A[i];
   }
 }
 
