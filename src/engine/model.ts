@@ -624,7 +624,7 @@ function setDemand(m: Model, t: number, frozen: boolean): number {
 }
 
 /** Orders flow down the tiers, feasible output flows up. Sets ord, alloc, q, planned, x, spot. */
-function produce(m: Model, demand: number): void {
+function produce(m: Model, demand: number, round: boolean): void {
   const net = m.net;
   const { sup, buy, weight, alive, wSum, ord, alloc, q, orders, planned, x, spot, recv, A, L } = m;
   const { tierStart, linkStart, skipStart } = net;
@@ -675,10 +675,36 @@ function produce(m: Model, demand: number): void {
         directSold[i] = directDemand[i] * r;
       }
       // Accepted orders on the links into tier k (buyers one and two tiers up), rationed pro rata.
-      for (let l = linkStart[k - 1]; l < skipStart[k - 1]; l++) alloc[l] = ord[l] * ratio[sup[l]];
+      const l0 = linkStart[k - 1];
+      const l1 = skipStart[k - 1];
+      if (realloc && shortage) {
+        // Fused with the first pass of reallocate(): per buyer one tier up, the orders its
+        // suppliers could not accept and the spare capacity of its suppliers.
+        const shortB = recv; // free here: recv is reset before the upward pass uses it
+        const spareB = spot; // free here: spot is set in the upward pass
+        shortB.fill(0, tierStart[k - 1], tierStart[k]);
+        spareB.fill(0, tierStart[k - 1], tierStart[k]);
+        let any = false;
+        for (let l = l0; l < l1; l++) {
+          const s = sup[l];
+          const o = ord[l];
+          const a = o * ratio[s];
+          alloc[l] = a;
+          if (!alive[s]) continue;
+          const bb = buy[l];
+          const gap = o - a;
+          if (gap > 1e-12) {
+            shortB[bb] += gap;
+            any = true;
+          }
+          spareB[bb] += spare[s];
+        }
+        if (any) reallocate(m, k, spare);
+      } else {
+        for (let l = l0; l < l1; l++) alloc[l] = ord[l] * ratio[sup[l]];
+      }
       if (k >= 2)
         for (let l = skipStart[k - 2]; l < linkStart[k - 1]; l++) alloc[l] = ord[l] * ratio[sup[l]];
-      if (realloc && shortage) reallocate(m, k, spare);
     }
     // Tier k's planned output sets its orders to its suppliers.
     if (k < T) {
@@ -710,11 +736,14 @@ function produce(m: Model, demand: number): void {
         recv[bb] += d;
         const p = price[l];
         const v = d * p;
-        const dv = d * (p - pricePrev[l]);
         revenue[s] += v;
         purchases[bb] += v;
-        costUp[bb] += dv;
-        passed[s] += dv;
+        // Link prices only move in negotiate(): between rounds the price change is zero.
+        if (round) {
+          const dv = d * (p - pricePrev[l]);
+          costUp[bb] += dv;
+          passed[s] += dv;
+        }
       }
     }
     for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
@@ -736,56 +765,44 @@ function produce(m: Model, demand: number): void {
  * Buyers one tier up move the orders that tier-k suppliers could not accept
  * to their other tier-k suppliers with spare capacity, in proportion to that
  * spare capacity; a supplier asked for more than it has grants pro rata.
+ * produce() has summed, per buyer, the unaccepted orders (in recv) and its
+ * suppliers' spare capacity (in spot).
  */
 function reallocate(m: Model, k: number, spare: Float64Array): void {
-  const { sup, buy, alive, ord, alloc, planned } = m;
-  const shortB = m.recv; // per buyer: orders its suppliers could not accept (recv is free here)
-  const spareB = m.spot; // per buyer: spare capacity of its suppliers (spot is set later)
-  const req = m.scratchD; // per supplier: sum of requests
+  const { sup, buy, alloc, planned } = m;
+  const shortB = m.recv;
+  const spareB = m.spot;
+  const req = m.scratchD; // per supplier: sum of requests, then the share of them granted
+  const reqL = m.q; // per link: the request (q is free here: the upward pass sets it)
   const b0 = m.net.linkStart[k - 1];
   const b1 = m.net.skipStart[k - 1];
-  for (let l = b0; l < b1; l++) {
-    const bb = buy[l];
-    shortB[bb] = 0;
-    spareB[bb] = 0;
-    req[sup[l]] = 0;
-  }
-  let any = false;
-  for (let l = b0; l < b1; l++) {
-    const s = sup[l];
-    if (!alive[s]) continue;
-    const gap = ord[l] - alloc[l];
-    if (gap > 1e-12) {
-      shortB[buy[l]] += gap;
-      any = true;
-    }
-    spareB[buy[l]] += spare[s];
-  }
-  if (!any) return;
+  const s0 = m.net.tierStart[k];
+  const s1 = m.net.tierStart[k + 1];
+  req.fill(0, s0, s1);
   for (let l = b0; l < b1; l++) {
     const bb = buy[l];
     const sb = shortB[bb];
     const pb = spareB[bb];
-    if (sb > 0 && pb > 0) req[sup[l]] += ((sb < pb ? sb : pb) * spare[sup[l]]) / pb;
-  }
-  for (let l = b0; l < b1; l++) {
-    const bb = buy[l];
-    const sb = shortB[bb];
-    const pb = spareB[bb];
-    const s = sup[l];
-    if (sb > 0 && pb > 0 && req[s] > 0) {
-      const request = ((sb < pb ? sb : pb) * spare[s]) / pb;
-      alloc[l] += request * Math.min(1, spare[s] / req[s]);
+    let r = 0;
+    if (sb > 0 && pb > 0) {
+      const s = sup[l];
+      r = ((sb < pb ? sb : pb) * spare[s]) / pb;
+      req[s] += r;
     }
+    reqL[l] = r;
   }
-  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+  for (let i = s0; i < s1; i++) {
     const r = req[i];
     if (r > 0) {
+      req[i] = Math.min(1, spare[i] / r);
       const granted = r < spare[i] ? r : spare[i];
       planned[i] += granted;
       spare[i] -= granted;
-      req[i] = 0;
     }
+  }
+  for (let l = b0; l < b1; l++) {
+    const r = reqL[l];
+    if (r > 0) alloc[l] += r * req[sup[l]];
   }
 }
 
@@ -1320,7 +1337,7 @@ export function step(m: Model, t: number): void {
   if (round) measureFinal(m, !frozen);
   const demand = setDemand(m, Math.max(t, 0), frozen);
   m.econ.demand = demand;
-  produce(m, demand);
+  produce(m, demand, round);
   account(m, pe, pm, dPe, dPm, frozen);
   m.wPrev.set(m.w);
   m.prevEnergy = pe;
