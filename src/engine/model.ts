@@ -144,6 +144,8 @@ export interface Model {
   econ: EconomyFlows;
   prevEnergy: number;
   prevMaterials: number;
+  hires: number; // labour market: hires this quarter
+  hireWeight: number; // and the sum of the hiring weights they are shared by
 }
 
 function tierFlows(tiers: number): TierFlows {
@@ -296,6 +298,8 @@ export function createModel(sc: Scenario): Model {
     },
     prevEnergy: 1,
     prevMaterials: 1,
+    hires: 0,
+    hireWeight: 0,
   };
   initialise(m);
   return m;
@@ -890,87 +894,11 @@ function account(
       if (give > 0 && q[l] > 0) m.support[sup[l]] += (give * q[l] * price[l]) / purchases[bb];
     }
   }
-  const f = sc.firms;
-  const invOn = sc.mechanisms.investment && !frozen;
-  const subsidy = sc.policy.subsidy;
-  for (let i = 0; i < nFirms; i++) {
-    if (!alive[i]) {
-      m.invest[i] = 0;
-      continue;
-    }
-    const k = tierOf[i];
-    const dep = dq * m.K[i];
-    const profit = m.opProfit[i] - m.scratchA[i];
-    let inv = 0;
-    let grants = 0;
-    if (invOn) {
-      const own = f.reinvestShare * Math.max(profit + dep, 0);
-      grants = m.support[i] + (isSmallTier(k, m.tiers) ? subsidy * own : 0);
-      inv = own + grants;
-    }
-    m.invest[i] = inv;
-    if (!frozen) {
-      const dividends = f.dividendShare * Math.max(profit, 0);
-      m.E[i] += profit - dividends + grants;
-      m.K[i] = m.K[i] * (1 - dq) + inv;
-    }
-    m.va4[i] += m.va[i];
-    m.dep4[i] += dep;
-    m.rev4[i] += revenue[i];
-    m.op4[i] += m.opProfit[i];
-  }
   econ.finalSales = finalSales;
   econ.energyCost = energyCost;
   econ.materialsCost = materialsCost;
   econ.externalCostUp = external;
   econ.consumerBurden = consumer;
-}
-
-/** Quits, layoffs and hiring from a finite pool of job seekers. */
-function labourMarket(m: Model, t: number): void {
-  const sc = m.sc;
-  const lab = sc.labor;
-  const { alive, L, A, orders, nFirms } = m;
-  const vac = m.scratchA;
-  const rel = m.scratchB;
-  let lAfter = 0;
-  let vacSum = 0;
-  const util = 1 - sc.firms.spareCapacity;
-  for (let i = 0; i < nFirms; i++) {
-    vac[i] = 0;
-    if (!alive[i]) continue;
-    // Quits fall and hiring appeal rises with the wage relative to the reference (set at wage rounds).
-    const appeal = m.appeal[i];
-    rel[i] = appeal;
-    const quits = L[i] * Math.min(0.5, lab.quitRate / appeal);
-    let li = L[i] - quits;
-    // Workers wanted for the orders the firm can serve: input-starved firms do not hoard labour.
-    const want = Math.min(orders[i], m.x[i] + 0.1 * A[i] * L[i]) / (A[i] * util);
-    if (li > 1.2 * want) li -= 0.25 * (li - 1.2 * want);
-    L[i] = li;
-    lAfter += li;
-    const v = want - li;
-    if (v > 0) {
-      vac[i] = v;
-      vacSum += v;
-    }
-  }
-  const seekers = Math.max(0, m.laborForce0 * m.paths.laborForce[t] - lAfter);
-  const hires = Math.min(vacSum, lab.matchingRate * seekers);
-  if (hires > 0) {
-    let wsum = 0;
-    for (let i = 0; i < nFirms; i++) {
-      if (vac[i] > 0) {
-        rel[i] = vac[i] * rel[i];
-        wsum += rel[i];
-      }
-    }
-    if (wsum > 0) {
-      for (let i = 0; i < nFirms; i++) {
-        if (vac[i] > 0) L[i] += Math.min(vac[i], (hires * rel[i]) / wsum);
-      }
-    }
-  }
 }
 
 /** Workers' view of each firm's wage relative to the economy-wide reference for its tier. */
@@ -1033,36 +961,122 @@ function wageRound(m: Model, t: number): void {
   }
 }
 
-/** Productivity growth from investment intensity, partner spill-over and noise; uniqueness drift. */
-function productivity(m: Model): void {
-  const f = m.sc.firms;
-  const techSharing = m.sc.policy.techSharing;
-  const { alive, A, nFirms, rng, spill, va, invest, u } = m;
+/**
+ * The firms' updates after the quarter's flows, in one pass (each firm's
+ * updates read only its own state, and the random draws stay in firm order):
+ * investment, equity and capital (the end of the accounting); the labour
+ * market's quits, layoffs and vacancies; productivity growth from investment
+ * intensity, partner spill-over and noise, and uniqueness drift. Returns
+ * whether there are hires (m.hires, by hiring weight out of m.hireWeight) for
+ * closeQuarter() to hand out.
+ */
+function updateFirms(m: Model, t: number, frozen: boolean): boolean {
+  const sc = m.sc;
+  const f = sc.firms;
+  const lab = sc.labor;
+  const { alive, tiers, nFirms, rng, L, A, w, wPrev, K, E, va, opProfit, revenue, invest } = m;
+  const { tierOf } = m.net;
+  const { va4, dep4, rev4, op4, Aref, u, spill, support, orders, x, appeal } = m;
+  const give = m.scratchA; // buyer support given, from account()
+  const vac = m.scratchA; // then: vacancies (a firm's support is read before its vacancies are set)
+  const rel = m.scratchB; // hiring weight of firms with vacancies
+  const dq = m.deltaQ;
+  // Investment, equity and capital.
+  const invOn = sc.mechanisms.investment && !frozen;
+  const subsidy = sc.policy.subsidy;
+  // Labour market: quits fall and hiring appeal rises with the wage relative to the
+  // reference (set at wage rounds); input-starved firms do not hoard labour.
+  const labourOn = sc.mechanisms.laborMarket && !frozen;
+  const util = 1 - f.spareCapacity;
+  let lAfter = 0;
+  let vacSum = 0;
+  let wsum = 0;
+  // Productivity.
   const t1 = m.net.tierStart[1];
-  if (m.degreesChanged) {
+  if (invOn && m.degreesChanged) {
     for (let i = 0; i < nFirms; i++) {
       const partners = m.inDeg[i] + m.outDeg[i] + (m.directBase[i] > 0 ? 1 : 0);
       spill[i] = f.partnerSpillover * Math.log(1 + partners);
     }
     m.degreesChanged = false;
   }
-  const lagRate = 1 / (4 * m.sc.bargaining.gainShareYears);
+  const lagRate = 1 / (4 * sc.bargaining.gainShareYears);
   // Quarterly noise with the yearly sd: sum of four uniforms (mean 2, variance 1/3), near-normal.
   const noise = (f.productivityNoise / 2) * Math.sqrt(3);
   const uDrift = f.uniquenessDrift / 4;
   const thetaTop = f.productivityReturn;
-  const thetaSup = f.productivityReturn * (1 + techSharing);
+  const thetaSup = f.productivityReturn * (1 + sc.policy.techSharing);
   for (let i = 0; i < nFirms; i++) {
-    if (!alive[i]) continue;
-    const v = va[i];
-    const intensity = v > 0 ? clamp(invest[i] / v, 0, 1) : 0;
-    const theta = i >= t1 ? thetaSup : thetaTop;
-    const shock = noise > 0 ? noise * (rng.next() + rng.next() + rng.next() + rng.next() - 2) : 0;
-    const g = (theta * intensity + spill[i]) / 4 + shock;
-    A[i] *= 1 + g;
-    m.Aref[i] += (A[i] - m.Aref[i]) * lagRate;
-    if (i >= t1) u[i] = clamp(u[i] + uDrift * (intensity - 0.1), 0, 1);
+    wPrev[i] = w[i];
+    if (!alive[i]) {
+      invest[i] = 0;
+      if (labourOn) vac[i] = 0;
+      continue;
+    }
+    // ---- investment, equity and capital
+    const dep = dq * K[i];
+    const profit = opProfit[i] - give[i];
+    let inv = 0;
+    let grants = 0;
+    if (invOn) {
+      const own = f.reinvestShare * Math.max(profit + dep, 0);
+      grants = support[i] + (isSmallTier(tierOf[i], tiers) ? subsidy * own : 0);
+      inv = own + grants;
+    }
+    invest[i] = inv;
+    if (!frozen) {
+      const dividends = f.dividendShare * Math.max(profit, 0);
+      E[i] += profit - dividends + grants;
+      K[i] = K[i] * (1 - dq) + inv;
+    }
+    va4[i] += va[i];
+    dep4[i] += dep;
+    rev4[i] += revenue[i];
+    op4[i] += opProfit[i];
+    // ---- labour market: quits, layoffs and vacancies
+    if (labourOn) {
+      vac[i] = 0;
+      const ap = appeal[i];
+      const li0 = L[i];
+      const quits = li0 * Math.min(0.5, lab.quitRate / ap);
+      let li = li0 - quits;
+      // Workers wanted for the orders the firm can serve.
+      const ai = A[i];
+      const want = Math.min(orders[i], x[i] + 0.1 * ai * li0) / (ai * util);
+      if (li > 1.2 * want) li -= 0.25 * (li - 1.2 * want);
+      L[i] = li;
+      lAfter += li;
+      const v = want - li;
+      if (v > 0) {
+        vac[i] = v;
+        vacSum += v;
+        const r = v * ap;
+        rel[i] = r;
+        wsum += r;
+      }
+    }
+    // ---- productivity growth
+    if (invOn) {
+      const v = va[i];
+      const intensity = v > 0 ? clamp(inv / v, 0, 1) : 0;
+      const theta = i >= t1 ? thetaSup : thetaTop;
+      const shock = noise > 0 ? noise * (rng.next() + rng.next() + rng.next() + rng.next() - 2) : 0;
+      const g = (theta * intensity + spill[i]) / 4 + shock;
+      A[i] *= 1 + g;
+      Aref[i] += (A[i] - Aref[i]) * lagRate;
+      if (i >= t1) u[i] = clamp(u[i] + uDrift * (intensity - 0.1), 0, 1);
+    }
   }
+  if (!labourOn || !(wsum > 0)) return false;
+  // Hiring from a finite pool of job seekers, by vacancy times appeal.
+  const seekers = Math.max(0, m.laborForce0 * m.paths.laborForce[t] - lAfter);
+  const hires = Math.min(vacSum, lab.matchingRate * seekers);
+  if (hires > 0) {
+    m.hires = hires;
+    m.hireWeight = wsum;
+    return true;
+  }
+  return false;
 }
 
 /** A live firm of tier k, preferably of chain c (unless the link crosses chains); -1 if none. */
@@ -1112,30 +1126,6 @@ function resource(m: Model): void {
         m.outDeg[ns]++;
       }
     }
-  }
-}
-
-function exitFirms(m: Model): void {
-  const h = m.sc.firms.successionHazard / 4;
-  const { alive, nFirms, rng } = m;
-  const { tierOf } = m.net;
-  let any = false;
-  for (let i = 0; i < nFirms; i++) {
-    if (!alive[i]) continue;
-    m.negQ[i] = m.E[i] < 0 ? m.negQ[i] + 1 : 0;
-    const k = tierOf[i];
-    const succession = isSmallTier(k, m.tiers) && rng.next() < h;
-    if (m.negQ[i] >= 4 || m.L[i] < 0.5 || succession) {
-      alive[i] = 0;
-      m.original[i] = 0;
-      m.L[i] = 0;
-      m.flows.exits[k] += 1;
-      any = true;
-    }
-  }
-  if (any) {
-    resource(m);
-    m.degreesChanged = true;
   }
 }
 
@@ -1230,12 +1220,25 @@ function enterFirms(m: Model): void {
   }
 }
 
-/** Per-tier sums for the recorder, after the quarter's flows. */
-function collect(m: Model): void {
+/**
+ * The end of the quarter, in one pass over the firms: hires (from
+ * updateFirms()), exits (negative equity for a
+ * year, no workers left, or no successor) and the per-tier sums for the
+ * recorder. Links of exited firms are re-sourced afterwards.
+ */
+function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
   const fl = m.flows;
-  const { alive, L, w, va, costUp, passed, revenue, opProfit, invest, x, A, K } = m;
+  const { alive, L, w, va, costUp, passed, revenue, opProfit, invest, x, A, K, E, negQ, rng } = m;
+  const { tierStart } = m.net;
+  const vac = m.scratchA;
+  const rel = m.scratchB;
+  const h = m.sc.firms.successionHazard / 4;
+  const hires = m.hires;
+  const wsum = m.hireWeight;
+  let anyExit = false;
   let emp = 0;
   for (let k = 0; k < m.tiers; k++) {
+    const small = isSmallTier(k, m.tiers);
     let firms = 0;
     let empK = 0;
     let wl = 0;
@@ -1248,8 +1251,24 @@ function collect(m: Model): void {
     let out = 0;
     let prod = 0;
     let cap = 0;
+    let exits = 0;
     const a0 = m.tierA0[k];
-    for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+      if (alive[i]) {
+        // Hiring (vacancies are zero for dead firms).
+        if (hire && vac[i] > 0) L[i] += Math.min(vac[i], (hires * rel[i]) / wsum);
+        if (exitOn) {
+          negQ[i] = E[i] < 0 ? negQ[i] + 1 : 0;
+          const succession = small && rng.next() < h;
+          if (negQ[i] >= 4 || L[i] < 0.5 || succession) {
+            alive[i] = 0;
+            m.original[i] = 0;
+            L[i] = 0;
+            exits++;
+            anyExit = true;
+          }
+        }
+      }
       // Value added and cost-ups of a firm that closed this quarter still count where they arose.
       cu += costUp[i];
       po += passed[i];
@@ -1266,6 +1285,7 @@ function collect(m: Model): void {
       prod += (A[i] / a0) * li;
       cap += K[i];
     }
+    fl.exits[k] += exits;
     fl.firms[k] = firms;
     fl.employment[k] = empK;
     fl.wageSum[k] = wl;
@@ -1282,6 +1302,10 @@ function collect(m: Model): void {
     emp += empK;
   }
   m.econ.employment = emp;
+  if (anyExit) {
+    resource(m);
+    m.degreesChanged = true;
+  }
 }
 
 function resetRoundFlows(fl: TierFlows): void {
@@ -1339,18 +1363,11 @@ export function step(m: Model, t: number): void {
   m.econ.demand = demand;
   produce(m, demand, round);
   account(m, pe, pm, dPe, dPm, frozen);
-  m.wPrev.set(m.w);
   m.prevEnergy = pe;
   m.prevMaterials = pm;
-  if (!frozen) {
-    if (mech.laborMarket) labourMarket(m, t);
-    if (mech.investment) productivity(m);
-    if (mech.exit) exitFirms(m);
-    m.econ.laborForce = m.laborForce0 * paths.laborForce[t];
-  } else {
-    m.econ.laborForce = m.laborForce0;
-  }
-  collect(m);
+  const hire = updateFirms(m, t, frozen);
+  closeQuarter(m, hire, !frozen && mech.exit);
+  m.econ.laborForce = frozen ? m.laborForce0 : m.laborForce0 * paths.laborForce[t];
 }
 
 /** Ends the burn-in: fixes the base of every index and gives firms their starting equity. */
