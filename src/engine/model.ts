@@ -174,6 +174,9 @@ function tierFlows(tiers: number): TierFlows {
   };
 }
 
+/** Math.log(1 + n) for small whole n (partner counts). */
+const LOG1P = Float64Array.from({ length: 256 }, (_, n) => Math.log(1 + n));
+
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
 /** Depth of tier k as a share of the deepest tier (0 at tier 0, 1 at tier T). */
@@ -414,32 +417,57 @@ function initialise(m: Model): void {
  * Unit costs of firms in tiers [fromTier, toTier) at energy index pe and
  * materials index pm: inputs + energy + materials per unit, plus labour and
  * depreciation per unit of capacity output. lagCost uses the reference
- * (lagged) productivity, for gain sharing.
+ * (lagged) productivity, for gain sharing. With `quarterly` (from step()),
+ * the input prices summed by computeInputPrices() are first divided by the
+ * weights, and on round quarters the per-firm terms of negotiate() are set.
  */
-function computeCosts(m: Model, fromTier: number, toTier: number, pe: number, pm: number): void {
+function computeCosts(
+  m: Model,
+  fromTier: number,
+  toTier: number,
+  pe: number,
+  pm: number,
+  quarterly = false,
+  round = false,
+): void {
   const T = m.tiers - 1;
   const start = m.net.tierStart[fromTier];
   const end = m.net.tierStart[toTier];
   const eU = m.energyUnit * pe;
   const dq = m.deltaQ;
   const { tierOf } = m.net;
+  const { wSum, inputPrice, w, K, L, A, Aref, fixedCost, perWorker, unitCost, lagCost } = m;
+  const { Around, roundCost, rev4, op4 } = m;
+  const b = m.sc.bargaining;
+  // For negotiate(): the unit-cost increase since the last round, before the productivity
+  // savings made since, and how squeezed each buyer is by its own customers.
+  const cUp = m.scratchA;
+  const squeeze = m.scratchB;
+  const cascade = m.sc.mechanisms.cascade ? b.cascade : 0;
+  const ref = b.squeezeMargin;
   // Standard costing: labour and capital per unit at normal utilisation of capacity.
   const normal = 1 - m.sc.firms.spareCapacity;
   for (let i = start; i < end; i++) {
     const k = tierOf[i];
     let fixed = eU;
+    if (quarterly && wSum[i] > 0) inputPrice[i] /= wSum[i];
     if (k === T) fixed += m.materialsUnit * pm;
-    else if (m.wSum[i] > 0) fixed += m.inputPrice[i];
+    else if (wSum[i] > 0) fixed += inputPrice[i];
     else fixed += m.spotBase[k + 1] * pm; // no live supplier: spot market
-    const pw = m.w[i] / 4 + (dq * m.K[i]) / Math.max(m.L[i], 1e-9);
-    m.fixedCost[i] = fixed;
-    m.perWorker[i] = pw;
-    m.unitCost[i] = fixed + pw / (m.A[i] * normal);
-    m.lagCost[i] = fixed + pw / (m.Aref[i] * normal);
+    const pw = w[i] / 4 + (dq * K[i]) / Math.max(L[i], 1e-9);
+    fixedCost[i] = fixed;
+    perWorker[i] = pw;
+    unitCost[i] = fixed + pw / (A[i] * normal);
+    lagCost[i] = fixed + pw / (Aref[i] * normal);
+    if (round) {
+      cUp[i] = fixed + pw / (Around[i] * normal) - roundCost[i];
+      const rev = rev4[i];
+      squeeze[i] = cascade > 0 && rev > 0 ? cascade * clamp((ref - op4[i] / rev) / ref, 0, 1) : 0;
+    }
   }
 }
 
-/** Input price of each buyer: weighted mean over its links to live suppliers. */
+/** Input price of each buyer: weighted sum over its links to live suppliers (computeCosts divides). */
 function computeInputPrices(m: Model): void {
   const { sup, buy, weight, price, alive, inputPrice, wSum, nLinks } = m;
   inputPrice.fill(0);
@@ -450,7 +478,6 @@ function computeInputPrices(m: Model): void {
     inputPrice[b] += weight[l] * price[l];
     wSum[b] += weight[l];
   }
-  for (let i = 0; i < m.nFirms; i++) if (wSum[i] > 0) inputPrice[i] /= wSum[i];
 }
 
 function recordPassThrough(fl: TierFlows, k: number, ratio: number, wgt: number): void {
@@ -466,24 +493,14 @@ function negotiate(m: Model, measure: boolean): void {
   const sc = m.sc;
   const b = sc.bargaining;
   const pol = sc.policy;
-  const cascade = sc.mechanisms.cascade ? b.cascade : 0;
   const dRound = pol.costDown / sc.simulation.roundsPerYear;
   const { sup, buy, price, alive, revenue, q, nLinks, unitCost, lagCost, u } = m;
   const tierOf = m.net.tierOf;
   const fl = m.flows;
-  // Unit-cost increase since the last round, before the productivity savings made since.
+  // Per firm, set by computeCosts(): the unit-cost increase since the last round, before the
+  // productivity savings made since, and how squeezed each buyer is by its own customers.
   const cUp = m.scratchA;
-  const normal = 1 - sc.firms.spareCapacity;
-  for (let i = 0; i < m.nFirms; i++) {
-    cUp[i] = m.fixedCost[i] + m.perWorker[i] / (m.Around[i] * normal) - m.roundCost[i];
-  }
-  // How squeezed each buyer is by its own customers, once per firm.
   const squeeze = m.scratchB;
-  const ref = b.squeezeMargin;
-  for (let i = 0; i < m.nFirms; i++) {
-    const rev = m.rev4[i];
-    squeeze[i] = cascade > 0 && rev > 0 ? cascade * clamp((ref - m.op4[i] / rev) / ref, 0, 1) : 0;
-  }
   const bRange = b.betaMax - b.betaMin;
   const mRange = b.marginMax - b.marginMin;
   const tauF = pol.passThroughFloor;
@@ -812,16 +829,10 @@ function reallocate(m: Model, k: number, spare: Float64Array): void {
 
 /**
  * Accounting for the quarter: revenue, purchases, value added, profit,
- * cost-ups and their pass-on, buyer support, investment, equity and capital.
+ * cost-ups and their pass-on, and buyer support (investment, equity and
+ * capital follow in updateFirms()).
  */
-function account(
-  m: Model,
-  pe: number,
-  pm: number,
-  dPe: number,
-  dPm: number,
-  frozen: boolean,
-): void {
+function account(m: Model, pe: number, pm: number, dPe: number, dPm: number): void {
   const sc = m.sc;
   const { sup, buy, q, price, alive, x, nLinks, nFirms } = m;
   const { tierOf } = m.net;
@@ -996,7 +1007,7 @@ function updateFirms(m: Model, t: number, frozen: boolean): boolean {
   if (invOn && m.degreesChanged) {
     for (let i = 0; i < nFirms; i++) {
       const partners = m.inDeg[i] + m.outDeg[i] + (m.directBase[i] > 0 ? 1 : 0);
-      spill[i] = f.partnerSpillover * Math.log(1 + partners);
+      spill[i] = f.partnerSpillover * (partners < LOG1P.length ? LOG1P[partners] : Math.log(1 + partners));
     }
     m.degreesChanged = false;
   }
@@ -1349,12 +1360,12 @@ export function step(m: Model, t: number): void {
     const wMin = paths.minimumWage[t];
     for (let i = 0; i < m.nFirms; i++) if (m.w[i] < wMin) m.w[i] = wMin;
   }
+  const round = ((t % m.quartersPerRound) + m.quartersPerRound) % m.quartersPerRound === 0;
   computeInputPrices(m);
-  computeCosts(m, 0, m.tiers, pe, pm);
+  computeCosts(m, 0, m.tiers, pe, pm, true, round);
   m.pricePrev.set(m.price);
   m.directPricePrev.set(m.directPrice);
   m.finalPricePrev.set(m.finalPrice);
-  const round = ((t % m.quartersPerRound) + m.quartersPerRound) % m.quartersPerRound === 0;
   m.econ.round = round && !frozen;
   if (round) negotiate(m, !frozen);
   setFinalPrices(m);
@@ -1362,7 +1373,7 @@ export function step(m: Model, t: number): void {
   const demand = setDemand(m, Math.max(t, 0), frozen);
   m.econ.demand = demand;
   produce(m, demand, round);
-  account(m, pe, pm, dPe, dPm, frozen);
+  account(m, pe, pm, dPe, dPm);
   m.prevEnergy = pe;
   m.prevMaterials = pm;
   const hire = updateFirms(m, t, frozen);
