@@ -27,7 +27,7 @@ export function messageFor(path: string, errors: string[]): string {
       const colon = e.indexOf(': ');
       const where = colon > 0 ? e.slice(0, colon) : path;
       const what = colon > 0 ? e.slice(colon + 2) : e;
-      return where === path && label ? `${label} (${path}) ${what}.` : `${where} ${what}.`;
+      return where === path && label ? `${label} (${path}) ${what}.` : `${where}: ${what}.`;
     })
     .join(' ');
 }
