@@ -534,7 +534,16 @@ function negotiate(m: Model, measure: boolean): void {
   // The own-brand demand factor is only read by setDemand when value-oriented demand is on,
   // and startReporting resets it after the burn-in: skip it when it cannot be read.
   const factorOn = measure && sc.mechanisms.valueDemand;
-  const { directBase, directPrice, directPrice0, directFactor: factor, A, A0, roundCost, Around } = m;
+  const {
+    directBase,
+    directPrice,
+    directPrice0,
+    directFactor: factor,
+    A,
+    A0,
+    roundCost,
+    Around,
+  } = m;
   const mk = sc.market;
   const ePrice = -mk.priceElasticity * (1 - mk.valueOrientation);
   const eQuality = mk.qualityElasticity * mk.valueOrientation;
@@ -548,8 +557,11 @@ function negotiate(m: Model, measure: boolean): void {
         // directFactor(m, i), inlined: Math.pow(x, 0) is 1 for every x, so a zero exponent is skipped.
         const rel = directPrice0[i] > 0 ? directPrice[i] / directPrice0[i] : 1;
         const fq = A0[i] > 0 ? A[i] / A0[i] : 1;
-        factor[i] =
-          (ePrice !== 0 ? Math.pow(rel, ePrice) : 1) * (eQuality !== 0 ? Math.pow(fq, eQuality) : 1);
+        // rel^ePrice x fq^eQuality as one exponential (a third of the time of two Math.pow).
+        const lf =
+          (ePrice !== 0 ? ePrice * Math.log(rel) : 0) +
+          (eQuality !== 0 ? eQuality * Math.log(fq) : 0);
+        factor[i] = Math.exp(lf);
       }
     }
     roundCost[i] = unitCost[i];
@@ -1007,7 +1019,8 @@ function updateFirms(m: Model, t: number, frozen: boolean): boolean {
   if (invOn && m.degreesChanged) {
     for (let i = 0; i < nFirms; i++) {
       const partners = m.inDeg[i] + m.outDeg[i] + (m.directBase[i] > 0 ? 1 : 0);
-      spill[i] = f.partnerSpillover * (partners < LOG1P.length ? LOG1P[partners] : Math.log(1 + partners));
+      spill[i] =
+        f.partnerSpillover * (partners < LOG1P.length ? LOG1P[partners] : Math.log(1 + partners));
     }
     m.degreesChanged = false;
   }
