@@ -56,6 +56,7 @@ export class SimBridge {
    */
   request(scenario: Scenario, inputTime: number = performance.now()): void {
     this.stats.requested++;
+    performance.mark(`input:${this.id}`, { startTime: inputTime });
     this.#inputSince ??= inputTime;
     this.#pending = { seq: ++this.#seq, scenario };
     if (!this.#inFlight) void this.#pump();
@@ -107,7 +108,7 @@ export class SimBridge {
     const start = this.#inputSince;
     this.#inputSince = null;
     if (outcome.ok && start !== null) {
-      const end = performance.now();
+      const end = performance.mark(`drawn:${this.id}`).startTime;
       performance.measure(`update:${this.id}`, {
         start,
         end,

@@ -111,6 +111,7 @@ describe('SimBridge', () => {
 
   it('records one input-to-drawn measure per drawn result', async () => {
     performance.clearMeasures();
+    performance.clearMarks();
     const runner = new FakeRunner();
     const bridge = new SimBridge('M', runner);
     const t0 = performance.now();
@@ -122,6 +123,8 @@ describe('SimBridge', () => {
     await bridge.idle();
     const measures = performance.getEntriesByName('update:M', 'measure');
     expect(measures).toHaveLength(1);
+    expect(performance.getEntriesByName('input:M', 'mark')).toHaveLength(2);
+    expect(performance.getEntriesByName('drawn:M', 'mark')).toHaveLength(1);
     // Measured from the oldest input that was waiting.
     expect(measures[0].startTime).toBe(t0);
   });
