@@ -839,91 +839,6 @@ function reallocate(m: Model, k: number, spare: Float64Array): void {
   }
 }
 
-/**
- * Accounting for the quarter: revenue, purchases, value added, profit,
- * cost-ups and their pass-on, and buyer support (investment, equity and
- * capital follow in updateFirms()).
- */
-function account(m: Model, pe: number, pm: number, dPe: number, dPm: number): void {
-  const sc = m.sc;
-  const { sup, buy, q, price, alive, x, nLinks, nFirms } = m;
-  const { tierOf } = m.net;
-  const T = m.tiers - 1;
-  const t0end = m.net.tierStart[1];
-  const econ = m.econ;
-  const revenue = m.revenue;
-  const purchases = m.purchases;
-  const costUp = m.costUp;
-  const passed = m.passed;
-  const eU = m.energyUnit;
-  let energyCost = 0;
-  let materialsCost = 0;
-  let finalSales = 0;
-  let external = 0;
-  let consumer = 0;
-  // Link sales, purchases and their cost-ups were summed in produce().
-  m.support.fill(0);
-  const dq = m.deltaQ;
-  const support = sc.policy.buyerSupport;
-  for (let i = 0; i < nFirms; i++) {
-    if (!alive[i]) {
-      m.va[i] = 0;
-      m.opProfit[i] = 0;
-      continue;
-    }
-    const k = tierOf[i];
-    const xi = x[i];
-    if (i < t0end) {
-      const v = xi * m.finalPrice[i];
-      revenue[i] += v;
-      finalSales += v;
-      const dv = xi * (m.finalPrice[i] - m.finalPricePrev[i]);
-      passed[i] += dv;
-      consumer += dv;
-    } else if (m.directSold[i] > 0 && m.x[i] > 0) {
-      const qd = m.planned[i] > 0 ? (m.directSold[i] * xi) / m.planned[i] : 0;
-      const v = qd * m.directPrice[i];
-      revenue[i] += v;
-      finalSales += v;
-      const dv = qd * (m.directPrice[i] - m.directPricePrev[i]);
-      passed[i] += dv;
-      consumer += dv;
-    }
-    const energy = eU * pe * xi;
-    let mat = 0;
-    let ext = eU * dPe * xi + ((m.w[i] - m.wPrev[i]) / 4) * m.L[i];
-    if (k === T) {
-      mat = m.materialsUnit * pm * xi;
-      ext += m.materialsUnit * dPm * xi;
-    } else if (m.spot[i] > 0) {
-      mat = m.spotBase[k + 1] * pm * m.spot[i];
-      ext += m.spotBase[k + 1] * dPm * m.spot[i];
-    }
-    costUp[i] += ext;
-    external += ext;
-    energyCost += energy;
-    materialsCost += mat;
-    const va = revenue[i] - purchases[i] - energy - mat;
-    m.va[i] = va;
-    const op = va - (m.w[i] / 4) * m.L[i] - dq * m.K[i];
-    m.opProfit[i] = op;
-    // Buyer support: a share of positive profit earmarked for suppliers' investment.
-    m.scratchA[i] = support > 0 && op > 0 && purchases[i] > 0 ? support * op : 0;
-  }
-  if (support > 0) {
-    for (let l = 0; l < nLinks; l++) {
-      const bb = buy[l];
-      const give = m.scratchA[bb];
-      if (give > 0 && q[l] > 0) m.support[sup[l]] += (give * q[l] * price[l]) / purchases[bb];
-    }
-  }
-  econ.finalSales = finalSales;
-  econ.energyCost = energyCost;
-  econ.materialsCost = materialsCost;
-  econ.externalCostUp = external;
-  econ.consumerBurden = consumer;
-}
-
 /** Workers' view of each firm's wage relative to the economy-wide reference for its tier. */
 function updateAppeal(m: Model): void {
   const { alive, L, w, nFirms, appeal } = m;
@@ -985,25 +900,52 @@ function wageRound(m: Model, t: number): void {
 }
 
 /**
- * The firms' updates after the quarter's flows, in one pass (each firm's
- * updates read only its own state, and the random draws stay in firm order):
- * investment, equity and capital (the end of the accounting); the labour
- * market's quits, layoffs and vacancies; productivity growth from investment
- * intensity, partner spill-over and noise, and uniqueness drift. Returns
- * whether there are hires (m.hires, by hiring weight out of m.hireWeight) for
- * closeQuarter() to hand out.
+ * The firms' accounts and updates after the quarter's flows, in one pass over
+ * the firms, tier by tier (each firm's updates read only its own state, buyer
+ * support reaches a supplier from the tiers above before its turn, and the
+ * random draws stay in firm order):
+ * - accounting: revenue, purchases, value added, profit, cost-ups and their
+ *   pass-on (link sales, purchases and their cost-ups were summed in produce()),
+ *   and buyer support;
+ * - investment, equity and capital;
+ * - the labour market's quits, layoffs and vacancies;
+ * - productivity growth from investment intensity, partner spill-over and
+ *   noise, and uniqueness drift.
+ * Returns whether there are hires (m.hires, by hiring weight out of
+ * m.hireWeight) for closeQuarter() to hand out.
  */
-function updateFirms(m: Model, t: number, frozen: boolean): boolean {
+function updateFirms(
+  m: Model,
+  t: number,
+  frozen: boolean,
+  pe: number,
+  pm: number,
+  dPe: number,
+  dPm: number,
+): boolean {
   const sc = m.sc;
   const f = sc.firms;
   const lab = sc.labor;
   const { alive, tiers, nFirms, rng, L, A, w, wPrev, K, E, va, opProfit, revenue, invest } = m;
-  const { tierOf } = m.net;
   const { va4, dep4, rev4, op4, Aref, u, spill, support, orders, x, appeal } = m;
-  const give = m.scratchA; // buyer support given, from account()
-  const vac = m.scratchA; // then: vacancies (a firm's support is read before its vacancies are set)
+  const { purchases, costUp, passed, finalPrice, finalPricePrev, directSold, planned } = m;
+  const { directPrice, directPricePrev, spot, spotBase, sup, buy, q, price } = m;
+  const { tierStart, linkStart } = m.net;
+  const give = m.scratchA; // buyer support given
+  const vac = m.scratchC; // vacancies
   const rel = m.scratchB; // hiring weight of firms with vacancies
   const dq = m.deltaQ;
+  const T = tiers - 1;
+  // Accounting.
+  const eU = m.energyUnit;
+  const mU = m.materialsUnit;
+  let energyCost = 0;
+  let materialsCost = 0;
+  let finalSales = 0;
+  let external = 0;
+  let consumer = 0;
+  const supportShare = sc.policy.buyerSupport;
+  if (supportShare > 0) support.fill(0);
   // Investment, equity and capital.
   const invOn = sc.mechanisms.investment && !frozen;
   const subsidy = sc.policy.subsidy;
@@ -1030,67 +972,127 @@ function updateFirms(m: Model, t: number, frozen: boolean): boolean {
   const uDrift = f.uniquenessDrift / 4;
   const thetaTop = f.productivityReturn;
   const thetaSup = f.productivityReturn * (1 + sc.policy.techSharing);
-  for (let i = 0; i < nFirms; i++) {
-    wPrev[i] = w[i];
-    if (!alive[i]) {
-      invest[i] = 0;
-      if (labourOn) vac[i] = 0;
-      continue;
-    }
-    // ---- investment, equity and capital
-    const dep = dq * K[i];
-    const profit = opProfit[i] - give[i];
-    let inv = 0;
-    let grants = 0;
-    if (invOn) {
-      const own = f.reinvestShare * Math.max(profit + dep, 0);
-      grants = support[i] + (isSmallTier(tierOf[i], tiers) ? subsidy * own : 0);
-      inv = own + grants;
-    }
-    invest[i] = inv;
-    if (!frozen) {
-      const dividends = f.dividendShare * Math.max(profit, 0);
-      E[i] += profit - dividends + grants;
-      K[i] = K[i] * (1 - dq) + inv;
-    }
-    va4[i] += va[i];
-    dep4[i] += dep;
-    rev4[i] += revenue[i];
-    op4[i] += opProfit[i];
-    // ---- labour market: quits, layoffs and vacancies
-    if (labourOn) {
-      vac[i] = 0;
-      const ap = appeal[i];
-      const li0 = L[i];
-      const quits = li0 * Math.min(0.5, lab.quitRate / ap);
-      let li = li0 - quits;
-      // Workers wanted for the orders the firm can serve.
-      const ai = A[i];
-      const want = Math.min(orders[i], x[i] + 0.1 * ai * li0) / (ai * util);
-      if (li > 1.2 * want) li -= 0.25 * (li - 1.2 * want);
-      L[i] = li;
-      lAfter += li;
-      const v = want - li;
-      if (v > 0) {
-        vac[i] = v;
-        vacSum += v;
-        const r = v * ap;
-        rel[i] = r;
-        wsum += r;
+  for (let k = 0; k < tiers; k++) {
+    const small = isSmallTier(k, tiers);
+    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+      if (!alive[i]) {
+        va[i] = 0;
+        opProfit[i] = 0;
+        wPrev[i] = w[i];
+        invest[i] = 0;
+        if (labourOn) vac[i] = 0;
+        continue;
+      }
+      // ---- accounting
+      const xi = x[i];
+      if (k === 0) {
+        const v = xi * finalPrice[i];
+        revenue[i] += v;
+        finalSales += v;
+        const dv = xi * (finalPrice[i] - finalPricePrev[i]);
+        passed[i] += dv;
+        consumer += dv;
+      } else if (directSold[i] > 0 && xi > 0) {
+        const qd = planned[i] > 0 ? (directSold[i] * xi) / planned[i] : 0;
+        const v = qd * directPrice[i];
+        revenue[i] += v;
+        finalSales += v;
+        const dv = qd * (directPrice[i] - directPricePrev[i]);
+        passed[i] += dv;
+        consumer += dv;
+      }
+      const energy = eU * pe * xi;
+      let mat = 0;
+      let ext = eU * dPe * xi + ((w[i] - wPrev[i]) / 4) * L[i];
+      wPrev[i] = w[i];
+      if (k === T) {
+        mat = mU * pm * xi;
+        ext += mU * dPm * xi;
+      } else if (spot[i] > 0) {
+        mat = spotBase[k + 1] * pm * spot[i];
+        ext += spotBase[k + 1] * dPm * spot[i];
+      }
+      costUp[i] += ext;
+      external += ext;
+      energyCost += energy;
+      materialsCost += mat;
+      const vai = revenue[i] - purchases[i] - energy - mat;
+      va[i] = vai;
+      const op = vai - (w[i] / 4) * L[i] - dq * K[i];
+      opProfit[i] = op;
+      // Buyer support: a share of positive profit earmarked for suppliers' investment.
+      const gv = supportShare > 0 && op > 0 && purchases[i] > 0 ? supportShare * op : 0;
+      give[i] = gv;
+      // ---- investment, equity and capital
+      const dep = dq * K[i];
+      const profit = op - gv;
+      let inv = 0;
+      let grants = 0;
+      if (invOn) {
+        const own = f.reinvestShare * Math.max(profit + dep, 0);
+        grants = (supportShare > 0 ? support[i] : 0) + (small ? subsidy * own : 0);
+        inv = own + grants;
+      }
+      invest[i] = inv;
+      if (!frozen) {
+        const dividends = f.dividendShare * Math.max(profit, 0);
+        E[i] += profit - dividends + grants;
+        K[i] = K[i] * (1 - dq) + inv;
+      }
+      va4[i] += va[i];
+      dep4[i] += dep;
+      rev4[i] += revenue[i];
+      op4[i] += opProfit[i];
+      // ---- labour market: quits, layoffs and vacancies
+      if (labourOn) {
+        vac[i] = 0;
+        const ap = appeal[i];
+        const li0 = L[i];
+        const quits = li0 * Math.min(0.5, lab.quitRate / ap);
+        let li = li0 - quits;
+        // Workers wanted for the orders the firm can serve.
+        const ai = A[i];
+        const want = Math.min(orders[i], x[i] + 0.1 * ai * li0) / (ai * util);
+        if (li > 1.2 * want) li -= 0.25 * (li - 1.2 * want);
+        L[i] = li;
+        lAfter += li;
+        const v = want - li;
+        if (v > 0) {
+          vac[i] = v;
+          vacSum += v;
+          const r = v * ap;
+          rel[i] = r;
+          wsum += r;
+        }
+      }
+      // ---- productivity growth
+      if (invOn) {
+        const v = va[i];
+        const intensity = v > 0 ? clamp(inv / v, 0, 1) : 0;
+        const theta = i >= t1 ? thetaSup : thetaTop;
+        const shock =
+          noise > 0 ? noise * (rng.next() + rng.next() + rng.next() + rng.next() - 2) : 0;
+        const g = (theta * intensity + spill[i]) / 4 + shock;
+        A[i] *= 1 + g;
+        Aref[i] += (A[i] - Aref[i]) * lagRate;
+        if (i >= t1) u[i] = clamp(u[i] + uDrift * (intensity - 0.1), 0, 1);
       }
     }
-    // ---- productivity growth
-    if (invOn) {
-      const v = va[i];
-      const intensity = v > 0 ? clamp(inv / v, 0, 1) : 0;
-      const theta = i >= t1 ? thetaSup : thetaTop;
-      const shock = noise > 0 ? noise * (rng.next() + rng.next() + rng.next() + rng.next() - 2) : 0;
-      const g = (theta * intensity + spill[i]) / 4 + shock;
-      A[i] *= 1 + g;
-      Aref[i] += (A[i] - Aref[i]) * lagRate;
-      if (i >= t1) u[i] = clamp(u[i] + uDrift * (intensity - 0.1), 0, 1);
+    // Buyer support of tier k reaches its suppliers (deeper tiers, not yet updated).
+    if (supportShare > 0) {
+      for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
+        const bb = buy[l];
+        const gb = give[bb];
+        if (gb > 0 && q[l] > 0) support[sup[l]] += (gb * q[l] * price[l]) / purchases[bb];
+      }
     }
   }
+  const econ = m.econ;
+  econ.finalSales = finalSales;
+  econ.energyCost = energyCost;
+  econ.materialsCost = materialsCost;
+  econ.externalCostUp = external;
+  econ.consumerBurden = consumer;
   if (!labourOn || !(wsum > 0)) return false;
   // Hiring from a finite pool of job seekers, by vacancy times appeal.
   const seekers = Math.max(0, m.laborForce0 * m.paths.laborForce[t] - lAfter);
@@ -1254,7 +1256,7 @@ function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
   const fl = m.flows;
   const { alive, L, w, va, costUp, passed, revenue, opProfit, invest, x, A, K, E, negQ, rng } = m;
   const { tierStart } = m.net;
-  const vac = m.scratchA;
+  const vac = m.scratchC;
   const rel = m.scratchB;
   const h = m.sc.firms.successionHazard / 4;
   const hires = m.hires;
@@ -1386,10 +1388,9 @@ export function step(m: Model, t: number): void {
   const demand = setDemand(m, Math.max(t, 0), frozen);
   m.econ.demand = demand;
   produce(m, demand, round);
-  account(m, pe, pm, dPe, dPm);
+  const hire = updateFirms(m, t, frozen, pe, pm, dPe, dPm);
   m.prevEnergy = pe;
   m.prevMaterials = pm;
-  const hire = updateFirms(m, t, frozen);
   closeQuarter(m, hire, !frozen && mech.exit);
   m.econ.laborForce = frozen ? m.laborForce0 : m.laborForce0 * paths.laborForce[t];
 }
