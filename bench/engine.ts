@@ -7,6 +7,7 @@
  *   npx tsx bench/engine.ts [--quick]
  */
 import { defaultScenario, simulate, type Scenario, type Timings } from '../src/engine/index.ts';
+import { loadavg } from 'node:os';
 import { splitFirms } from '../scripts/cli.ts';
 
 const quick = process.argv.includes('--quick');
@@ -40,8 +41,13 @@ function bench(name: string, sc: Scenario, seeds: number, warmup: number): void 
 }
 
 const def = defaultScenario();
+// The machine may be shared: the load average says how far to trust the figures.
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 console.log(
-  `engine benchmark (node ${process.version}, one core; setup includes the ${def.simulation.burnInYears}-year burn-in)`,
+  `engine benchmark (node ${process.version}, one core; setup includes the ${def.simulation.burnInYears}-year burn-in; load average ${load()})`,
 );
 bench('default', def, quick ? 7 : 31, quick ? 3 : 10);
 const big: Scenario = {
@@ -49,3 +55,4 @@ const big: Scenario = {
   network: { ...def.network, firmsPerTier: splitFirms(100_000, def.network.firmsPerTier) },
 };
 bench('100k firms', big, quick ? 1 : 5, 1);
+console.log(`load average at the end ${load()}`);
