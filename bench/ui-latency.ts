@@ -6,7 +6,7 @@
  * the input event to the charts drawn) as median and 90th percentile, plus a
  * mouse drag during which inputs are coalesced.
  *
- * Usage: npm run bench:ui [-- --steps 40] [-- --no-build]
+ * Usage: npm run bench:ui [-- --steps 40]
  */
 import { buildApp, launchChromium, serveBuilt } from '../test/browser/harness.ts';
 import { updates, waitForUpdate } from '../test/browser/page.ts';
@@ -29,8 +29,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-if (!process.argv.includes('--no-build')) await buildApp();
-const { server, url } = await serveBuilt();
+const { url, close } = await serveBuilt(await buildApp());
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -110,5 +109,5 @@ try {
   );
 } finally {
   await browser.close();
-  await server.close();
+  await close();
 }

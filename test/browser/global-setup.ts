@@ -9,10 +9,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   chromiumPath(); // fail early, with the fix, if there is no browser
-  await buildApp();
-  const { server, url } = await serveBuilt();
+  const { url, close } = await serveBuilt(await buildApp());
   project.provide('appUrl', url);
-  return async () => {
-    await server.close();
-  };
+  return close;
 }

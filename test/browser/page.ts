@@ -7,11 +7,16 @@ export function updates(page: Page, id: 'A' | 'B'): Promise<number> {
 }
 
 /** Waits until scenario `id` has drawn more than `after` results. */
-export async function waitForUpdate(page: Page, id: 'A' | 'B', after: number): Promise<void> {
+export async function waitForUpdate(
+  page: Page,
+  id: 'A' | 'B',
+  after: number,
+  timeoutMs = 20_000,
+): Promise<void> {
   // Resolved by a PerformanceObserver rather than by polling, so that waiting
   // adds no work to the page's main thread. (A string, so that no helper of
   // the Node-side compiler ends up in the page.)
-  await page.evaluate(`new Promise((resolve) => {
+  await page.evaluate(`new Promise((resolve, reject) => {
     const name = ${JSON.stringify(`update:${id}`)};
     const count = () => performance.getEntriesByName(name, 'measure').length;
     if (count() > ${after}) return resolve();
@@ -22,6 +27,10 @@ export async function waitForUpdate(page: Page, id: 'A' | 'B', after: number): P
       }
     });
     observer.observe({ type: 'measure' });
+    setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('scenario ${id} drew no new result within ${timeoutMs} ms (has ' + count() + ')'));
+    }, ${timeoutMs});
   })`);
 }
 

@@ -1,15 +1,14 @@
 /**
  * Saves pictures of the built app: docs/screenshot.png at 1280x720, and
  * (with --all) tablet and model-page views under test-results/ for review.
- * Usage: npm run screenshot [-- --all] [-- --no-build]
+ * Usage: npm run screenshot [-- --all]
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT, buildApp, launchChromium, serveBuilt } from './harness.ts';
 
 const all = process.argv.includes('--all');
-if (!process.argv.includes('--no-build')) await buildApp();
-const { server, url } = await serveBuilt();
+const { url, close } = await serveBuilt(await buildApp());
 const browser = await launchChromium();
 try {
   const shots: { file: string; width: number; height: number; hash?: string; full?: boolean }[] = [
@@ -48,5 +47,5 @@ try {
   }
 } finally {
   await browser.close();
-  await server.close();
+  await close();
 }
