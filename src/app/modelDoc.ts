@@ -8,8 +8,23 @@ const files = import.meta.glob('../../docs/model.md', {
   import: 'default',
 }) as Record<string, () => Promise<string>>;
 
-/** The rendered HTML, or null if the build has no docs/model.md. */
-export async function loadModelDoc(): Promise<string | null> {
+export interface ModelDoc {
+  html: string;
+  /** The sections (level-2 headings), for a table of contents. */
+  sections: { id: string; title: string }[];
+}
+
+/** An id for a heading: lower case words joined by dashes. */
+export function slug(text: string): string {
+  const words = text
+    .replace(/<[^>]*>/g, '')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu);
+  return `model-${(words ?? ['section']).join('-')}`;
+}
+
+/** The rendered document, or null if the build has no docs/model.md. */
+export async function loadModelDoc(): Promise<ModelDoc | null> {
   const load = files['../../docs/model.md'];
   if (!load) return null;
   const [source, { Marked }, { default: markedKatex }] = await Promise.all([
@@ -18,7 +33,18 @@ export async function loadModelDoc(): Promise<string | null> {
     import('marked-katex-extension'),
     import('katex/dist/katex.min.css'),
   ]);
+  const sections: ModelDoc['sections'] = [];
   const marked = new Marked({ gfm: true });
   marked.use(markedKatex({ throwOnError: false, nonStandard: true }));
-  return marked.parse(source, { async: false });
+  marked.use({
+    renderer: {
+      heading({ tokens, depth, text }) {
+        const id = slug(text);
+        if (depth === 2) sections.push({ id, title: text.replace(/[*_`]/g, '') });
+        return `<h${depth} id="${id}" tabindex="-1">${this.parser.parseInline(tokens)}</h${depth}>\n`;
+      },
+    },
+  });
+  const html = marked.parse(source, { async: false });
+  return { html, sections };
 }

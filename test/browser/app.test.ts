@@ -213,6 +213,14 @@ describe('the app in Chromium', () => {
     expect(await page.locator('.model-doc h2').count()).toBeGreaterThan(3);
     expect(await page.locator('.model-doc .katex').count()).toBeGreaterThan(10);
     expect(await page.locator('.model-doc .katex-error').count()).toBe(0);
+    // The table of contents scrolls to a section and stays on the page.
+    const link = page.locator('.toc a').nth(5);
+    const title = (await link.textContent())!.trim();
+    await link.click();
+    const heading = page.locator('.model-doc h2', { hasText: title }).first();
+    await expect.poll(async () => (await heading.boundingBox())?.y ?? -1).toBeLessThan(100);
+    expect(new URL(page.url()).hash).toBe('#model');
+    expect(await page.locator('.doc-page').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
