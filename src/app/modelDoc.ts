@@ -9,6 +9,8 @@ const files = import.meta.glob('../../docs/model.md', {
 }) as Record<string, () => Promise<string>>;
 
 export interface ModelDoc {
+  /** The document up to its title (its first level-1 heading), then the rest. */
+  head: string;
   html: string;
   /** The sections (level-2 headings), for a table of contents. */
   sections: { id: string; title: string }[];
@@ -45,6 +47,8 @@ export async function loadModelDoc(): Promise<ModelDoc | null> {
       },
     },
   });
-  const html = marked.parse(source, { async: false });
-  return { html, sections };
+  const all = marked.parse(source, { async: false });
+  const cut = all.indexOf('</h1>');
+  const at = cut >= 0 ? cut + '</h1>'.length : 0;
+  return { head: all.slice(0, at), html: all.slice(at), sections };
 }
