@@ -1,9 +1,37 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    // Works offline after the first load: a service worker precaches the built
+    // app (registered by a small script the plugin adds to index.html). The
+    // single-file build (vite.single.config.ts) has none.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: {
+        name: 'Cost sharing in supply chains',
+        short_name: 'Cost sharing',
+        description:
+          'Simulate how cost pressure and cost sharing in multi-tier supply chains shape wages and investment at small suppliers.',
+        start_url: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#ffffff',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,woff2,webmanifest}'],
+        // The page's links carry the state in the query: any of them opens the cached app.
+        ignoreURLParametersMatching: [/.*/],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022' },
   test: {

@@ -9,6 +9,7 @@ import { flushSync } from 'svelte';
 import { wrap, releaseProxy } from 'comlink';
 import type { Scenario, SimResult } from '../engine/index.ts';
 import type { RunOutcome, SimApi } from '../worker/sim.worker.ts';
+import { createSimWorker } from './share/simWorker.ts';
 
 /** What the bridge needs from a worker; tests pass a fake. */
 export interface Runner {
@@ -124,12 +125,7 @@ export class SimBridge {
 
 /** A bridge that owns a new simulation worker. */
 export function createWorkerBridge(id: string): SimBridge {
-  // The URL only tells Vite where the worker's module is; it is not state.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  const worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), {
-    type: 'module',
-    name: `simulation ${id}`,
-  });
+  const worker = createSimWorker(`simulation ${id}`);
   const api = wrap<SimApi>(worker);
   return new SimBridge(id, api, () => {
     api[releaseProxy]();

@@ -17,6 +17,13 @@ import type { SimBridge } from './bridge.svelte.ts';
 
 export type ScenarioId = 'A' | 'B';
 
+/** What an accepted edit was: the input's path (none for a preset change or reset) and when. */
+export interface EditEvent {
+  model: ScenarioModel;
+  path?: string;
+  time?: number;
+}
+
 /** The engine's messages that concern `path`, in words a reader can act on. */
 export function messageFor(path: string, errors: string[]): string {
   const own = errors.filter((e) => e.startsWith(`${path}:`) || e.startsWith(`${path}[`));
@@ -42,6 +49,9 @@ export class ScenarioModel {
   generation = $state(0);
 
   readonly title = $derived(findPreset(this.preset)?.title ?? this.preset);
+
+  /** Called after every accepted edit by the user (not after `load`): undo history, link. */
+  onEdit: ((e: EditEvent) => void) | null = null;
 
   constructor(
     readonly id: ScenarioId,
@@ -75,6 +85,7 @@ export class ScenarioModel {
     }
     this.scenario = parsed.scenario;
     this.bridge.request(this.scenario, inputTime);
+    this.onEdit?.({ model: this, path, time: inputTime });
     return true;
   }
 
@@ -84,14 +95,24 @@ export class ScenarioModel {
   }
 
   applyPreset(name: string, inputTime?: number): void {
-    this.preset = name;
-    this.scenario = presetScenario(name);
-    this.fieldErrors = {};
-    this.generation++;
-    this.bridge.request(this.scenario, inputTime);
+    this.load(name, presetScenario(name), inputTime);
+    this.onEdit?.({ model: this, time: inputTime });
   }
 
   reset(inputTime?: number): void {
     this.applyPreset(this.preset, inputTime);
+  }
+
+  /**
+   * Shows a given preset and scenario (from a link, a saved scenario, undo or
+   * redo) without calling `onEdit`. `scenario` must be valid (it is checked
+   * by the worker too); what was typed in the fields is dropped.
+   */
+  load(preset: string, scenario: Scenario, inputTime?: number): void {
+    this.preset = preset;
+    this.scenario = scenario;
+    this.fieldErrors = {};
+    this.generation++;
+    this.bridge.request(this.scenario, inputTime);
   }
 }

@@ -1,0 +1,45 @@
+/**
+ * `npm run build:single`: the whole app in one HTML file (dist-single/index.html)
+ * that opens from a USB stick with no server. Scripts, styles and the
+ * simulation worker are inlined (the worker as a Blob URL, since a file://
+ * page cannot load a worker from a file); no service worker.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+
+const root = import.meta.dirname;
+
+/** Swaps the app's worker factory for the one whose worker is inlined. */
+function inlineSimWorker(): Plugin {
+  const inline = resolve(root, 'src/app/share/simWorker.inline.ts');
+  return {
+    name: 'inline-sim-worker',
+    enforce: 'pre',
+    resolveId(id) {
+      return /(^|\/)simWorker\.ts$/.test(id) ? inline : null;
+    },
+  };
+}
+
+/** The favicon as a data URL (no file beside the page). */
+function inlineFavicon(): Plugin {
+  return {
+    name: 'inline-favicon',
+    transformIndexHtml(html) {
+      const svg = readFileSync(resolve(root, 'public/favicon.svg'));
+      const href = `data:image/svg+xml;base64,${svg.toString('base64')}`;
+      return html.replace(/href="\.\/favicon\.svg"/, `href="${href}"`);
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  publicDir: false,
+  plugins: [svelte(), inlineSimWorker(), inlineFavicon(), viteSingleFile()],
+  worker: { format: 'es' },
+  build: { target: 'es2022', outDir: 'dist-single', emptyOutDir: true },
+});
