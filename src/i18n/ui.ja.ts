@@ -229,6 +229,11 @@ export const uiJa: Shape<typeof uiEn> = {
     imageCopied: 'グラフを画像としてコピーしました。',
     csv: 'データをCSVで',
     caption: '{{id}}：{{name}}',
+    modified: '{{name}}（変更あり）',
+    menuOf: '「{{title}}」を書き出す',
+    failed: '書き出しに失敗しました：{{error}}',
+    fullscreen: '全画面表示',
+    exitFullscreen: '全画面表示を終了',
     clipboard: {
       unsupported: 'このブラウザは画像をコピーできません。PNGをダウンロードしてください。',
       denied:
@@ -249,6 +254,8 @@ export const uiJa: Shape<typeof uiEn> = {
     close: '閉じる',
     openFull: 'シミュレーション全体を開く',
     pinned: 'モデルのバージョン{{version}}で固定。',
+    snippet: '貼り付けるHTML',
+    copyFailed: 'HTMLをコピーできませんでした。選択して手動でコピーしてください。',
   },
   presenter: {
     enter: 'プレゼンテーションモード',
@@ -256,6 +263,25 @@ export const uiJa: Shape<typeof uiEn> = {
     next: '次のグラフ',
     previous: '前のグラフ',
     position: 'グラフ {{n}} / {{total}}',
+    shortcuts: 'キーボードショートカット',
+    shortcutsButton: 'ショートカット',
+    showControls: '入力欄を表示',
+    hideControls: '入力欄を隠す',
+    scope:
+      'P と ? はいつでも、その他はプレゼンテーションモードで使えます。入力欄に入力中はどれも働きません。',
+    presetChanged: 'シナリオ{{id}}：{{name}}',
+    key: {
+      presenter: 'プレゼンテーションモードの切り替え',
+      help: 'この一覧の表示・非表示',
+      chart: '次のグラフ・前のグラフ',
+      chartN: 'グラフ1〜{{n}}',
+      presetA: 'Aの次のプリセット（Shiftで前）',
+      presetB: 'Bの次のプリセット（Shiftで前）',
+      mode: 'AとBの比較と差（B − A）の切り替え',
+      controls: '入力欄の表示・非表示',
+      fullscreen: '表示中のグラフを全画面表示',
+      escape: 'この一覧を閉じる、全画面表示を終了',
+    },
   },
   table: {
     title: 'シナリオ比較表',
