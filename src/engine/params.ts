@@ -213,7 +213,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0.15,
     0,
     1,
-    0.05,
+    0.01,
     "Share of a supplier's extra customer links that go to buyers outside its home chain (another final-goods maker's pyramid).",
   ),
   num(
