@@ -274,18 +274,25 @@ function run(m: Model): SimResult {
   };
 }
 
-/** Per tier at most 2, 6, 12, 24, ... firms from the first two chains, and the links among them. */
+/**
+ * Per tier at most 2, 6, 12, 24, ... firms, split evenly between the first two
+ * chains (home pyramids), and the links among them.
+ */
 function sampleNetwork(m: Model, maxPerTier = [2, 6, 12, 24, 24, 24]): NetworkSample {
-  const { tierStart, chain } = m.net;
+  const { chain, chainFirst, chainCount, nChains } = m.net;
+  const chains = Math.min(2, nChains);
   const picked: number[] = [];
   const pos = new Map<number, number>();
   for (let k = 0; k < m.tiers; k++) {
-    let n = 0;
-    for (let i = tierStart[k]; i < tierStart[k + 1] && n < maxPerTier[k]; i++) {
-      if (chain[i] > 1) continue;
-      pos.set(i, picked.length);
-      picked.push(i);
-      n++;
+    const per = Math.max(1, Math.floor(maxPerTier[k] / chains));
+    for (let c = 0; c < chains; c++) {
+      const idx = k * nChains + c;
+      const n = Math.min(per, chainCount[idx]);
+      for (let j = 0; j < n; j++) {
+        const i = chainFirst[idx] + j;
+        pos.set(i, picked.length);
+        picked.push(i);
+      }
     }
   }
   const linkS: number[] = [];
