@@ -5,7 +5,6 @@
  * and so the run on screen, as they were.
  */
 import {
-  PARAM_BY_PATH,
   findPreset,
   getPath,
   presetScenario,
@@ -13,6 +12,8 @@ import {
   validateScenario,
   type Scenario,
 } from '../engine/index.ts';
+import type { Lang } from '../i18n/index.ts';
+import { validationMessage } from '../i18n/validation.ts';
 import type { SimBridge } from './bridge.svelte.ts';
 
 export type ScenarioId = 'A' | 'B';
@@ -24,27 +25,20 @@ export interface EditEvent {
   time?: number;
 }
 
-/** The engine's messages that concern `path`, in words a reader can act on. */
-export function messageFor(path: string, errors: string[]): string {
-  const own = errors.filter((e) => e.startsWith(`${path}:`) || e.startsWith(`${path}[`));
-  const chosen = own.length > 0 ? own : errors;
-  const label = PARAM_BY_PATH.get(path)?.label;
-  return chosen
-    .map((e) => {
-      const colon = e.indexOf(': ');
-      const where = colon > 0 ? e.slice(0, colon) : path;
-      const what = colon > 0 ? e.slice(colon + 2) : e;
-      return where === path && label ? `${label} (${path}) ${what}.` : `${where}: ${what}.`;
-    })
-    .join(' ');
+/** The engine's messages that concern `path`, in words a reader can act on, in `lang`. */
+export function messageFor(path: string, errors: string[], lang: Lang = 'en'): string {
+  return validationMessage(lang, path, errors);
 }
+
+/** A field's message, told in the language current when it is shown. */
+export type FieldMessage = (lang: Lang) => string;
 
 export class ScenarioModel {
   preset = $state('');
   /** Always a valid scenario, replaced (never mutated) on every change. */
   scenario = $state.raw<Scenario>(presetScenario('large-firm-led'));
   /** Message per path of the fields holding a rejected value. */
-  fieldErrors = $state.raw<Record<string, string>>({});
+  fieldErrors = $state.raw<Record<string, FieldMessage>>({});
   /** Bumped on preset change or reset, so that fields drop what was typed. */
   generation = $state(0);
 
@@ -75,7 +69,8 @@ export class ScenarioModel {
     setPath(next, path, value);
     const parsed = validateScenario(next);
     if (!parsed.ok) {
-      this.fieldErrors = { ...this.fieldErrors, [path]: messageFor(path, parsed.errors) };
+      const errors = parsed.errors;
+      this.fieldErrors = { ...this.fieldErrors, [path]: (lang) => messageFor(path, errors, lang) };
       return false;
     }
     if (path in this.fieldErrors) {
@@ -90,7 +85,7 @@ export class ScenarioModel {
   }
 
   /** Marks a field as holding text that is not a value at all. */
-  reject(path: string, message: string): void {
+  reject(path: string, message: FieldMessage): void {
     this.fieldErrors = { ...this.fieldErrors, [path]: message };
   }
 

@@ -15,6 +15,8 @@ export const uiEn = {
     running: 'running…',
     ms: '{{ms}} ms',
     none: '–',
+    engineTime: 'Engine time',
+    engineTitle: 'Time the engine took, in its worker, for the run on screen',
   },
   controls: {
     inputs: 'Scenario inputs',
@@ -38,6 +40,29 @@ export const uiEn = {
     tiersAria: 'Firms per tier, scenario {{id}}, from tier 0 down',
     tiersNotList:
       'Firms per tier ({{path}}): "{{raw}}" is not a list of numbers; enter 2 to {{max}} whole numbers, e.g. 3, 18, 90, 360.',
+  },
+  /** Why a typed value was rejected: the engine's checks in words (see src/i18n/validation.ts). */
+  validation: {
+    about: '{{label}} ({{path}}) {{what}}.',
+    at: '{{where}}: {{what}}.',
+    scenario: 'Scenario',
+    shockField: 'Shock {{n}}, {{field}}',
+    tier: '{{label}}, tier {{k}}',
+    range: 'must be from {{min}} to {{max}}',
+    rangeUnit: 'must be from {{min}} to {{max}} ({{unit}})',
+    wholeRange: 'must be a whole number from {{min}} to {{max}}',
+    wholeRangeUnit: 'must be a whole number from {{min}} to {{max}} ({{unit}})',
+    relativeChange: 'a relative change, 0.4 = +40%',
+    boolean: 'must be true or false',
+    number: 'must be a number',
+    years: 'must be a number of years',
+    wholeFirms: 'must be a whole number of firms',
+    firmList: 'must be a list of firm counts, one per tier',
+    tierCount: 'must list 2 to {{max}} tiers (tier 0 and 1 to {{deepest}} supplier tiers)',
+    totalFirms: 'must add up to at most {{max}} firms',
+    maxShocks: 'must have at most {{max}} shocks',
+    bargainingOrder:
+      '{{betaMin}} must not exceed {{betaMax}}, and {{marginMin}} must not exceed {{marginMax}}',
   },
   section: {
     policy: 'Policy',
@@ -181,6 +206,7 @@ export const uiEn = {
       'The description of the model (docs/model.md) is not part of this build yet. It explains in plain words, with the equations, how prices, wages and investment are set at each tier.',
     error: 'The model description could not be shown: {{error}}',
     englishOnly: 'The detailed model description is in English.',
+    toc: 'Sections of the model description',
   },
   share: {
     copyLink: 'Copy link',

@@ -36,7 +36,7 @@ describe('ScenarioModel', () => {
     expect(m.set('policy.costDown', 0.5)).toBe(false);
     expect(m.scenario).toBe(before);
     expect(bridge.stats.requested).toBe(1);
-    const msg = m.fieldErrors['policy.costDown'];
+    const msg = m.fieldErrors['policy.costDown']?.('en');
     expect(msg).toMatch(/^Cost-down demand \(policy\.costDown\) must be from 0 to 0\.1/);
     // A valid value clears the message.
     expect(m.set('policy.costDown', 0.05)).toBe(true);
@@ -47,9 +47,9 @@ describe('ScenarioModel', () => {
     const { bridge } = recordingBridge();
     const m = new ScenarioModel('B', 'layered', bridge);
     expect(m.set('network.firmsPerTier', [3])).toBe(false);
-    expect(m.fieldErrors['network.firmsPerTier']).toMatch(/2 to 6 tiers/);
+    expect(m.fieldErrors['network.firmsPerTier']?.('en')).toMatch(/2 to 6 tiers/);
     expect(m.set('shocks', [{ variable: 'energy', start: 0, duration: 1, size: 9 }])).toBe(false);
-    expect(m.fieldErrors.shocks).toMatch(/-0\.9 to 3/);
+    expect(m.fieldErrors.shocks?.('en')).toMatch(/-0\.9 to 3/);
   });
 
   it('a preset or reset drops every rejected value and runs the preset', () => {

@@ -1,0 +1,113 @@
+/**
+ * The engine's validation messages ("path: what is wrong", in English, see
+ * src/engine/schema.ts) in the reader's language: each known form of "what"
+ * is matched and told with a catalog text; the path is named by the lever's
+ * label. A form not known here is shown as the engine wrote it.
+ */
+import { PARAM_BY_PATH } from '../engine/index.ts';
+import { UNIT_JA } from './engine.ja.ts';
+import { translate, type Lang, type MessageKey, type MessageParams } from './index.ts';
+
+const NUM = String.raw`(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)`;
+const RANGE = new RegExp(
+  String.raw`^must be (a finite number |a whole number |a number )?from ${NUM} to ${NUM}(?: \((.+)\)| (years|firms))?$`,
+);
+const RELATIVE_CHANGE = 'a relative change, 0.4 = +40%';
+
+function unitText(lang: Lang, unit: string): string {
+  if (unit === RELATIVE_CHANGE) return translate(lang, 'validation.relativeChange');
+  return lang === 'ja' ? (UNIT_JA[unit] ?? unit) : unit;
+}
+
+const label = (lang: Lang, path: string) => translate(lang, `param.${path}.label`);
+
+/** What is wrong, in `lang`; the engine's own words if the form is not known. */
+export function whatText(lang: Lang, what: string): string {
+  const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
+  const r = RANGE.exec(what);
+  if (r) {
+    const [, kind, min, max, unit1, unit2] = r;
+    const unit = unit1 ?? unit2;
+    const whole = kind === 'a whole number ';
+    const params = { min, max, ...(unit ? { unit: unitText(lang, unit) } : {}) };
+    if (whole) return t(unit ? 'validation.wholeRangeUnit' : 'validation.wholeRange', params);
+    return t(unit ? 'validation.rangeUnit' : 'validation.range', params);
+  }
+  let m: RegExpExecArray | null;
+  if ((m = /^must list 2 to (\d+) tiers/.exec(what))) {
+    return t('validation.tierCount', { max: m[1], deepest: Number(m[1]) - 1 });
+  }
+  if ((m = /^must add up to at most (\d+) firms$/.exec(what))) {
+    return t('validation.totalFirms', { max: m[1] });
+  }
+  if ((m = /^must have at most (\d+) shocks$/.exec(what))) {
+    return t('validation.maxShocks', { max: m[1] });
+  }
+  if (
+    /^bargaining: betaMin must not exceed betaMax, and marginMin must not exceed marginMax$/.test(
+      what,
+    )
+  ) {
+    return t('validation.bargainingOrder', {
+      betaMin: label(lang, 'bargaining.betaMin'),
+      betaMax: label(lang, 'bargaining.betaMax'),
+      marginMin: label(lang, 'bargaining.marginMin'),
+      marginMax: label(lang, 'bargaining.marginMax'),
+    });
+  }
+  const fixed: Record<string, MessageKey> = {
+    'must be true or false': 'validation.boolean',
+    'must be a number': 'validation.number',
+    'must be a number of years': 'validation.years',
+    'must be a whole number of firms': 'validation.wholeFirms',
+    'must be a list of firm counts, one per tier': 'validation.firmList',
+  };
+  return fixed[what] ? t(fixed[what]) : what;
+}
+
+const SHOCK_FIELDS: Record<string, MessageKey> = {
+  variable: 'shocks.title',
+  start: 'shocks.startsAfter',
+  duration: 'shocks.buildsUp',
+  size: 'shocks.size',
+};
+
+/** Where it is wrong: a lever's label, a shock's field or a tier, else the path. */
+export function whereText(lang: Lang, where: string): string {
+  if (PARAM_BY_PATH.has(where)) return label(lang, where);
+  if (where === 'scenario') return translate(lang, 'validation.scenario');
+  let m: RegExpExecArray | null;
+  if ((m = /^shocks\[(\d+)\]\.(\w+)$/.exec(where)) && SHOCK_FIELDS[m[2]]) {
+    const field = translate(lang, SHOCK_FIELDS[m[2]]);
+    return translate(lang, 'validation.shockField', { n: Number(m[1]) + 1, field });
+  }
+  if ((m = /^network\.firmsPerTier\[(\d+)\]$/.exec(where))) {
+    return translate(lang, 'validation.tier', {
+      label: translate(lang, 'controls.tiersLabel'),
+      k: m[1],
+    });
+  }
+  if (where === 'network.firmsPerTier') return translate(lang, 'controls.tiersLabel');
+  if (where === 'shocks') return translate(lang, 'shocks.title');
+  return where;
+}
+
+/**
+ * The engine's messages that concern `path` (else all of them), in `lang`:
+ * "Label (path) what." for the field's own value, "Where: what." otherwise.
+ */
+export function validationMessage(lang: Lang, path: string, errors: readonly string[]): string {
+  const own = errors.filter((e) => e.startsWith(`${path}:`) || e.startsWith(`${path}[`));
+  const chosen = own.length > 0 ? own : errors;
+  const known = PARAM_BY_PATH.has(path);
+  return chosen
+    .map((e) => {
+      const colon = e.indexOf(': ');
+      const where = colon > 0 ? e.slice(0, colon) : path;
+      const what = whatText(lang, colon > 0 ? e.slice(colon + 2) : e);
+      return where === path && known
+        ? translate(lang, 'validation.about', { label: label(lang, path), path, what })
+        : translate(lang, 'validation.at', { where: whereText(lang, where), what });
+    })
+    .join(lang === 'ja' ? '' : ' ');
+}
