@@ -1,13 +1,15 @@
 /**
- * Chart.js set-up (only the parts used) and an attachment that creates a
- * chart on its canvas once, then redraws it without animation whenever the
- * data its `update` reads change.
+ * Chart.js set-up (only the parts used), the options every chart shares, the
+ * styles for the screen, the projector and exported images, and an
+ * attachment that creates a chart on its canvas once, then redraws it
+ * without animation whenever the data its `update` reads change.
  */
 import {
   BarController,
   BarElement,
   CategoryScale,
   Chart,
+  Legend,
   LineController,
   LineElement,
   LinearScale,
@@ -15,9 +17,12 @@ import {
   Tooltip,
   type ChartConfiguration,
   type ChartType,
+  type LegendItem,
 } from 'chart.js';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
+import { DASH_B } from '../theme.ts';
+import type { ChartContent, LegendEntry } from './content.ts';
 
 Chart.register(
   LineController,
@@ -28,10 +33,195 @@ Chart.register(
   BarController,
   BarElement,
   Tooltip,
+  Legend,
 );
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 Chart.defaults.font.size = 11;
 Chart.defaults.color = '#333';
+
+/** How a chart is drawn: font size and line width (CSS px), and whether the legend is in the chart. */
+export interface ChartStyle {
+  font: number;
+  line: number;
+  legend: boolean;
+}
+
+/** In the grid: small type, one HTML legend for all charts. */
+export const SCREEN_STYLE: ChartStyle = { font: 11, line: 2, legend: false };
+/** For a projector: large type and thick lines. */
+export const PRESENTER_STYLE: ChartStyle = { font: 20, line: 4.5, legend: true };
+/** One chart alone on a page (the embed view). */
+export const EMBED_STYLE: ChartStyle = { font: 13, line: 2.5, legend: true };
+
+/** For an image `height` CSS pixels high (1080 or 720): type and lines that read on a slide. */
+export function imageStyle(height: number): ChartStyle {
+  const u = height / 1080;
+  return { font: Math.round(24 * u), line: Math.round(4.5 * u * 2) / 2, legend: true };
+}
+
+function legendItems(entries: LegendEntry[], style: ChartStyle): LegendItem[] {
+  return entries.map((e) => ({
+    text: e.text,
+    fillStyle: e.shape === 'outlined' ? '#ffffff' : e.colour,
+    strokeStyle: e.colour,
+    lineWidth: e.shape === 'filled' ? 0 : e.shape === 'outlined' ? 2 : style.line,
+    lineDash: e.shape === 'dashed' ? DASH_B.map((d) => (d * style.line) / 2) : [],
+    pointStyle: e.shape === 'line' || e.shape === 'dashed' ? 'line' : 'rect',
+    hidden: false,
+    datasetIndex: undefined,
+  }));
+}
+
+/** A new chart's configuration for `content`'s kind; `configure` fills it in. */
+export function baseConfig(
+  content: ChartContent,
+  extra: { responsive?: boolean; devicePixelRatio?: number } = {},
+): ChartConfiguration<'line' | 'bar'> {
+  const responsive = extra.responsive ?? true;
+  const common = {
+    animation: false as const,
+    responsive,
+    maintainAspectRatio: false,
+    ...(extra.devicePixelRatio ? { devicePixelRatio: extra.devicePixelRatio } : {}),
+  };
+  if (content.kind === 'bar') {
+    return {
+      type: 'bar',
+      data: { labels: [], datasets: [] },
+      options: {
+        ...common,
+        scales: {
+          x: {
+            type: 'category',
+            title: { display: true, text: '' },
+            ticks: { autoSkip: false, maxRotation: 0 },
+          },
+          y: { type: 'linear', title: { display: true, text: '' } },
+        },
+        plugins: {
+          legend: { display: false, onClick: () => {} },
+          tooltip: {
+            callbacks: {
+              label: (i) => `${i.dataset.label}: ¥${(i.parsed.y ?? NaN).toFixed(1)}bn`,
+            },
+          },
+        },
+      },
+    } as ChartConfiguration<'bar'>;
+  }
+  return {
+    type: 'line',
+    data: { datasets: [] },
+    options: {
+      ...common,
+      parsing: false,
+      normalized: true,
+      spanGaps: false,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      elements: { point: { radius: 0, hitRadius: 4, hoverRadius: 3 }, line: { tension: 0 } },
+      scales: {
+        x: {
+          type: 'linear',
+          title: { display: true, text: '' },
+          ticks: { precision: 0, maxTicksLimit: 8, callback: (v) => String(v) },
+        },
+        y: { type: 'linear', title: { display: true, text: '' }, ticks: { maxTicksLimit: 6 } },
+      },
+      plugins: {
+        legend: { display: false, onClick: () => {} },
+        tooltip: {
+          callbacks: {
+            title: (items) => {
+              const x = items[0]?.parsed.x ?? 0;
+              return `${Math.floor(x)}Q${Math.round((x - Math.floor(x)) * 4) + 1}`;
+            },
+            label: (item) => `${item.dataset.label}: ${(item.parsed.y ?? NaN).toFixed(2)}`,
+          },
+        },
+      },
+    },
+  } as ChartConfiguration<'line'>;
+}
+
+/** Puts `content` into `chart`, drawn in `style` (call chart.update after). */
+export function configure(chart: Chart, content: ChartContent, style: ChartStyle): void {
+  const o = chart.options;
+  const font = { size: style.font };
+  const titleFont = { size: Math.round(style.font * 1.05), weight: 'bold' as const };
+  if (content.kind === 'bar') {
+    chart.data.labels = content.labels;
+    chart.data.datasets = content.datasets.map((d) =>
+      d.scenario === 'B' ? { ...d, borderWidth: Math.max(2, style.line * 0.75) } : { ...d },
+    ) as never;
+  } else {
+    // The same objects when the line width is the screen's, so that Chart.js keeps unchanged lines.
+    chart.data.datasets = (
+      style.line === 2
+        ? content.datasets
+        : content.datasets.map((d) => ({
+            ...d,
+            borderWidth: style.line,
+            borderDash: d.borderDash.map((x) => (x * style.line) / 2),
+          }))
+    ) as never;
+    const x = o.scales?.x;
+    if (x) {
+      x.min = content.xMin;
+      x.max = content.xMax;
+    }
+  }
+  for (const [axis, text] of [
+    ['x', content.xTitle],
+    ['y', content.yTitle],
+  ] as const) {
+    const s = o.scales?.[axis];
+    if (!s) continue;
+    s.ticks = { ...s.ticks, font };
+    if ('title' in s && s.title) {
+      s.title.text = text;
+      s.title.font = titleFont;
+    }
+  }
+  const legend = o.plugins?.legend;
+  if (legend) {
+    legend.display = style.legend && content.legend.length > 0;
+    legend.position = 'top';
+    legend.align = 'start';
+    legend.labels = {
+      ...legend.labels,
+      font,
+      usePointStyle: true,
+      boxWidth: Math.round(style.font * 2.2),
+      boxHeight: Math.round(style.font * 0.7),
+      pointStyleWidth: Math.round(style.font * 2.2),
+      padding: Math.round(style.font * 0.9),
+      generateLabels: () => legendItems(content.legend, style),
+    };
+  }
+  const tooltip = o.plugins?.tooltip;
+  if (tooltip) {
+    tooltip.bodyFont = font;
+    tooltip.titleFont = font;
+  }
+}
+
+/** A short checksum (FNV-1a over the bits) per scenario, so that a test can tell whether a chart changed. */
+export function digests(content: ChartContent, digest: (v: Iterable<number>) => string) {
+  const out: Record<'A' | 'B' | 'diff', string> = { A: '', B: '', diff: '' };
+  for (const s of ['A', 'B', 'diff'] as const) {
+    if (content.kind === 'bar') {
+      const d = content.datasets.find((x) => x.scenario === s);
+      out[s] = d ? digest(d.data) : '';
+    } else {
+      const mine = content.datasets.filter((d) => d.scenario === s);
+      const ys = function* () {
+        for (const d of mine) for (const p of d.data) yield p.y;
+      };
+      out[s] = mine.length ? digest(ys()) : '';
+    }
+  }
+  return out;
+}
 
 export function chartAttachment<T extends ChartType>(
   config: () => ChartConfiguration<T>,
@@ -39,45 +229,47 @@ export function chartAttachment<T extends ChartType>(
 ): Attachment<HTMLCanvasElement> {
   return (canvas) => {
     const chart = untrack(() => new Chart(canvas, config()));
+    // The instance, for the browser tests (to compare exports with what is drawn).
+    Object.defineProperty(canvas, 'chart', { value: chart, configurable: true });
     $effect(() => {
       update(chart, canvas);
       chart.update('none');
     });
-    return () => chart.destroy();
+    return () => {
+      chart.destroy();
+      delete (canvas as { chart?: unknown }).chart;
+    };
   };
 }
 
-/** Options shared by the line charts: no animation, pre-parsed data, no points. */
-export function lineOptions(): ChartConfiguration<'line'>['options'] {
-  return {
-    animation: false,
-    parsing: false,
-    normalized: true,
-    responsive: true,
-    maintainAspectRatio: false,
-    spanGaps: false,
-    interaction: { mode: 'nearest', axis: 'x', intersect: false },
-    elements: { point: { radius: 0, hitRadius: 4, hoverRadius: 3 }, line: { tension: 0 } },
-    scales: {
-      x: {
-        type: 'linear',
-        title: { display: true, text: 'Year' },
-        ticks: { precision: 0, maxTicksLimit: 8, callback: (v) => String(v) },
-      },
-      y: { type: 'linear', title: { display: true, text: '' }, ticks: { maxTicksLimit: 6 } },
-    },
-    plugins: {
-      // One legend in HTML serves all charts (see ChartGrid).
-      legend: { display: false },
-      tooltip: {
-        callbacks: {
-          title: (items) => {
-            const x = items[0]?.parsed.x ?? 0;
-            return `${Math.floor(x)}Q${Math.round((x - Math.floor(x)) * 4) + 1}`;
-          },
-          label: (item) => `${item.dataset.label}: ${(item.parsed.y ?? NaN).toFixed(2)}`,
-        },
-      },
-    },
-  };
+/**
+ * Draws `content` on a new, detached canvas of `width`×`height` CSS pixels
+ * at `pixelRatio` (not responsive, not animated), and returns that canvas.
+ * The chart is destroyed afterwards; the canvas keeps the picture.
+ */
+export function drawDetached(
+  content: ChartContent,
+  width: number,
+  height: number,
+  pixelRatio: number,
+  style: ChartStyle,
+): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width);
+  canvas.height = Math.round(height);
+  canvas.style.width = `${Math.round(width)}px`;
+  canvas.style.height = `${Math.round(height)}px`;
+  const chart = new Chart(
+    canvas,
+    baseConfig(content, { responsive: false, devicePixelRatio: pixelRatio }) as ChartConfiguration,
+  );
+  configure(chart as Chart, content, style);
+  chart.update('none');
+  // Keep the picture: destroy() clears the canvas, so copy it first.
+  const copy = document.createElement('canvas');
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  copy.getContext('2d')!.drawImage(canvas, 0, 0);
+  chart.destroy();
+  return copy;
 }

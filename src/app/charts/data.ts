@@ -3,7 +3,8 @@
  * that the charts only hand them over. Pure functions, tested in Node.
  */
 import type { SeriesKey, SimResult } from '../../engine/index.ts';
-import { DASH_B, SCENARIO_COLOURS, tierColour, tierName } from '../theme.ts';
+import { tierName, translate, type Lang } from '../../i18n/index.ts';
+import { DASH_B, SCENARIO_COLOURS, tierColour } from '../theme.ts';
 
 export type Mode = 'both' | 'diff';
 
@@ -46,10 +47,14 @@ function lineSet(
   tier: number,
   tiers: number,
   data: Point[],
+  lang: Lang,
 ): LineSet {
-  const name = tierName(tier, tiers);
+  const name = tierName(lang, tier, tiers);
   return {
-    label: scenario === 'diff' ? `${name}, B − A` : `${scenario}: ${name}`,
+    label:
+      scenario === 'diff'
+        ? translate(lang, 'charts.diffLine', { tier: name })
+        : translate(lang, 'charts.line', { scenario, tier: name }),
     data,
     borderColor: tierColour(tier),
     backgroundColor: tierColour(tier),
@@ -66,6 +71,7 @@ export function tierLines(
   b: SimResult | null,
   view: SeriesView,
   mode: Mode,
+  lang: Lang = 'en',
 ): LineSet[] {
   const { key, scale } = view;
   if (mode === 'diff') {
@@ -78,13 +84,13 @@ export function tierLines(
       const n = Math.min(sa.length, sb.length);
       const data: Point[] = new Array(n);
       for (let t = 0; t < n; t++) data[t] = { x: timeOf(a, t), y: (sb[t] - sa[t]) * scale };
-      sets.push(lineSet('diff', k, tiers, data));
+      sets.push(lineSet('diff', k, tiers, data, lang));
     }
     return sets;
   }
   const sets: LineSet[] = [];
-  if (a) sets.push(...scenarioLines('A', a, view));
-  if (b) sets.push(...scenarioLines('B', b, view));
+  if (a) sets.push(...scenarioLines('A', a, view, lang));
+  if (b) sets.push(...scenarioLines('B', b, view, lang));
   return sets;
 }
 
@@ -94,15 +100,15 @@ export function tierLines(
  */
 const cache = new WeakMap<SimResult, Map<string, LineSet[]>>();
 
-function scenarioLines(id: 'A' | 'B', r: SimResult, view: SeriesView): LineSet[] {
+function scenarioLines(id: 'A' | 'B', r: SimResult, view: SeriesView, lang: Lang): LineSet[] {
   let byView = cache.get(r);
   if (!byView) cache.set(r, (byView = new Map()));
-  const k = `${id}:${view.key}:${view.scale}`;
+  const k = `${id}:${view.key}:${view.scale}:${lang}`;
   let sets = byView.get(k);
   if (!sets) {
     sets = [];
     for (let t = 0; t < r.tiers; t++) {
-      sets.push(lineSet(id, t, r.tiers, points(r, r.series[view.key][t], view.scale)));
+      sets.push(lineSet(id, t, r.tiers, points(r, r.series[view.key][t], view.scale), lang));
     }
     byView.set(k, sets);
   }
@@ -127,10 +133,10 @@ export interface Burden {
  * Who bears cost-ups over the reported period: the part of the cost-ups met
  * that each tier absorbed (did not pass on), and the part final consumers paid.
  */
-export function burden(a: SimResult | null, b: SimResult | null): Burden {
+export function burden(a: SimResult | null, b: SimResult | null, lang: Lang = 'en'): Burden {
   const tiers = Math.max(a?.tiers ?? 0, b?.tiers ?? 0);
-  const labels = Array.from({ length: tiers }, (_, k) => tierName(k, tiers));
-  labels.push('Consumers');
+  const labels = Array.from({ length: tiers }, (_, k) => tierName(lang, k, tiers));
+  labels.push(translate(lang, 'charts.consumers'));
   const of = (r: SimResult | null): number[] | null => {
     if (!r) return null;
     const out = new Array<number>(tiers + 1).fill(NaN);
