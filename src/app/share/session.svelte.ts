@@ -129,6 +129,10 @@ export class AppSession {
     this.#models.A.load(s.a.preset, scenarioOf(s.a));
     this.#models.B.load(s.b.preset, scenarioOf(s.b));
     this.view = s.view;
+    // A hash route (#model, #table) of a link that does not name its view.
+    const at = href.indexOf('#');
+    const hash = at >= 0 ? viewOfHash(href.slice(at)) : null;
+    if (hash && !/[?&]view=/.test(href)) this.view = hash;
     this.mode = s.mode;
     this.charts = [...s.charts];
     this.embed = s.embed;
