@@ -1,4 +1,5 @@
-/** Number formatting for indicators, tooltips and fields. */
+/** Number formatting for indicators, tooltips and fields; `lang` picks the words and units. */
+import { translate, type Lang } from '../i18n/index.ts';
 
 export function pct(x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined || !Number.isFinite(x)
@@ -7,10 +8,35 @@ export function pct(x: number | null | undefined, digits = 1): string {
 }
 
 /** Percentage points, signed: for differences of shares. */
-export function pp(x: number | null | undefined, digits = 1): string {
+export function pp(x: number | null | undefined, digits = 1, lang: Lang = 'en'): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
   const v = (x * 100).toFixed(digits);
-  return `${x > 0 ? '+' : ''}${v} pp`;
+  return translate(lang, 'indicators.pp', { value: `${x > 0 ? '+' : ''}${v}` });
+}
+
+/**
+ * An amount of money given in ¥bn, as readers of `lang` count it: ¥602bn in
+ * English, 6,018億円 in Japanese (億 = ¥0.1bn). `signed` puts + or - first.
+ */
+export function money(
+  bn: number | null | undefined,
+  lang: Lang = 'en',
+  { digits = 0, signed = false }: { digits?: number; signed?: boolean } = {},
+): string {
+  if (bn === null || bn === undefined || !Number.isFinite(bn)) return '–';
+  const n = lang === 'ja' ? bn * 10 : bn;
+  const value = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(signed ? Math.abs(n) : n);
+  const sign = signed && Number(value.replace(/[^\d.]/g, '')) !== 0 ? (n > 0 ? '+' : '-') : '';
+  return sign + translate(lang, 'indicators.bn', { value });
+}
+
+/** An engine period ("2034Q4") as `lang` writes a quarter. */
+export function period(p: string, lang: Lang = 'en'): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(p);
+  return m ? translate(lang, 'charts.quarter', { year: m[1], q: m[2] }) : p;
 }
 
 export function fixed(x: number | null | undefined, digits = 2): string {

@@ -1,12 +1,20 @@
 /**
- * "How the model works": docs/model.md rendered with marked, equations
- * ($...$ and $$...$$) with KaTeX. The file is bundled at build time if it
- * exists; the renderer is loaded only when the page is opened.
+ * "How the model works": docs/model.md (English) or docs/model.ja.md
+ * (Japanese) rendered with marked, equations ($...$ and $$...$$) with KaTeX.
+ * The files are bundled at build time if they exist; a language's file and
+ * the renderer are loaded only when the page is opened in that language.
  */
-const files = import.meta.glob('../../docs/model.md', {
+import type { Lang } from '../i18n/index.ts';
+
+const files = import.meta.glob(['../../docs/model.md', '../../docs/model.ja.md'], {
   query: '?raw',
   import: 'default',
 }) as Record<string, () => Promise<string>>;
+
+const FILE: Record<Lang, string> = {
+  en: '../../docs/model.md',
+  ja: '../../docs/model.ja.md',
+};
 
 export interface ModelDoc {
   /** The document up to its title (its first level-1 heading), then the rest. */
@@ -14,6 +22,8 @@ export interface ModelDoc {
   html: string;
   /** The sections (level-2 headings), for a table of contents. */
   sections: { id: string; title: string }[];
+  /** The language the document is in: English if `lang` has no document of its own. */
+  lang: Lang;
 }
 
 /** An id for a heading: lower case words joined by dashes. */
@@ -25,9 +35,22 @@ export function slug(text: string): string {
   return `model-${(words ?? ['section']).join('-')}`;
 }
 
-/** The rendered document, or null if the build has no docs/model.md. */
-export async function loadModelDoc(): Promise<ModelDoc | null> {
-  const load = files['../../docs/model.md'];
+const rendered = new Map<Lang, Promise<ModelDoc | null>>();
+
+/** The rendered document in `lang` (else in English), or null if the build has neither. */
+export function loadModelDoc(lang: Lang = 'en'): Promise<ModelDoc | null> {
+  let doc = rendered.get(lang);
+  if (!doc) {
+    doc = render(files[FILE[lang]] ? lang : 'en');
+    rendered.set(lang, doc);
+    // A failure is not kept: opening the page again tries again.
+    doc.catch(() => rendered.delete(lang));
+  }
+  return doc;
+}
+
+async function render(lang: Lang): Promise<ModelDoc | null> {
+  const load = files[FILE[lang]];
   if (!load) return null;
   const [source, { Marked }, { default: markedKatex }] = await Promise.all([
     load(),
@@ -50,5 +73,5 @@ export async function loadModelDoc(): Promise<ModelDoc | null> {
   const all = marked.parse(source, { async: false });
   const cut = all.indexOf('</h1>');
   const at = cut >= 0 ? cut + '</h1>'.length : 0;
-  return { head: all.slice(0, at), html: all.slice(at), sections };
+  return { head: all.slice(0, at), html: all.slice(at), sections, lang };
 }

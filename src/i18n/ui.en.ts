@@ -131,6 +131,7 @@ export const uiEn = {
     indicator: 'Indicator',
     diff: 'B − A',
     pp: '{{value}} pp',
+    /** An amount in the unit its readers count in: ¥bn in English, 億円 in Japanese (format.ts `money`). */
     bn: '¥{{value}}bn',
   },
   charts: {

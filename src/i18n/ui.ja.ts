@@ -133,7 +133,7 @@ export const uiJa: Shape<typeof uiEn> = {
     indicator: '指標',
     diff: 'B − A',
     pp: '{{value}}ポイント',
-    bn: '{{value}}十億円',
+    bn: '{{value}}億円',
   },
   charts: {
     title: '時系列の推移',

@@ -1,47 +1,49 @@
 /** How the engine's parameter groups are arranged in the control panel. */
 import { PARAMS, type Group, type ParamSpec } from '../../engine/index.ts';
+import type { UiKey } from '../../i18n/index.ts';
 
+/** Titles are catalog keys, told in the current language where shown. */
 export interface Section {
   id: string;
-  title: string;
+  title: UiKey;
   /** Engine groups shown in this section, each with a subheading when there are several. */
-  groups: { group: Group; title: string }[];
+  groups: { group: Group; title: UiKey }[];
   /** Array inputs shown in this section. */
   extra?: 'tiers' | 'shocks';
 }
 
 export const SECTIONS: Section[] = [
-  { id: 'policy', title: 'Policy', groups: [{ group: 'policy', title: 'Policy' }] },
+  { id: 'policy', title: 'section.policy', groups: [{ group: 'policy', title: 'section.policy' }] },
   {
     id: 'network',
-    title: 'Network',
-    groups: [{ group: 'network', title: 'Network' }],
+    title: 'section.network',
+    groups: [{ group: 'network', title: 'section.network' }],
     extra: 'tiers',
   },
   {
     id: 'market',
-    title: 'Market',
+    title: 'section.market',
     groups: [
-      { group: 'market', title: 'Final demand' },
-      { group: 'bargaining', title: 'Bargaining' },
+      { group: 'market', title: 'section.finalDemand' },
+      { group: 'bargaining', title: 'section.bargaining' },
     ],
   },
   {
     id: 'labour',
-    title: 'Labour and shocks',
+    title: 'section.labour',
     groups: [
-      { group: 'labor', title: 'Labour' },
-      { group: 'costs', title: 'Costs and prices' },
+      { group: 'labor', title: 'section.labourGroup' },
+      { group: 'costs', title: 'section.costs' },
     ],
     extra: 'shocks',
   },
   {
     id: 'simulation',
-    title: 'Simulation',
+    title: 'section.simulation',
     groups: [
-      { group: 'simulation', title: 'Run' },
-      { group: 'firms', title: 'Firms at the start' },
-      { group: 'mechanisms', title: 'Mechanisms (switch off to see what each does)' },
+      { group: 'simulation', title: 'section.run' },
+      { group: 'firms', title: 'section.firms' },
+      { group: 'mechanisms', title: 'section.mechanisms' },
     ],
   },
 ];
