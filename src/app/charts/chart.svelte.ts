@@ -124,6 +124,14 @@ export function baseConfig(
           type: 'linear',
           title: { display: true, text: '' },
           ticks: { precision: 0, maxTicksLimit: 8, callback: (v) => String(v) },
+          // Whole years at both ends, but no end label crowding its neighbour (2045 next to 2046).
+          afterBuildTicks: (scale) => {
+            const t = scale.ticks;
+            if (t.length < 4) return;
+            const step = t[2].value - t[1].value;
+            if (t[1].value - t[0].value < step / 2) t.splice(1, 1);
+            if (t[t.length - 1].value - t[t.length - 2].value < step / 2) t.splice(t.length - 2, 1);
+          },
         },
         y: { type: 'linear', title: { display: true, text: '' }, ticks: { maxTicksLimit: 6 } },
       },
