@@ -6,7 +6,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const uiJa: Shape<typeof uiEn> = {
   lang: { label: '言語', en: 'English', ja: '日本語' },
   app: {
-    title: 'サプライチェーンにおけるコスト負担の分かち合い',
+    title: 'サプライチェーンのコスト分担',
     subtitle: '大企業牽引モデル vs 複層化したバリューチェーン',
     skip: '結果へ移動',
     pages: 'ページ',
@@ -17,7 +17,7 @@ export const uiJa: Shape<typeof uiEn> = {
   },
   status: {
     running: '計算中…',
-    ms: '{{ms}} ミリ秒',
+    ms: '{{ms}} ms',
     none: '–',
     engineTime: '計算時間',
     engineTitle: '表示中の計算にエンジン（ワーカー内）が要した時間',
@@ -282,8 +282,8 @@ export const uiJa: Shape<typeof uiEn> = {
     copyFailed: 'HTMLをコピーできませんでした。選択して手動でコピーしてください。',
   },
   presenter: {
-    enter: 'プレゼンテーションモード',
-    exit: 'プレゼンテーションモードを終了',
+    enter: 'プレゼンモード',
+    exit: 'プレゼンモードを終了',
     next: '次のグラフ',
     previous: '前のグラフ',
     position: 'グラフ {{n}} / {{total}}',
@@ -292,10 +292,10 @@ export const uiJa: Shape<typeof uiEn> = {
     showControls: '入力欄を表示',
     hideControls: '入力欄を隠す',
     scope:
-      'P と ? はいつでも、その他はプレゼンテーションモードで使えます。入力欄に入力中はどれも働きません。',
+      'P と ? はいつでも、その他はプレゼンモードで使えます。入力欄に入力中はどれも働きません。',
     presetChanged: 'シナリオ{{id}}：{{name}}',
     key: {
-      presenter: 'プレゼンテーションモードの切り替え',
+      presenter: 'プレゼンモードの切り替え',
       help: 'この一覧の表示・非表示',
       chart: '次のグラフ・前のグラフ',
       chartN: 'グラフ1〜{{n}}',

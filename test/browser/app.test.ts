@@ -32,7 +32,8 @@ interface Opened {
 
 /** Opens the app and waits until both scenarios have drawn their first run. */
 async function open(viewport = { width: 1280, height: 720 }, hash = ''): Promise<Opened> {
-  const page = await browser.newPage({ viewport });
+  // English, whatever the machine's language (the app follows the browser's).
+  const page = await browser.newPage({ viewport, locale: 'en-US' });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

@@ -122,7 +122,7 @@ describe('translate and helpers', () => {
     loc.set('ja', doc);
     expect(loc.t('undo.undo')).toBe('元に戻す');
     expect(doc.documentElement.lang).toBe('ja');
-    expect(doc.title).toBe('サプライチェーンにおけるコスト負担の分かち合い');
+    expect(doc.title).toBe('サプライチェーンのコスト分担');
     expect(loc.param('policy.costDown').label).toBe('コストダウン要請');
   });
 });
