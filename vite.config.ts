@@ -29,6 +29,8 @@ export default defineConfig({
         ignoreURLParametersMatching: [/.*/],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first page load is controlled as soon as the app is cached.
+        clientsClaim: true,
       },
     }),
   ],

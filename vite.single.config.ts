@@ -1,8 +1,9 @@
 /**
  * `npm run build:single`: the whole app in one HTML file (dist-single/index.html)
  * that opens from a USB stick with no server. Scripts, styles and the
- * simulation worker are inlined (the worker as a Blob URL, since a file://
- * page cannot load a worker from a file); no service worker.
+ * simulation worker are inlined (the worker as a classic worker from a Blob
+ * URL, since a file:// page can load a worker neither from a file nor as a
+ * module from a Blob); no service worker.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -40,6 +41,7 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [svelte(), inlineSimWorker(), inlineFavicon(), viteSingleFile()],
-  worker: { format: 'es' },
+  // A classic worker: Chromium does not start a module worker from a Blob URL in a file:// page.
+  worker: { format: 'iife' },
   build: { target: 'es2022', outDir: 'dist-single', emptyOutDir: true },
 });

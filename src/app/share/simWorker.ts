@@ -6,7 +6,6 @@
  */
 export function createSimWorker(name: string): Worker {
   // The URL only tells Vite where the worker's module is; it is not state.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   return new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), {
     type: 'module',
     name,
