@@ -36,6 +36,8 @@ async function open(
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     deviceScaleFactor: opts.deviceScaleFactor ?? 1,
     acceptDownloads: true,
+    // The texts checked are the English ones.
+    locale: 'en-US',
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -20,7 +20,8 @@ afterAll(async () => {
 });
 
 async function open(init?: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  // The texts checked are the English ones.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
