@@ -81,9 +81,11 @@ describe('the app in two languages', () => {
     await sw.getByRole('button', { name: '日本語' }).click();
     await expectLanguage(page, 'ja');
     expect(await text(page, kpiLabel)).not.toBe(before);
-    expect(await sw.getByRole('button', { name: '日本語' }).getAttribute('aria-pressed')).toBe(
-      'true',
-    );
+    // The switch is named in the language shown; the pressed button is the language shown.
+    const jaSwitch = page.getByRole('group', { name: '言語' });
+    const pressed = (name: string) =>
+      jaSwitch.getByRole('button', { name }).getAttribute('aria-pressed');
+    expect([await pressed('日本語'), await pressed('English')]).toEqual(['true', 'false']);
     // The indicators' money is in 億円, their differences in points.
     expect(await text(page, 'tr[data-kpi="value-added"] td.a')).toMatch(/^[\d,]+億円$/);
     expect(await text(page, 'tr[data-kpi="surviving"] td:last-child')).toMatch(/ポイント$/);
@@ -93,10 +95,7 @@ describe('the app in two languages', () => {
     await page.waitForSelector('.model-doc h1');
     expect(await text(page, '.model-doc h1')).toBe('モデルの仕組み');
     expect(await page.locator('.model-doc .katex').count()).toBeGreaterThan(10);
-    await page
-      .getByRole('group', { name: '言語' })
-      .getByRole('button', { name: 'English' })
-      .click();
+    await jaSwitch.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => text(page, '.model-doc h1')).toBe('How the model works');
     await expectLanguage(page, 'en');
     expect(errors).toEqual([]);
