@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import { SimBridge } from '../../src/app/bridge.svelte.ts';
+import { ScenarioModel } from '../../src/app/scenario.svelte.ts';
+import {
+  AppSession,
+  isTextEntry,
+  undoKey,
+  viewOfHash,
+} from '../../src/app/share/session.svelte.ts';
+import { SavedScenarios, asideName } from '../../src/app/share/saved.svelte.ts';
+import { embedOf } from '../../src/app/share/start.ts';
+import { formatIndicator } from '../../src/app/table/format.ts';
+import { TableRunner } from '../../src/app/table/tableRunner.ts';
+import { presetScenario } from '../../src/engine/index.ts';
+import { embedUrl } from '../../src/share/embed.ts';
+import { MemoryStorage, SAVED_PREFIX, ScenarioStore } from '../../src/share/storage.ts';
+import { decodeState } from '../../src/share/urlState.ts';
+
+const PAGE = 'https://example.org/app/';
+
+/** A bridge whose runs never finish. */
+function bridge(id: string) {
+  return new SimBridge(id, { run: () => new Promise(() => {}) });
+}
+
+function session() {
+  const a = new ScenarioModel('A', 'large-firm-led', bridge('A'));
+  const b = new ScenarioModel('B', 'layered', bridge('B'));
+  return { s: new AppSession(a, b), a, b };
+}
+
+describe('AppSession and the link', () => {
+  it('opens a link: both scenarios, the options and the language; the link round-trips', () => {
+    const { s, a, b } = session();
+    const href = `${PAGE}?v=2&lang=ja&view=table&mode=diff&charts=wage,burden&a=layered&b=large-firm-led&a.policy.costDown=0.0625`;
+    const decoded = s.open(href, 'en');
+    expect(decoded.issues.map((i) => i.code)).toEqual(['noCheck']);
+    expect(s.issues).toBe(decoded.issues);
+    expect(a.preset).toBe('layered');
+    expect(a.scenario.policy.costDown).toBe(0.0625);
+    expect(b.preset).toBe('large-firm-led');
+    expect(b.scenario).toEqual(presetScenario('large-firm-led'));
+    expect(s.view).toBe('table');
+    expect(s.mode).toBe('diff');
+    expect(s.charts).toEqual(['wage', 'burden']);
+    // The link's scenario is asked for (after the preset's, which the bridge then drops).
+    expect(a.bridge.stats.requested).toBe(2);
+    expect(s.canUndo).toBe(false);
+
+    const link = s.link(href);
+    expect(link.startsWith(`${PAGE}?v=2&lang=ja&view=table&mode=diff&charts=wage,burden`)).toBe(
+      true,
+    );
+    const again = decodeState(link);
+    expect(again.issues).toEqual([]);
+    expect(again.state).toEqual(s.state());
+    s.dismissIssues();
+    expect(s.issues).toEqual([]);
+  });
+
+  it('holds only what differs from the presets', () => {
+    const { s, a } = session();
+    s.open(PAGE, 'en');
+    expect(s.link(PAGE)).not.toContain('a.');
+    a.set('policy.costDown', 0.05);
+    const link = s.link(PAGE);
+    expect(link).toContain('a.policy.costDown=0.05');
+    expect(link).not.toContain('b.');
+  });
+
+  it('a malformed link gives the defaults and says why', () => {
+    const { s, a, b } = session();
+    const decoded = s.open(`${PAGE}?v=zz&a=layered`, 'en');
+    expect(decoded.issues.map((i) => i.code)).toEqual(['badVersion']);
+    expect(a.scenario).toEqual(presetScenario('large-firm-led'));
+    expect(b.scenario).toEqual(presetScenario('layered'));
+    expect(s.view).toBe('compare');
+  });
+
+  it('old hash routes and #table choose the view when the link names none', () => {
+    const { s } = session();
+    s.open(`${PAGE}#model`, 'en');
+    expect(s.view).toBe('model');
+    s.open(`${PAGE}?v=2&view=compare#table`, 'en');
+    expect(s.view).toBe('compare');
+    s.open(`${PAGE}#table`, 'en');
+    expect(s.view).toBe('table');
+    s.navigate('#sim');
+    expect(s.view).toBe('compare');
+    s.navigate('#results');
+    expect(s.view).toBe('compare');
+    expect(viewOfHash('#model')).toBe('model');
+    expect(viewOfHash('')).toBeNull();
+  });
+
+  it('embedOf: the embed view for an embed link only', () => {
+    const state = decodeState(PAGE).state;
+    const e = embedOf(embedUrl(PAGE, state, 'wage'), ['ja-JP']);
+    expect(e?.chart).toBe('wage');
+    expect(e?.state.a.preset).toBe('large-firm-led');
+    expect(embedOf(PAGE, ['en'])).toBeNull();
+  });
+});
+
+describe('undo and redo', () => {
+  it('restores both scenarios step by step; a new edit clears redo', () => {
+    const { s, a, b } = session();
+    s.open(PAGE, 'en');
+    const start = a.scenario;
+    a.set('policy.costDown', 0.05, 1000);
+    b.applyPreset('large-firm-led', 5000);
+    expect(s.canUndo).toBe(true);
+
+    expect(s.undo()).toBe(true);
+    expect(b.preset).toBe('layered');
+    expect(a.scenario.policy.costDown).toBe(0.05);
+    expect(s.canRedo).toBe(true);
+    expect(s.undo()).toBe(true);
+    expect(a.scenario).toBe(start);
+    expect(s.undo()).toBe(false);
+
+    expect(s.redo()).toBe(true);
+    expect(a.scenario.policy.costDown).toBe(0.05);
+    a.set('policy.costDown', 0.02, 9000);
+    expect(s.canRedo).toBe(false);
+    expect(s.redo()).toBe(false);
+  });
+
+  it('a dragged slider makes one step; a rejected value makes none', () => {
+    const { s, a } = session();
+    s.open(PAGE, 'en');
+    for (const [i, x] of [0.04, 0.05, 0.06].entries()) a.set('policy.costDown', x, 100 + i * 50);
+    expect(a.set('policy.costDown', 0.5, 300)).toBe(false);
+    expect(s.history.sizes.undo).toBe(1);
+    s.undo();
+    expect(a.scenario.policy.costDown).toBe(0.03);
+  });
+
+  it('opening a saved scenario is a step; opening a link forgets the history', () => {
+    const { s, b } = session();
+    s.open(PAGE, 'en');
+    const sc = presetScenario('large-firm-led');
+    s.loadInto('B', 'large-firm-led', sc);
+    expect(b.scenario).toBe(sc);
+    s.undo();
+    expect(b.preset).toBe('layered');
+    s.redo();
+    s.open(PAGE, 'en');
+    expect(s.canUndo).toBe(false);
+    expect(s.canRedo).toBe(false);
+  });
+
+  it('undoKey: Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and Ctrl+Y', () => {
+    const k = (
+      key: string,
+      mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>>,
+    ) => undoKey({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+    expect(k('z', { ctrlKey: true })).toBe('undo');
+    expect(k('z', { metaKey: true })).toBe('undo');
+    expect(k('Z', { ctrlKey: true, shiftKey: true })).toBe('redo');
+    expect(k('z', { metaKey: true, shiftKey: true })).toBe('redo');
+    expect(k('y', { ctrlKey: true })).toBe('redo');
+    expect(k('z', {})).toBeNull();
+    expect(k('z', { ctrlKey: true, altKey: true })).toBeNull();
+    expect(k('x', { ctrlKey: true })).toBeNull();
+  });
+
+  it('isTextEntry: text fields, text areas and editable content, not sliders or buttons', () => {
+    const el = (tagName: string, extra: Record<string, unknown> = {}) =>
+      ({
+        tagName,
+        isContentEditable: false,
+        closest: () => null,
+        ...extra,
+      }) as unknown as EventTarget;
+    expect(isTextEntry(el('INPUT', { type: 'text' }))).toBe(true);
+    expect(isTextEntry(el('INPUT', { type: 'number' }))).toBe(true);
+    expect(isTextEntry(el('TEXTAREA'))).toBe(true);
+    expect(isTextEntry(el('DIV', { isContentEditable: true }))).toBe(true);
+    expect(isTextEntry(el('INPUT', { type: 'range' }))).toBe(false);
+    expect(isTextEntry(el('INPUT', { type: 'checkbox' }))).toBe(false);
+    expect(isTextEntry(el('BUTTON'))).toBe(false);
+    expect(isTextEntry(null)).toBe(false);
+  });
+});
+
+describe('saved scenarios and the table', () => {
+  it('lists saved scenarios; a damaged one is set aside and reported, not deleted', () => {
+    const storage = new MemoryStorage();
+    new ScenarioStore(storage).save('Group 1', 'layered', presetScenario('layered'));
+    storage.setItem(`${SAVED_PREFIX}Broken`, 'not json');
+    const saved = new SavedScenarios(storage);
+    expect(saved.entries.map((e) => e.name)).toEqual(['Group 1']);
+    expect(saved.aside.map(asideName)).toEqual(['Broken']);
+    expect(saved.aside[0].raw).toBe('not json');
+    expect(storage.getItem(`${SAVED_PREFIX}Broken`)).toBeNull();
+    saved.store.discardSetAside(saved.aside[0].key);
+    saved.refresh();
+    expect(saved.aside).toEqual([]);
+  });
+
+  it('TableRunner runs entries one at a time, in order, and keeps their outcomes', async () => {
+    const ran: number[] = [];
+    const runner = new TableRunner({
+      run: async (s) => {
+        ran.push(s.policy.costDown);
+        if (s.policy.costDown === 0.09) return { ok: false, errors: ['boom'] };
+        return {
+          ok: true,
+          ms: 1,
+          result: { summary: { wageGap: s.policy.costDown * 10 } } as never,
+        };
+      },
+    });
+    const entry = (name: string, costDown: number) => ({
+      name,
+      preset: 'layered',
+      scenario: {
+        ...presetScenario('layered'),
+        policy: { ...presetScenario('layered').policy, costDown },
+      },
+      savedAt: '2026-01-01T00:00:00.000Z',
+      modelVersion: '1',
+    });
+    const e1 = entry('one', 0.01);
+    const e2 = entry('two', 0.09);
+    const [r1, r2] = await runner.run([e1, e2]);
+    expect(r1).toEqual({ ok: true, summary: { wageGap: 0.1 } });
+    expect(r2).toEqual({ ok: false, errors: ['boom'] });
+    await runner.run([e2, e1]);
+    expect(ran).toEqual([0.01, 0.09]);
+    expect(runner.cached(e1)).toBe(r1);
+    // Saved again (a new time): runs again.
+    await runner.run([{ ...e1, savedAt: '2026-01-02T00:00:00.000Z' }]);
+    expect(ran).toEqual([0.01, 0.09, 0.01]);
+  });
+
+  it('formatIndicator shows each unit as the indicators do', () => {
+    expect(formatIndicator(0.0123, 'share/year')).toBe('1.23%');
+    expect(formatIndicator(0.5, 'share')).toBe('50.0%');
+    expect(formatIndicator(1.7412, 'ratio')).toBe('1.74');
+    expect(formatIndicator(343210, '¥m/year')).toBe('¥343bn');
+    expect(formatIndicator(null, 'share')).toBe('–');
+    expect(formatIndicator(Number.NaN, 'ratio')).toBe('–');
+  });
+});
