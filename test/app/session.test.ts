@@ -240,6 +240,7 @@ describe('saved scenarios and the table', () => {
     expect(formatIndicator(0.5, 'share')).toBe('50.0%');
     expect(formatIndicator(1.7412, 'ratio')).toBe('1.74');
     expect(formatIndicator(343210, '¥m/year')).toBe('¥343bn');
+    expect(formatIndicator(343210, '¥m/year', 'ja')).toBe('3,432億円');
     expect(formatIndicator(null, 'share')).toBe('–');
     expect(formatIndicator(Number.NaN, 'ratio')).toBe('–');
   });
