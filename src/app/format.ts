@@ -64,3 +64,11 @@ export function sliderStep(p: { min: number; step: number }, value: number): num
   for (let s = 10 ** Math.floor(Math.log10(p.step)); s >= 1e-9; s /= 10) if (onGrid(s)) return s;
   return p.step;
 }
+
+/** Sentences one after the other: a space between them in English, none in Japanese (after 。). */
+export function sentences(...parts: string[]): string {
+  return parts.reduce(
+    (all, p) => (all === '' ? p : /[。！？]$/.test(all) ? all + p : `${all} ${p}`),
+    '',
+  );
+}

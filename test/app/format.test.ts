@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldText, pct, pp, sliderStep } from '../../src/app/format.ts';
+import { fieldText, money, pct, period, pp, sentences, sliderStep } from '../../src/app/format.ts';
 import { PARAMS, PRESET_NAMES, getPath, presetScenario } from '../../src/engine/index.ts';
 
 describe('formatting', () => {
@@ -32,5 +32,27 @@ describe('formatting', () => {
         expect(Math.abs(k - Math.round(k)), `${name} ${p.path}`).toBeLessThan(1e-6);
       }
     }
+  });
+});
+
+describe('formatting per language', () => {
+  it('counts money in ¥bn in English and in 億円 in Japanese, signed on request', () => {
+    expect(money(602.4, 'en')).toBe('¥602bn');
+    expect(money(601.79, 'ja')).toBe('6,018億円');
+    expect(money(-25.84, 'ja', { signed: true })).toBe('-258億円');
+    expect(money(258.4, 'en', { signed: true })).toBe('+¥258bn');
+    expect(money(NaN, 'ja')).toBe('–');
+  });
+
+  it('writes points, quarters and sentences as each language does', () => {
+    expect(pp(0.0106, 2, 'ja')).toBe('+1.06ポイント');
+    expect(period('2045Q4', 'ja')).toBe('2045年第4四半期');
+    expect(period('2045Q4', 'en')).toBe('2045Q4');
+    expect(sentences('数値ではありません。', '直前の結果です。')).toBe(
+      '数値ではありません。直前の結果です。',
+    );
+    expect(sentences('Not a number.', 'The last run stays.')).toBe(
+      'Not a number. The last run stays.',
+    );
   });
 });
