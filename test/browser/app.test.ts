@@ -220,7 +220,8 @@ describe('the app in Chromium', () => {
     await link.click();
     const heading = page.locator('.model-doc h2', { hasText: title }).first();
     await expect.poll(async () => (await heading.boundingBox())?.y ?? -1).toBeLessThan(100);
-    expect(new URL(page.url()).hash).toBe('#model');
+    // The page is part of the state in the link (view=model), which replaces the #model hash.
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('model');
     expect(await page.locator('.doc-page').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseCsv } from '../../src/export/csv.ts';
+import { embedUrl } from '../../src/share/embed.ts';
 import { SAVED_PREFIX, ASIDE_PREFIX } from '../../src/share/storage.ts';
+import { decodeState } from '../../src/share/urlState.ts';
 import { launchChromium } from './harness.ts';
 import { controlValues, drawn, indicators, updates, waitForUpdate } from './page.ts';
 
@@ -149,6 +151,18 @@ describe('sharing a link', () => {
     );
     expect(await indicators(bad.page)).toEqual(defaults);
     await bad.context.close();
+  });
+
+  it('an embed link shows its one chart alone and keeps its own URL', async () => {
+    const state = decodeState('?v=2&a=layered').state;
+    const link = embedUrl(url, state, 'wage');
+    const { context, page, errors } = await open(link.slice(link.indexOf('?')));
+    expect(await page.locator('figure[data-chart]').count()).toBe(1);
+    expect(await page.locator('figure[data-chart]').getAttribute('data-chart')).toBe('wage');
+    expect(await page.locator('.controls, [data-action="copy-link"]').count()).toBe(0);
+    expect(page.url()).toBe(link);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('a link of the first format is migrated', async () => {
