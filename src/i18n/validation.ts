@@ -6,7 +6,7 @@
  */
 import { PARAM_BY_PATH } from '../engine/index.ts';
 import { UNIT_JA } from './engine.ja.ts';
-import { translate, type Lang, type MessageKey, type MessageParams } from './index.ts';
+import { hasMessage, translate, type Lang, type MessageKey, type MessageParams } from './index.ts';
 
 const NUM = String.raw`(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)`;
 const RANGE = new RegExp(
@@ -55,7 +55,28 @@ export function whatText(lang: Lang, what: string): string {
       marginMax: label(lang, 'bargaining.marginMax'),
     });
   }
+  if ((m = /^unknown key "(.*)"$/.exec(what))) return t('validation.unknownKey', { key: m[1] });
+  if ((m = /^must be one of (.+)$/.exec(what))) {
+    const sep = lang === 'ja' ? '、' : ', ';
+    const allowed = m[1]
+      .split(', ')
+      .map((v) =>
+        hasMessage(lang, `shocks.variable.${v}`)
+          ? translate(lang, 'validation.option', {
+              label: translate(lang, `shocks.variable.${v}` as MessageKey),
+              value: v,
+            })
+          : v,
+      )
+      .join(sep);
+    return t('validation.oneOf', { allowed });
+  }
+  if (what.startsWith('must be a shock: ')) return t('validation.shock');
   const fixed: Record<string, MessageKey> = {
+    'must be a JSON object': 'validation.jsonObject',
+    'must be an object with known keys': 'validation.object',
+    'must be a list of shocks': 'validation.shockList',
+    'not valid': 'validation.invalid',
     'must be true or false': 'validation.boolean',
     'must be a number': 'validation.number',
     'must be a number of years': 'validation.years',
@@ -87,9 +108,41 @@ export function whereText(lang: Lang, where: string): string {
       k: m[1],
     });
   }
+  if ((m = /^shocks\[(\d+)\]$/.exec(where))) {
+    return translate(lang, 'shocks.shock', { n: Number(m[1]) + 1 });
+  }
   if (where === 'network.firmsPerTier') return translate(lang, 'controls.tiersLabel');
   if (where === 'shocks') return translate(lang, 'shocks.title');
+  if (GROUPS.has(where)) return translate(lang, `group.${where}` as MessageKey);
   return where;
+}
+
+/** Top-level groups of settings with a name in the catalogs (`group.<key>`). */
+const GROUPS = new Set([
+  'policy',
+  'network',
+  'market',
+  'labor',
+  'costs',
+  'bargaining',
+  'firms',
+  'mechanisms',
+  'simulation',
+]);
+
+/**
+ * One whole engine message ("path: what", or a bare "what" about the whole
+ * scenario, e.g. `unknown key "x"`) in `lang`: "Label (path) what." for a
+ * lever, "Where: what." otherwise.
+ */
+export function engineText(lang: Lang, message: string): string {
+  const colon = message.indexOf(': ');
+  const bare = colon <= 0 || /^(must |unknown key )/.test(message);
+  const where = bare ? 'scenario' : message.slice(0, colon);
+  const what = whatText(lang, bare ? message : message.slice(colon + 2));
+  return PARAM_BY_PATH.has(where)
+    ? translate(lang, 'validation.about', { label: label(lang, where), path: where, what })
+    : translate(lang, 'validation.at', { where: whereText(lang, where), what });
 }
 
 /**

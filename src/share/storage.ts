@@ -85,11 +85,65 @@ export interface SetAside {
   key: string;
   /** The key it was found under. */
   from: string;
+  /** Why, in English (for logs). */
   reason: string;
+  /** Why, as messages the UI tells in the reader's language. */
+  reasons: StorageMessage[];
   raw: string;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * English templates of the store's errors and warnings (the `text` of a
+ * message, for logs and tests). The UI shows catalog texts instead:
+ * `storage.<code>` with the same placeholders (src/i18n/storage.ts), where
+ * `{{engine}}` holds the engine's validation messages, one a line.
+ */
+export const STORAGE_TEXT = {
+  nameNotText: 'the name must be text',
+  nameEmpty: 'the name is empty',
+  nameTooLong: 'the name is longer than {{max}} characters',
+  notJson: 'not a JSON file ({{detail}})',
+  notJsonAt: 'not a JSON file ({{detail}})',
+  notJsonEnd: 'not a JSON file ({{detail}})',
+  notObject: 'the file must hold a JSON object, not a list or a value',
+  badFormat: 'format is {{value}}; a scenario file has "{{expected}}"',
+  badFormatVersion: 'formatVersion {{value}} is not supported (this app reads {{version}})',
+  noScenario: 'scenario: missing, or not a JSON object',
+  bareScenario: 'no format marker: read as a bare scenario over the defaults',
+  presetAsBase: 'preset "{{preset}}" does not exist; "{{fallback}}" is used as its base',
+  scenario: 'scenario: {{engine}}',
+  modelVersion: 'saved with model version {{saved}}; this is {{current}}, so results may differ',
+  exists: 'a scenario named "{{name}}" exists already',
+  invalidScenario: 'not a valid scenario: {{engine}}',
+  noPreset: 'preset "{{preset}}" does not exist',
+  refused: 'the browser refused to store it ({{detail}})',
+  notFound: 'no saved scenario named "{{name}}"',
+  notMoved: 'not moved ({{detail}})',
+  unreadable: 'unreadable',
+  earlier: '{{reason}}',
+} as const;
+export type StorageCode = keyof typeof STORAGE_TEXT;
+
+/** An error or warning: a catalog code and its parameters, and the English text. */
+export interface StorageMessage {
+  code: StorageCode;
+  params: Record<string, string | number>;
+  text: string;
+}
+
+/** A message; `prefix` (e.g. "name: ") goes before its English text only. */
+export function storageMessage(
+  code: StorageCode,
+  params: Record<string, string | number> = {},
+  prefix = '',
+): StorageMessage {
+  const text = STORAGE_TEXT[code].replace(/\{\{(\w+)\}\}/g, (m, k: string) =>
+    k in params ? String(params[k]).split('\n').join('; ') : m,
+  );
+  return { code, params, text: prefix + text };
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: StorageMessage };
 
 interface FileShape {
   format: string;
@@ -106,19 +160,56 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
+/** Whether a stored list of reasons is usable (entries set aside by an older version have none). */
+function isMessageList(x: unknown): x is StorageMessage[] {
+  return (
+    Array.isArray(x) &&
+    x.every(
+      (m) =>
+        isPlainObject(m) &&
+        typeof m.code === 'string' &&
+        Object.hasOwn(STORAGE_TEXT, m.code) &&
+        isPlainObject(m.params) &&
+        typeof m.text === 'string',
+    )
+  );
+}
+
 /** Checks a name: trimmed, 1 to 80 characters. */
 export function checkName(name: unknown): Result<string> {
-  if (typeof name !== 'string') return { ok: false, error: 'the name must be text' };
+  if (typeof name !== 'string') return { ok: false, error: storageMessage('nameNotText') };
   const n = name.trim();
-  if (n === '') return { ok: false, error: 'the name is empty' };
+  if (n === '') return { ok: false, error: storageMessage('nameEmpty') };
   if (n.length > MAX_NAME_LENGTH) {
-    return { ok: false, error: `the name is longer than ${MAX_NAME_LENGTH} characters` };
+    return { ok: false, error: storageMessage('nameTooLong', { max: MAX_NAME_LENGTH }) };
   }
   return { ok: true, value: n };
 }
 
 export type ParsedFile =
-  { ok: true; entry: SavedScenario; warnings: string[] } | { ok: false; errors: string[] };
+  | { ok: true; entry: SavedScenario; warnings: StorageMessage[] }
+  | { ok: false; errors: StorageMessage[] };
+
+/** Why JSON.parse refused a text: where, if the message says (line and column from 1). */
+function jsonError(text: string, e: unknown): StorageMessage {
+  const detail = e instanceof Error ? e.message : String(e);
+  const lc = /line (\d+) column (\d+)/.exec(detail);
+  if (lc)
+    return storageMessage('notJsonAt', { detail, line: Number(lc[1]), column: Number(lc[2]) });
+  if (/end of (JSON )?(input|data)/i.test(detail) || text.trim() === '') {
+    return storageMessage('notJsonEnd', { detail });
+  }
+  const pos = /position (\d+)/.exec(detail);
+  if (pos) {
+    const before = text.slice(0, Number(pos[1])).split('\n');
+    return storageMessage('notJsonAt', {
+      detail,
+      line: before.length,
+      column: before[before.length - 1].length + 1,
+    });
+  }
+  return storageMessage('notJson', { detail });
+}
 
 /**
  * Reads a scenario entry (a saved one, or an imported file's content).
@@ -130,58 +221,65 @@ export function parseScenarioText(text: string, fallbackName = 'Imported scenari
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`not a JSON file (${e instanceof Error ? e.message : e})`] };
+    return { ok: false, errors: [jsonError(text, e)] };
   }
   if (!isPlainObject(data)) {
-    return { ok: false, errors: ['the file must hold a JSON object, not a list or a value'] };
+    return { ok: false, errors: [storageMessage('notObject')] };
   }
-  const warnings: string[] = [];
+  const warnings: StorageMessage[] = [];
   let body: Record<string, unknown>;
   let scenarioPart: unknown;
   if ('format' in data) {
     if (data.format !== FILE_FORMAT) {
       return {
         ok: false,
-        errors: [`format is ${JSON.stringify(data.format)}; a scenario file has "${FILE_FORMAT}"`],
+        errors: [
+          storageMessage('badFormat', {
+            value: String(JSON.stringify(data.format)),
+            expected: FILE_FORMAT,
+          }),
+        ],
       };
     }
     if (data.formatVersion !== FILE_FORMAT_VERSION) {
       return {
         ok: false,
         errors: [
-          `formatVersion ${JSON.stringify(data.formatVersion)} is not supported (this app reads ${FILE_FORMAT_VERSION})`,
+          storageMessage('badFormatVersion', {
+            value: String(JSON.stringify(data.formatVersion)),
+            version: FILE_FORMAT_VERSION,
+          }),
         ],
       };
     }
     body = data;
     scenarioPart = data.scenario;
     if (!isPlainObject(scenarioPart)) {
-      return { ok: false, errors: ['scenario: missing, or not a JSON object'] };
+      return { ok: false, errors: [storageMessage('noScenario')] };
     }
   } else {
     body = {};
     scenarioPart = data;
-    warnings.push('no format marker: read as a bare scenario over the defaults');
+    warnings.push(storageMessage('bareScenario'));
   }
 
-  const errors: string[] = [];
+  const errors: StorageMessage[] = [];
   const name = checkName(body.name ?? fallbackName);
-  if (!name.ok) errors.push(`name: ${name.error}`);
+  if (!name.ok) errors.push(storageMessage(name.error.code, name.error.params, 'name: '));
   let preset = typeof body.preset === 'string' ? body.preset : PRESET_NAMES[0];
   if (!findPreset(preset)) {
-    warnings.push(`preset "${preset}" does not exist; "${PRESET_NAMES[0]}" is used as its base`);
+    warnings.push(storageMessage('presetAsBase', { preset, fallback: PRESET_NAMES[0] }));
     preset = PRESET_NAMES[0];
   }
   // Over the defaults: a file from an older model that lacks a newer setting still loads.
   const parsed = resolveScenario(scenarioPart, defaultScenario());
-  if (!parsed.ok) errors.push(...parsed.errors.map((e) => `scenario: ${e}`));
+  if (!parsed.ok)
+    errors.push(...parsed.errors.map((e) => storageMessage('scenario', { engine: e })));
   if (errors.length > 0 || !parsed.ok || !name.ok) return { ok: false, errors };
 
   const modelVersion = typeof body.modelVersion === 'string' ? body.modelVersion : MODEL_VERSION;
   if (modelVersion !== MODEL_VERSION) {
-    warnings.push(
-      `saved with model version ${modelVersion}; this is ${MODEL_VERSION}, so results may differ`,
-    );
+    warnings.push(storageMessage('modelVersion', { saved: modelVersion, current: MODEL_VERSION }));
   }
   const savedAt =
     typeof body.savedAt === 'string'
@@ -247,14 +345,15 @@ export class ScenarioStore {
   }
 
   /** Moves a damaged entry aside (raw text kept) and describes it. */
-  #setAside(from: string, raw: string, reason: string): SetAside {
+  #setAside(from: string, raw: string, reasons: StorageMessage[]): SetAside {
     const stamp = this.now().toISOString();
     let key = `${ASIDE_PREFIX}${stamp}:${from.slice(SAVED_PREFIX.length)}`;
     for (let i = 2; this.storage.getItem(key) !== null; i++) key = `${key}#${i}`;
-    const record = JSON.stringify({ from, reason, raw });
+    const reason = reasons.map((r) => r.text).join('; ');
+    const record = JSON.stringify({ from, reason, reasons, raw });
     this.storage.setItem(key, record);
     this.storage.removeItem(from);
-    return { key, from, reason, raw };
+    return { key, from, reason, reasons, raw };
   }
 
   /**
@@ -270,12 +369,13 @@ export class ScenarioStore {
       if (parsed.ok) {
         entries.push(parsed.entry);
       } else {
-        const reason = parsed.errors.join('; ');
         try {
-          setAside.push(this.#setAside(key, raw, reason));
+          setAside.push(this.#setAside(key, raw, parsed.errors));
         } catch (e) {
           // Storage full: leave it where it is, but still report it.
-          setAside.push({ key, from: key, reason: `${reason}; not moved (${String(e)})`, raw });
+          const reasons = [...parsed.errors, storageMessage('notMoved', { detail: String(e) })];
+          const reason = reasons.map((r) => r.text).join('; ');
+          setAside.push({ key, from: key, reason, reasons, raw });
         }
       }
     }
@@ -303,11 +403,16 @@ export class ScenarioStore {
     const n = checkName(name);
     if (!n.ok) return { ok: false, error: n.error };
     if (!opts.overwrite && this.storage.getItem(this.#keyOf(n.value)) !== null) {
-      return { ok: false, error: `a scenario named "${n.value}" exists already` };
+      return { ok: false, error: storageMessage('exists', { name: n.value }) };
     }
     const check = resolveScenario(scenario, defaultScenario());
-    if (!check.ok) return { ok: false, error: `not a valid scenario: ${check.errors.join('; ')}` };
-    if (!findPreset(preset)) return { ok: false, error: `preset "${preset}" does not exist` };
+    if (!check.ok) {
+      return {
+        ok: false,
+        error: storageMessage('invalidScenario', { engine: check.errors.join('\n') }),
+      };
+    }
+    if (!findPreset(preset)) return { ok: false, error: storageMessage('noPreset', { preset }) };
     const entry: SavedScenario = {
       name: n.value,
       preset,
@@ -323,7 +428,7 @@ export class ScenarioStore {
     try {
       this.storage.setItem(this.#keyOf(n.value), JSON.stringify(file));
     } catch (e) {
-      return { ok: false, error: `the browser refused to store it (${String(e)})` };
+      return { ok: false, error: storageMessage('refused', { detail: String(e) }) };
     }
     return { ok: true, value: entry };
   }
@@ -332,10 +437,10 @@ export class ScenarioStore {
     const n = checkName(to);
     if (!n.ok) return { ok: false, error: n.error };
     const entry = this.get(from);
-    if (!entry) return { ok: false, error: `no saved scenario named "${from}"` };
+    if (!entry) return { ok: false, error: storageMessage('notFound', { name: from }) };
     if (n.value === from) return { ok: true, value: entry };
     if (this.storage.getItem(this.#keyOf(n.value)) !== null) {
-      return { ok: false, error: `a scenario named "${n.value}" exists already` };
+      return { ok: false, error: storageMessage('exists', { name: n.value }) };
     }
     const saved = this.save(n.value, entry.preset, entry.scenario);
     if (!saved.ok) return saved;
@@ -357,10 +462,19 @@ export class ScenarioStore {
       .map((key) => {
         const raw = this.storage.getItem(key) ?? '';
         try {
-          const r = JSON.parse(raw) as { from: string; reason: string; raw: string };
-          return { key, from: r.from, reason: r.reason, raw: r.raw };
+          const r = JSON.parse(raw) as {
+            from: string;
+            reason: string;
+            reasons?: StorageMessage[];
+            raw: string;
+          };
+          const reasons = isMessageList(r.reasons)
+            ? r.reasons
+            : [storageMessage('earlier', { reason: String(r.reason) })];
+          return { key, from: r.from, reason: r.reason, reasons, raw: r.raw };
         } catch {
-          return { key, from: key, reason: 'unreadable', raw };
+          const reasons = [storageMessage('unreadable')];
+          return { key, from: key, reason: reasons[0].text, reasons, raw };
         }
       });
   }

@@ -529,7 +529,9 @@ function applySettings(
       } else {
         still.push(item);
         const own = r.errors.find((e) => e.startsWith(`${item[0]}`)) ?? r.errors[0];
-        lastErrors.set(item[0], own.slice(own.indexOf(': ') + 2) || own);
+        // The engine's "path: what" without the path ("what" is told in the reader's language).
+        const colon = /^(must |unknown key )/.test(own) ? -1 : own.indexOf(': ');
+        lastErrors.set(item[0], colon > 0 ? own.slice(colon + 2) : own);
       }
     }
     pending = still;

@@ -75,7 +75,7 @@ describe('messageFor', () => {
       'Cost-down demand (policy.costDown) must be from 0 to 0.1 (share/year).',
     );
     expect(messageFor('bargaining.betaMin', ['bargaining: betaMin must not exceed betaMax'])).toBe(
-      'bargaining: betaMin must not exceed betaMax.',
+      'Bargaining: betaMin must not exceed betaMax.',
     );
   });
 });

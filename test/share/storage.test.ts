@@ -9,7 +9,11 @@ import {
   exportScenarioFile,
   parseScenarioText,
   scenarioFileName,
+  type StorageMessage,
 } from '../../src/share/storage.ts';
+
+/** The English texts (for logs) of a result's messages. */
+const texts = (ms: readonly StorageMessage[] | false) => (ms ? ms.map((m) => m.text) : ms);
 
 const clock = () => {
   let t = Date.UTC(2026, 0, 1);
@@ -36,7 +40,11 @@ describe('ScenarioStore', () => {
 
     expect(s.rename('Alpha', 'Layered + subsidy')).toEqual({
       ok: false,
-      error: 'a scenario named "Layered + subsidy" exists already',
+      error: {
+        code: 'exists',
+        params: { name: 'Layered + subsidy' },
+        text: 'a scenario named "Layered + subsidy" exists already',
+      },
     });
     expect(s.rename('Alpha', 'Beta').ok).toBe(true);
     expect(s.get('Alpha')).toBe(null);
@@ -49,7 +57,10 @@ describe('ScenarioStore', () => {
   it('refuses empty or duplicate names unless overwriting, invalid scenarios and unknown presets', () => {
     const s = store();
     const sc = presetScenario('layered');
-    expect(s.save('  ', 'layered', sc)).toEqual({ ok: false, error: 'the name is empty' });
+    expect(s.save('  ', 'layered', sc)).toEqual({
+      ok: false,
+      error: { code: 'nameEmpty', params: {}, text: 'the name is empty' },
+    });
     expect(s.save('x'.repeat(81), 'layered', sc).ok).toBe(false);
     expect(s.save('A', 'layered', sc).ok).toBe(true);
     expect(s.save('A', 'layered', sc).ok).toBe(false);
@@ -57,8 +68,14 @@ describe('ScenarioStore', () => {
     const bad = { ...sc, policy: { ...sc.policy, costDown: 7 } };
     const r = s.save('B', 'layered', bad);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toContain('policy.costDown: must be from 0 to 0.1');
-    expect(s.save('C', 'nope', sc)).toEqual({ ok: false, error: 'preset "nope" does not exist' });
+    expect(!r.ok && r.error.code).toBe('invalidScenario');
+    expect(!r.ok && r.error.text).toContain('policy.costDown: must be from 0 to 0.1');
+    const noPreset = s.save('C', 'nope', sc);
+    expect(!noPreset.ok && noPreset.error).toMatchObject({
+      code: 'noPreset',
+      params: { preset: 'nope' },
+      text: 'preset "nope" does not exist',
+    });
   });
 
   it('moves damaged entries aside and reports them, never deleting them', () => {
@@ -78,6 +95,12 @@ describe('ScenarioStore', () => {
     ]);
     expect(setAside[0].reason).toMatch(/^not a JSON file/);
     expect(setAside[1].reason).toBe('scenario: years: must be a number from 1 to 50 (years)');
+    expect(setAside.map((x) => x.reasons.map((m) => m.code))).toEqual([
+      ['notJsonAt'],
+      ['scenario'],
+    ]);
+    // The reasons are kept with the entry, for the UI to tell in either language later.
+    expect(s.setAside().map((x) => x.reasons)).toEqual(setAside.map((x) => x.reasons));
     expect(setAside[0].raw).toBe('{"format": "supply-chain');
     // Moved, not wiped: the raw text is under the aside key, the original key is free.
     expect(s.storage.getItem(SAVED_PREFIX + 'Broken')).toBe(null);
@@ -99,7 +122,11 @@ describe('ScenarioStore', () => {
     const r = new ScenarioStore(full).save('A', 'layered', presetScenario('layered'));
     expect(r).toEqual({
       ok: false,
-      error: 'the browser refused to store it (Error: QuotaExceededError)',
+      error: {
+        code: 'refused',
+        params: { detail: 'Error: QuotaExceededError' },
+        text: 'the browser refused to store it (Error: QuotaExceededError)',
+      },
     });
   });
 });
@@ -126,10 +153,11 @@ describe('scenario files', () => {
     expect(imported.ok).toBe(true);
     expect(s.list().entries[0].name).toBe('Workshop 1');
     // Importing twice needs a new name or an overwrite.
-    expect(s.importText(text)).toEqual({
-      ok: false,
-      errors: ['a scenario named "Workshop 1" exists already'],
-    });
+    const twice = s.importText(text);
+    expect(twice.ok).toBe(false);
+    expect(!twice.ok && texts(twice.errors)).toEqual([
+      'a scenario named "Workshop 1" exists already',
+    ]);
     expect(s.importText(text, { name: 'Workshop 1 (2)' }).ok).toBe(true);
   });
 
@@ -146,7 +174,7 @@ describe('scenario files', () => {
   ])('%s: a clear error', (_, text, re) => {
     const r = parseScenarioText(text);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors[0]).toMatch(re);
+    expect(!r.ok && r.errors[0].text).toMatch(re);
   });
 
   it('names every invalid field, with the engine messages', () => {
@@ -156,7 +184,8 @@ describe('scenario files', () => {
     data.name = '';
     const r = parseScenarioText(JSON.stringify(data));
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors).toEqual([
+    expect(!r.ok && r.errors.map((m) => m.code)).toEqual(['nameEmpty', 'scenario', 'scenario']);
+    expect(!r.ok && texts(r.errors)).toEqual([
       'name: the name is empty',
       'scenario: policy.costDown: must be from 0 to 0.1 (share/year)',
       'scenario: network: unknown key "bogus"',
@@ -167,7 +196,7 @@ describe('scenario files', () => {
     const bare = parseScenarioText('{"policy":{"costDown":0.05}}', 'cli.json');
     expect(bare.ok && bare.entry.scenario.policy.costDown).toBe(0.05);
     expect(bare.ok && bare.entry.name).toBe('cli.json');
-    expect(bare.ok && bare.warnings).toEqual([
+    expect(bare.ok && texts(bare.warnings)).toEqual([
       'no format marker: read as a bare scenario over the defaults',
     ]);
     const data = JSON.parse(exportScenarioFile(entry()));
@@ -175,7 +204,8 @@ describe('scenario files', () => {
     data.modelVersion = '0.1.0';
     delete data.scenario.firms.entryRate; // a setting added after that version
     const r = parseScenarioText(JSON.stringify(data));
-    expect(r.ok && r.warnings).toEqual([
+    expect(r.ok && r.warnings.map((m) => m.code)).toEqual(['presetAsBase', 'modelVersion']);
+    expect(r.ok && texts(r.warnings)).toEqual([
       'preset "gone" does not exist; "large-firm-led" is used as its base',
       `saved with model version 0.1.0; this is ${MODEL_VERSION}, so results may differ`,
     ]);
