@@ -103,7 +103,8 @@ export const STORAGE_TEXT = {
   nameEmpty: 'the name is empty',
   nameTooLong: 'the name is longer than {{max}} characters',
   notJson: 'not a JSON file ({{detail}})',
-  notJsonAt: 'not a JSON file ({{detail}})',
+  notJsonAt: 'not a JSON file at line {{line}}, column {{column}} ({{detail}})',
+  notJsonToken: 'not a JSON file: {{token}} unexpected ({{detail}})',
   notJsonEnd: 'not a JSON file ({{detail}})',
   notObject: 'the file must hold a JSON object, not a list or a value',
   badFormat: 'format is {{value}}; a scenario file has "{{expected}}"',
@@ -208,6 +209,8 @@ function jsonError(text: string, e: unknown): StorageMessage {
       column: before[before.length - 1].length + 1,
     });
   }
+  const token = /Unexpected (?:token|identifier) ['"]?([^'",\s]+)/i.exec(detail);
+  if (token) return storageMessage('notJsonToken', { detail, token: token[1] });
   return storageMessage('notJson', { detail });
 }
 
