@@ -144,6 +144,15 @@ describe('sharing a link', () => {
     expect(errors).toEqual([]);
     await context.close();
 
+    // In Japanese, the engine's reason is told in Japanese too.
+    const jaLink = await open('?v=2&lang=ja&a.policy.costDown=9&b.network.firmsPerTier=3,1.5');
+    const jaNotice = jaLink.page.locator('[data-link-issues]');
+    await expect.poll(() => jaNotice.count()).toBe(1);
+    const jaText = (await jaNotice.textContent()) ?? '';
+    expect(jaText).toContain('整数');
+    expect(jaText).not.toMatch(/must be|whole number|\bfirms\b/);
+    await jaLink.context.close();
+
     // Not a link of this app at all: still the default view, never a blank page.
     const bad = await open('?v=abc&%E0%A4%A=1');
     expect(await bad.page.locator('[data-link-issues]').textContent()).toContain(
@@ -264,6 +273,20 @@ describe('saved scenarios and the scenario table', () => {
       .toContain('bad.scenario.json');
     expect(await message.textContent()).toContain('policy.costDown');
     expect(await page.locator('[data-saved]').count()).toBe(0);
+    // Switched to Japanese, the refusal is told in Japanese (paths and file names aside).
+    const english = /[A-Za-z]+(?:[\s,;:()]+[A-Za-z]+){2,}/;
+    const lang = page.getByRole('group', { name: 'Language' });
+    await lang.getByRole('button', { name: '日本語' }).click();
+    await expect
+      .poll(async () => (await message.textContent()) ?? '')
+      .toContain('読み込めませんでした');
+    const ja = (await message.textContent()) ?? '';
+    expect(ja).toContain('policy.costDown');
+    expect(ja.replace(/[\w-]*[.[][\w.[\]-]*/g, ' ')).not.toMatch(english);
+    await page
+      .getByRole('group', { name: '言語' })
+      .getByRole('button', { name: 'English' })
+      .click();
 
     await input.setInputFiles({
       name: 'ok.scenario.json',
