@@ -2,8 +2,8 @@
  * The built app in headless Chromium: loading, drawing, live updates of one
  * scenario only, presets, rejected input, the model page, layout and names.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   PARAMS,
   PRESET_NAMES,
@@ -11,19 +11,11 @@ import {
   presetScenario,
   type Shock,
 } from '../../src/engine/index.ts';
-import { launchChromium } from './harness.ts';
+import { chromiumForFile } from './fixtures.ts';
 import { controlValues, drawn, indicators, updates, waitForUpdate } from './page.ts';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 interface Opened {
   page: Page;
@@ -33,7 +25,7 @@ interface Opened {
 /** Opens the app and waits until both scenarios have drawn their first run. */
 async function open(viewport = { width: 1280, height: 720 }, hash = ''): Promise<Opened> {
   // English, whatever the machine's language (the app follows the browser's).
-  const page = await browser.newPage({ viewport, locale: 'en-US' });
+  const page = await browser().newPage({ viewport, locale: 'en-US' });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

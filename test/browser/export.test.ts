@@ -5,22 +5,14 @@
  * clipboard, and the embed link showing exactly one chart.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parseCsv } from '../../src/export/csv.ts';
-import { launchChromium } from './harness.ts';
+import { chromiumForFile } from './fixtures.ts';
 import { waitForUpdate } from './page.ts';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 interface Opened {
   context: BrowserContext;
@@ -32,7 +24,7 @@ async function open(
   target = url,
   opts: { deviceScaleFactor?: number; viewport?: { width: number; height: number } } = {},
 ): Promise<Opened> {
-  const context = await browser.newContext({
+  const context = await browser().newContext({
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     deviceScaleFactor: opts.deviceScaleFactor ?? 1,
     acceptDownloads: true,

@@ -25,7 +25,7 @@ export function chromiumPath(): string {
  * Builds the app, quietly, into a new temporary folder (so that concurrent
  * runs and the developer's own dist/ never clobber each other); returns it.
  */
-export async function buildApp(): Promise<string> {
+export async function buildApp(config = 'vite.config.ts'): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'supply-chain-app-'));
   // A production build even when called from a test runner that set NODE_ENV=test.
   const env = process.env.NODE_ENV;
@@ -35,7 +35,7 @@ export async function buildApp(): Promise<string> {
       root: ROOT,
       mode: 'production',
       logLevel: 'warn',
-      configFile: resolve(ROOT, 'vite.config.ts'),
+      configFile: resolve(ROOT, config),
       build: { outDir, emptyOutDir: true },
     });
   } finally {

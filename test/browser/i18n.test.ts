@@ -4,27 +4,19 @@
  * (header, levers, indicators, the model page), and in Japanese no English
  * lever label, section title or preset name is left.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PARAMS, PRESETS } from '../../src/engine/index.ts';
 import { translate, type Lang } from '../../src/i18n/index.ts';
-import { launchChromium } from './harness.ts';
+import { chromiumForFile } from './fixtures.ts';
 import { waitForUpdate } from './page.ts';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 /** Opens the app with the browser set to `browserLocale`, waits for both first runs. */
 async function open(browserLocale: string, suffix = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({
+  const page = await browser().newPage({
     viewport: { width: 1280, height: 720 },
     locale: browserLocale,
   });

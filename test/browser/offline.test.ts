@@ -4,26 +4,17 @@
  * build:single) opens from a file:// URL, with no server, and runs the
  * simulation in its inlined worker.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { build } from 'vite';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT, launchChromium } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { buildApp } from './harness.ts';
+import { chromiumForFile } from './fixtures.ts';
 import { drawn, indicators, updates, waitForUpdate } from './page.ts';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -48,7 +39,7 @@ async function expectRunning(page: Page): Promise<void> {
 
 describe('offline', () => {
   it('works offline after the first load (service worker)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(url);
@@ -82,20 +73,7 @@ describe('single-file build', () => {
   let outDir = '';
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'supply-chain-single-'));
-    const env = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({
-        root: ROOT,
-        mode: 'production',
-        logLevel: 'warn',
-        configFile: resolve(ROOT, 'vite.single.config.ts'),
-        build: { outDir, emptyOutDir: true },
-      });
-    } finally {
-      process.env.NODE_ENV = env;
-    }
+    outDir = await buildApp('vite.single.config.ts');
   });
 
   afterAll(() => {
@@ -107,7 +85,7 @@ describe('single-file build', () => {
   });
 
   it('opens from a file:// URL and runs the simulation, with no server', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
     // Nothing but the file itself may be loaded.
     const requested: string[] = [];
     context.on('request', (r) => requested.push(r.url()));

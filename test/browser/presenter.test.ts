@@ -3,25 +3,17 @@
  * thick lines, controls folded away, one chart at a time, keyboard shortcuts
  * for charts and presets (not while typing), full screen and its fallback.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './harness.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumForFile } from './fixtures.ts';
 import { updates, waitForUpdate } from './page.ts';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 async function open(init?: string): Promise<{ page: Page; errors: string[] }> {
   // The texts checked are the English ones.
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
+  const page = await browser().newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

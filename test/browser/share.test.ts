@@ -5,25 +5,17 @@
  * the scenario table runs saved scenarios and exports CSV; undo and redo.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parseCsv } from '../../src/export/csv.ts';
 import { embedUrl } from '../../src/share/embed.ts';
 import { SAVED_PREFIX, ASIDE_PREFIX } from '../../src/share/storage.ts';
 import { decodeState } from '../../src/share/urlState.ts';
-import { launchChromium } from './harness.ts';
+import { chromiumForFile } from './fixtures.ts';
 import { controlValues, drawn, indicators, updates, waitForUpdate } from './page.ts';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 interface Opened {
   context: BrowserContext;
@@ -35,7 +27,7 @@ interface Opened {
 async function open(path = '', context?: BrowserContext): Promise<Opened> {
   const ctx =
     context ??
-    (await browser.newContext({
+    (await browser().newContext({
       viewport: { width: 1280, height: 720 },
       permissions: ['clipboard-read', 'clipboard-write'],
       acceptDownloads: true,
