@@ -13,14 +13,17 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 
 const root = import.meta.dirname;
 
-/** Swaps the app's worker factory for the one whose worker is inlined. */
-function inlineSimWorker(): Plugin {
-  const inline = resolve(root, 'src/app/share/simWorker.inline.ts');
+/** Swaps the app's worker factories for the ones whose workers are inlined. */
+function inlineWorkers(): Plugin {
+  const sim = resolve(root, 'src/app/share/simWorker.inline.ts');
+  const batch = resolve(root, 'src/app/share/batchWorker.inline.ts');
   return {
-    name: 'inline-sim-worker',
+    name: 'inline-workers',
     enforce: 'pre',
     resolveId(id) {
-      return /(^|\/)simWorker\.ts$/.test(id) ? inline : null;
+      if (/(^|\/)simWorker\.ts$/.test(id)) return sim;
+      if (/(^|\/)batchWorker\.ts$/.test(id)) return batch;
+      return null;
     },
   };
 }
@@ -40,7 +43,7 @@ function inlineFavicon(): Plugin {
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [svelte(), inlineSimWorker(), inlineFavicon(), viteSingleFile()],
+  plugins: [svelte(), inlineWorkers(), inlineFavicon(), viteSingleFile()],
   // A classic worker: Chromium does not start a module worker from a Blob URL in a file:// page.
   worker: { format: 'iife' },
   build: { target: 'es2022', outDir: 'dist-single', emptyOutDir: true },

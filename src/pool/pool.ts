@@ -1,0 +1,187 @@
+/**
+ * A pool of workers that runs the jobs of a batch (src/engine/batch.ts) in
+ * parallel. It knows workers only through `JobRunner`, so the same pool runs
+ * Web Workers in the browser and worker_threads in Node.
+ *
+ * Jobs go out in small chunks, each to the next idle worker; results are put
+ * back in job order, so the figures never depend on the number of workers.
+ * Cancelling terminates every worker at once (a run that is half done is not
+ * waited for), replaces them, and hands back the runs already done.
+ */
+import type { Job, RunOutput } from '../engine/batch.ts';
+
+/** One worker, as the pool sees it. */
+export interface JobRunner {
+  run(jobs: Job[]): Promise<RunOutput[]>;
+  terminate(): void;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  elapsedMs: number;
+  /** Estimated from the pace so far; null before the first chunk is back. */
+  remainingMs: number | null;
+}
+
+export interface BatchRun {
+  /** By job index; undefined where the job was not done. */
+  outputs: (RunOutput | undefined)[];
+  done: number;
+  total: number;
+  cancelled: boolean;
+  ms: number;
+}
+
+export interface RunOptions {
+  onProgress?: (p: Progress) => void;
+  /** Jobs per message to a worker; by default about a quarter of a worker's share, 1 to 8. */
+  chunk?: number;
+}
+
+interface Active {
+  outputs: (RunOutput | undefined)[];
+  done: number;
+  total: number;
+  t0: number;
+  finish: (cancelled: boolean) => void;
+  fail: (e: unknown) => void;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export class WorkerPool {
+  readonly size: number;
+  #runners: JobRunner[] = [];
+  #active: Active | null = null;
+  #disposed = false;
+  /** Workers started since the pool was made (tests check that cancelling replaces them). */
+  spawned = 0;
+  terminated = 0;
+
+  constructor(
+    private readonly spawn: () => JobRunner,
+    size: number,
+  ) {
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`pool size must be at least 1, got ${size}`);
+    this.size = size;
+  }
+
+  /** Starts the workers now, so that the first batch does not wait for them. */
+  warm(): void {
+    if (this.#disposed) throw new Error('the pool was disposed');
+    while (this.#runners.length < this.size) {
+      this.#runners.push(this.spawn());
+      this.spawned++;
+    }
+  }
+
+  get busy(): boolean {
+    return this.#active !== null;
+  }
+
+  /**
+   * Runs the jobs; resolves when all are done or the batch is cancelled (then
+   * with the runs done so far). A new `run` cancels the batch in progress.
+   * Rejects if a job fails.
+   */
+  run(jobs: readonly Job[], opts: RunOptions = {}): Promise<BatchRun> {
+    if (this.#active) this.cancel();
+    this.warm();
+    const total = jobs.length;
+    const size = Math.max(1, Math.min(8, Math.floor(total / (this.size * 4))));
+    const chunk = Math.max(1, opts.chunk ?? size);
+    const queue: Job[][] = [];
+    for (let i = 0; i < total; i += chunk) queue.push(jobs.slice(i, i + chunk));
+    const maxIndex = jobs.reduce((m, j) => Math.max(m, j.index), -1);
+
+    return new Promise<BatchRun>((resolve, reject) => {
+      const a: Active = {
+        outputs: new Array<RunOutput | undefined>(maxIndex + 1),
+        done: 0,
+        total,
+        t0: now(),
+        finish: (cancelled) => {
+          if (this.#active !== a) return;
+          this.#active = null;
+          resolve({ outputs: a.outputs, done: a.done, total, cancelled, ms: now() - a.t0 });
+        },
+        fail: (e) => {
+          if (this.#active !== a) return;
+          this.#active = null;
+          // A failed job may leave other workers busy: start afresh.
+          this.#replaceAll();
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      };
+      this.#active = a;
+      if (total === 0) {
+        a.finish(false);
+        return;
+      }
+      let inFlight = 0;
+      const feed = (runner: JobRunner) => {
+        const next = queue.shift();
+        if (!next) {
+          if (inFlight === 0 && this.#active === a) a.finish(false);
+          return;
+        }
+        inFlight++;
+        runner.run(next).then(
+          (outs) => {
+            if (this.#active !== a) return;
+            inFlight--;
+            for (const o of outs) a.outputs[o.index] = o;
+            a.done += outs.length;
+            const elapsedMs = now() - a.t0;
+            opts.onProgress?.({
+              done: a.done,
+              total,
+              elapsedMs,
+              remainingMs: (elapsedMs / a.done) * (total - a.done),
+            });
+            feed(runner);
+          },
+          (e) => a.fail(e),
+        );
+      };
+      opts.onProgress?.({ done: 0, total, elapsedMs: 0, remainingMs: null });
+      for (const r of this.#runners) feed(r);
+    });
+  }
+
+  /**
+   * Stops the batch in progress at once: every worker is terminated and
+   * replaced by a fresh one (unless `respawn` is false), and the batch
+   * resolves with the runs already done and `cancelled: true`.
+   */
+  cancel(respawn = true): void {
+    const a = this.#active;
+    if (!a) return;
+    this.#terminateAll();
+    if (respawn && !this.#disposed) this.warm();
+    a.finish(true);
+  }
+
+  #terminateAll(): void {
+    for (const r of this.#runners) {
+      r.terminate();
+      this.terminated++;
+    }
+    this.#runners = [];
+  }
+
+  #replaceAll(): void {
+    this.#terminateAll();
+    if (!this.#disposed) this.warm();
+  }
+
+  /** Cancels any batch and terminates the workers for good. */
+  dispose(): void {
+    this.#disposed = true;
+    const a = this.#active;
+    this.#terminateAll();
+    a?.finish(true);
+  }
+}
