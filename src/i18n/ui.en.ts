@@ -360,6 +360,14 @@ export const uiEn = {
     redoWhat: 'Redo: {{what}}',
     nothing: 'Nothing to undo',
   },
+  batch: {
+    progress: '{{done}} of {{total}} runs',
+    timeLeft: 'about {{s}} s left',
+    timeLeftSoon: 'almost done',
+    cancel: 'Cancel',
+    cancelTitle: 'Stop at once; the results on screen stay',
+    progressLabel: 'Progress of {{what}}',
+  },
   errors: {
     simulation: 'The simulation failed: {{error}}',
     unexpected: 'Something went wrong: {{error}}',

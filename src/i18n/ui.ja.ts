@@ -360,6 +360,14 @@ export const uiJa: Shape<typeof uiEn> = {
     redoWhat: 'やり直す：{{what}}',
     nothing: '元に戻す操作はありません',
   },
+  batch: {
+    progress: '{{done}} / {{total}} 回',
+    timeLeft: '残り約 {{s}} 秒',
+    timeLeftSoon: 'まもなく完了',
+    cancel: '中止',
+    cancelTitle: 'すぐに止めます。表示中の結果はそのまま残ります',
+    progressLabel: '{{what}}の進み具合',
+  },
   errors: {
     simulation: 'シミュレーションに失敗しました：{{error}}',
     unexpected: '問題が発生しました：{{error}}',
