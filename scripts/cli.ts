@@ -16,9 +16,27 @@ import {
   simulate,
   toJSON,
   validateScenario,
+  ECONOMY,
+  MODEL_VERSION,
+  SERIES,
+  SUMMARY_UNITS,
   type Scenario,
   type SimResult,
 } from '../src/engine/index.ts';
+import {
+  BatchError,
+  STATS,
+  bandsJSON,
+  computeBands,
+  computeSweep,
+  jobCount,
+  parseSweep,
+  planRuns,
+  planSweep,
+  sweepJSON,
+  type Plan,
+  type RunOutput,
+} from '../src/engine/batch.ts';
 
 export class UsageError extends Error {}
 
@@ -31,6 +49,13 @@ export const USAGE = `Usage: npm run sim -- [options]
   --seed N             random seed
   --years N            years simulated
   --firms N            total number of firms, split by the preset's tier ratios
+  --runs N             run N seeds (the first is --seed) and print percentile bands
+                       (p10, p50, p90, mean, sd, se, min, max) of every output
+  --sweep path=from:to:steps
+                       run a grid over one parameter, or two (give --sweep twice),
+                       e.g. --sweep policy.costDown=0:0.05:6; with --runs N, N seeds
+                       per grid point; prints the summary's statistics per point
+  --workers N          worker threads for --runs and --sweep (default: all cores)
   --format json|csv    output format (default json)
   --out FILE           write to FILE instead of standard output
   --list-presets       list the presets and exit
@@ -42,6 +67,20 @@ export interface CliOutcome {
   output: string;
   out?: string;
 }
+
+/** A batch for the caller to run on a worker pool (scripts/sim.ts), then format with formatBatch. */
+export interface BatchRequest {
+  plan: Plan;
+  format: 'json' | 'csv';
+  out?: string;
+  workers: number;
+}
+
+/** What the command line asks for: text ready to print, or a batch to run. */
+export type CliRequest = ({ kind: 'text' } & CliOutcome) | ({ kind: 'batch' } & BatchRequest);
+
+/** Most worker threads --workers accepts. */
+export const MAX_WORKERS = 256;
 
 /** Parses a --set value: JSON where it parses (numbers, booleans, arrays), else the raw string. */
 function parseValue(raw: string): unknown {
@@ -168,8 +207,27 @@ export function toCSV(r: SimResult): string {
   return rows.join('\n') + '\n';
 }
 
-/** Runs the command line; throws UsageError for bad input. */
+/**
+ * Runs a single-run command line; throws UsageError for bad input. A batch
+ * (--runs, --sweep) needs a worker pool: use parseCli and scripts/sim.ts.
+ */
 export function runCli(argv: string[], readFile: (path: string) => string): CliOutcome {
+  const req = parseCli(argv, readFile, 1);
+  if (req.kind === 'batch') {
+    throw new UsageError('--runs and --sweep run on worker threads: use npm run sim');
+  }
+  return { output: req.output, out: req.out };
+}
+
+/**
+ * Parses the command line: `text` to print, or a `batch` to run. Single runs
+ * are run here. `cores` is the default for --workers. Throws UsageError.
+ */
+export function parseCli(
+  argv: string[],
+  readFile: (path: string) => string,
+  cores: number,
+): CliRequest {
   let parsed;
   try {
     parsed = parseArgs({
@@ -183,6 +241,9 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliO
         firms: { type: 'string' },
         format: { type: 'string', default: 'json' },
         out: { type: 'string' },
+        runs: { type: 'string' },
+        sweep: { type: 'string', multiple: true },
+        workers: { type: 'string' },
         'list-presets': { type: 'boolean' },
         describe: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -194,9 +255,9 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliO
     throw new UsageError((e as Error).message);
   }
   const o = parsed.values;
-  if (o.help) return { output: USAGE + '\n' };
-  if (o['list-presets']) return { output: listPresets() };
-  if (o.describe) return { output: describe() };
+  if (o.help) return { kind: 'text', output: USAGE + '\n' };
+  if (o['list-presets']) return { kind: 'text', output: listPresets() };
+  if (o.describe) return { kind: 'text', output: describe() };
   if (o.format !== 'json' && o.format !== 'csv') {
     throw new UsageError(`--format must be json or csv, got "${o.format}"`);
   }
@@ -222,7 +283,142 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliO
     years: intOption('years', o.years),
     firms: intOption('firms', o.firms),
   });
+  const format = o.format;
+  const runs = intOption('runs', o.runs);
+  const workers = intOption('workers', o.workers);
+  if (workers !== undefined && (workers < 1 || workers > MAX_WORKERS)) {
+    throw new UsageError(`--workers must be from 1 to ${MAX_WORKERS}, got ${workers}`);
+  }
+  if (runs !== undefined || o.sweep !== undefined) {
+    let plan: Plan;
+    try {
+      if (o.sweep !== undefined) {
+        if (o.sweep.length > 2) {
+          throw new UsageError(`--sweep: at most two parameters, got ${o.sweep.length}`);
+        }
+        plan = planSweep(sc, o.sweep.map(parseSweep), runs ?? 1);
+      } else plan = planRuns(sc, runs!);
+    } catch (e) {
+      if (e instanceof BatchError) {
+        throw new UsageError(`${o.sweep ? '--sweep' : '--runs'}: ${e.message}`);
+      }
+      throw e;
+    }
+    return {
+      kind: 'batch',
+      plan,
+      format,
+      out: o.out,
+      workers: Math.min(workers ?? cores, jobCount(plan)),
+    };
+  }
+  if (workers !== undefined) throw new UsageError('--workers goes with --runs or --sweep');
   const result = simulate(sc);
-  const output = o.format === 'csv' ? toCSV(result) : JSON.stringify(toJSON(result)) + '\n';
-  return { output, out: o.out };
+  const output = format === 'csv' ? toCSV(result) : JSON.stringify(toJSON(result)) + '\n';
+  return { kind: 'text', output, out: o.out };
+}
+
+const csvNum = (x: number | null | undefined) =>
+  typeof x === 'number' && Number.isFinite(x) ? String(x) : '';
+const csvText = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * The output of a batch: bands (--runs) or grid points (--sweep), as JSON or
+ * tidy CSV. `done` of `total` runs were done; fewer when interrupted, which
+ * the output says (`complete: false`).
+ */
+export function formatBatch(
+  req: BatchRequest,
+  outputs: readonly (RunOutput | undefined)[],
+  done: number,
+): string {
+  const { plan } = req;
+  const total = jobCount(plan);
+  const complete = done === total;
+  const units: Record<string, string> = {};
+  const head = {
+    version: MODEL_VERSION,
+    kind: plan.kind,
+    complete,
+    runsDone: done,
+    runsAsked: total,
+    seed: plan.base.seed,
+    seeds: plan.seeds,
+    scenario: plan.base,
+  };
+  if (plan.kind === 'runs') {
+    const b = computeBands(plan.base, outputs);
+    for (const [k, v] of Object.entries(SERIES)) units[`series.${k}`] = v.unit;
+    for (const [k, v] of Object.entries(ECONOMY)) units[`economy.${k}`] = v.unit;
+    for (const [k, v] of Object.entries(SUMMARY_UNITS)) units[`summary.${k}`] = v;
+    if (req.format === 'json') {
+      return (
+        JSON.stringify({
+          ...head,
+          seeds: b.seeds,
+          runs: b.runs,
+          stats: STATS,
+          periods: b.periods,
+          ...bandsJSON(b),
+          units,
+        }) + '\n'
+      );
+    }
+    const rows = ['section,key,tier,period,stat,value,unit'];
+    for (const [key, byStat] of Object.entries(b.series)) {
+      const unit = csvText(units[`series.${key}`]);
+      for (const stat of STATS)
+        byStat[stat].forEach((a, tier) => {
+          for (let t = 0; t < a.length; t++)
+            rows.push(`series,${key},${tier},${b.periods[t]},${stat},${csvNum(a[t])},${unit}`);
+        });
+    }
+    for (const [key, byStat] of Object.entries(b.economy)) {
+      const unit = csvText(units[`economy.${key}`]);
+      for (const stat of STATS) {
+        const a = byStat[stat];
+        for (let t = 0; t < a.length; t++)
+          rows.push(`economy,${key},,${b.periods[t]},${stat},${csvNum(a[t])},${unit}`);
+      }
+    }
+    rows.push(...summaryRows(b.summary, '', 'summary,'));
+    return rows.join('\n') + '\n';
+  }
+  const sw = computeSweep(plan, outputs);
+  for (const [k, v] of Object.entries(SUMMARY_UNITS)) units[`summary.${k}`] = v;
+  if (req.format === 'json') {
+    return (
+      JSON.stringify({ ...head, runsPerPoint: plan.seeds.length, ...sweepJSON(sw), units }) + '\n'
+    );
+  }
+  const rows = [
+    [...sw.axes.map((a) => csvText(a.path)), 'runs', 'key', 'tier', 'stat', 'value', 'unit'].join(
+      ',',
+    ),
+  ];
+  for (const p of sw.points) {
+    rows.push(...summaryRows(p.summary, `${p.values.join(',')},${p.runs},`, ''));
+  }
+  return rows.join('\n') + '\n';
+}
+
+/** CSV rows `prefix + section + key,tier,stat,value,unit` of summary statistics. */
+function summaryRows(
+  summary: ReturnType<typeof computeBands>['summary'],
+  prefix: string,
+  section: string,
+): string[] {
+  const rows: string[] = [];
+  for (const [key, band] of Object.entries(summary)) {
+    const unit = csvText(SUMMARY_UNITS[key as keyof typeof SUMMARY_UNITS] ?? '');
+    for (const stat of STATS) {
+      const v = band[stat];
+      if (Array.isArray(v))
+        v.forEach((x, tier) =>
+          rows.push(`${prefix}${section}${key},${tier},${stat},${csvNum(x)},${unit}`),
+        );
+      else rows.push(`${prefix}${section}${key},,${stat},${csvNum(v)},${unit}`);
+    }
+  }
+  return rows;
 }

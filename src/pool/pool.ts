@@ -122,6 +122,7 @@ export class WorkerPool {
       }
       let inFlight = 0;
       const feed = (runner: JobRunner) => {
+        if (this.#active !== a) return;
         const next = queue.shift();
         if (!next) {
           if (inFlight === 0 && this.#active === a) a.finish(false);
