@@ -50,6 +50,13 @@ export type ChartMode = (typeof CHART_MODES)[number];
 
 export type ScenarioId = 'A' | 'B';
 
+/**
+ * Runs per scenario the app offers: 1 is the single run; more give the
+ * median and the p10–p90 band over that many seeds.
+ */
+export const RUNS_CHOICES = [1, 10, 30, 100] as const;
+export type RunsChoice = (typeof RUNS_CHOICES)[number];
+
 /** A partial scenario (nested like the engine's preset patches); arrays replace whole. */
 export type ScenarioPatch = Record<string, unknown>;
 
@@ -69,6 +76,8 @@ export interface AppState {
   /** Set in the embed view: the one chart shown. */
   embed: ChartId | null;
   lang: Lang;
+  /** Runs per scenario (RUNS_CHOICES); 1 = a single run, no bands. */
+  runs: RunsChoice;
 }
 
 export const DEFAULT_PRESETS: Readonly<Record<ScenarioId, string>> = {
@@ -85,6 +94,7 @@ export function defaultState(lang: Lang = 'en'): AppState {
     view: 'compare',
     embed: null,
     lang,
+    runs: 1,
   };
 }
 
@@ -339,6 +349,7 @@ function optionPairs(state: AppState): [string, string][] {
   const charts = CHART_IDS.filter((c) => state.charts.includes(c));
   if (charts.length !== CHART_IDS.length) out.push(['charts', charts.join(',')]);
   if (state.embed) out.push(['embed', state.embed]);
+  if (state.runs !== 1) out.push(['runs', String(state.runs)]);
   return out;
 }
 
@@ -420,10 +431,12 @@ export function encodePinned(p: PinnedState): string {
   return toQuery([
     ['v', String(p.v)],
     ['pin', p.model],
+    // An embed shows single runs (it has no batch of runs to draw bands from).
     ...optionPairs({
       ...p,
       a: { preset: p.a.preset, patch: {} },
       b: { preset: p.b.preset, patch: {} },
+      runs: 1,
     }),
     ['a', p.a.preset],
     ['b', p.b.preset],
@@ -605,6 +618,8 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
     state.lang = pickOption(params, 'lang', LANGS, issues) ?? state.lang;
     state.view = pickOption(params, 'view', VIEWS, issues) ?? state.view;
     state.mode = pickOption(params, 'mode', CHART_MODES, issues) ?? state.mode;
+    const runs = pickOption(params, 'runs', RUNS_CHOICES.map(String), issues);
+    if (runs !== undefined) state.runs = Number(runs) as RunsChoice;
     const embed = params.get('embed');
     if (embed !== undefined) state.embed = pickOption(params, 'embed', CHART_IDS, issues) ?? null;
     const charts = params.get('charts');
@@ -623,7 +638,9 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
     const pin = params.get('pin');
     const settings: Record<'a' | 'b', [string, string][]> = { a: [], b: [] };
     for (const [k, val] of params) {
-      if (['v', 'c', 'lang', 'view', 'mode', 'embed', 'charts', 'pin', 'a', 'b'].includes(k))
+      if (
+        ['v', 'c', 'lang', 'view', 'mode', 'runs', 'embed', 'charts', 'pin', 'a', 'b'].includes(k)
+      )
         continue;
       const m = /^([ab])\.(.+)$/.exec(k);
       if (!m) {

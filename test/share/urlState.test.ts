@@ -10,6 +10,7 @@ import {
   CHART_IDS,
   FORMAT_VERSION,
   ISSUE_TEXT,
+  RUNS_CHOICES,
   checkCode,
   decodeState,
   deepEqual,
@@ -107,6 +108,7 @@ const stateArb: fc.Arbitrary<AppState> = fc
     view: fc.constantFrom('compare' as const, 'model' as const, 'table' as const),
     embed: fc.option(fc.constantFrom(...CHART_IDS), { nil: null }),
     lang: fc.constantFrom('en' as const, 'ja' as const),
+    runs: fc.constantFrom(...RUNS_CHOICES),
   })
   .map(({ a, b, pa, pb, ...rest }) => ({ ...rest, a: stateOf(a, pa), b: stateOf(b, pb) }));
 
@@ -147,6 +149,30 @@ describe('round trips', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('runs per scenario in the link', () => {
+  it('is left out at 1 and written as runs=N otherwise', () => {
+    expect(encodeState(defaultState())).not.toMatch(/runs=/);
+    const q = encodeState({ ...defaultState(), runs: 30 });
+    expect(q).toMatch(/&runs=30&/);
+    const out = decodeState(q);
+    expect(out.state.runs).toBe(30);
+    expect(out.warnings).toEqual([]);
+  });
+
+  it('a count the app does not offer is ignored and named; 1 is kept', () => {
+    const out = decodeState(sign('?v=2&runs=7'));
+    expect(out.state.runs).toBe(1);
+    expect(out.issues.map((i) => i.code)).toEqual(['badOption']);
+    expect(out.warnings[0]).toBe('runs = "7" ignored (must be one of: 1, 10, 30, 100).');
+  });
+
+  it('pinned (embed) links hold no runs: an embed draws single runs', () => {
+    const q = encodePinned(pinnedState({ ...defaultState(), runs: 100, embed: 'wage' }));
+    expect(q).not.toMatch(/runs=/);
+    expect(decodeState(q).state.runs).toBe(1);
   });
 });
 

@@ -23,6 +23,7 @@ import {
 } from '../../share/urlState.ts';
 import { chartView, fromChartMode, toChartMode } from '../charts/view.svelte.ts';
 import type { EditEvent, ScenarioModel } from '../scenario.svelte.ts';
+import { runsSetting } from '../runs/bands.svelte.ts';
 
 /** Both scenarios as shown: what undo and redo restore. */
 export interface Snapshot {
@@ -111,6 +112,7 @@ export class AppSession {
       view: this.view,
       embed: this.embed,
       lang: locale.lang,
+      runs: runsSetting.runs,
     };
   }
 
@@ -136,6 +138,7 @@ export class AppSession {
     this.mode = s.mode;
     this.charts = [...s.charts];
     this.embed = s.embed;
+    runsSetting.runs = s.runs;
     this.issues = decoded.issues;
     this.opened = s;
     locale.set(s.lang);
