@@ -9,6 +9,7 @@ import {
   BarElement,
   CategoryScale,
   Chart,
+  Filler,
   Legend,
   LineController,
   LineElement,
@@ -18,6 +19,8 @@ import {
   type ChartConfiguration,
   type ChartType,
   type LegendItem,
+  type Plugin,
+  type TooltipItem,
 } from 'chart.js';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
@@ -34,7 +37,48 @@ Chart.register(
   BarElement,
   Tooltip,
   Legend,
+  Filler,
 );
+
+/** A band's edge or median (see LineSet.role); undefined for a single run's line. */
+const roleOf = (item: TooltipItem<'line'>) => (item.dataset as { role?: string }).role;
+
+/**
+ * Bars of many runs: a thin vertical line from p10 to p90 over each bar (the
+ * dataset's `whiskers`), with short caps, in the bar's outline colour.
+ */
+const whiskerPlugin: Plugin<'bar'> = {
+  id: 'whiskers',
+  afterDatasetsDraw(chart) {
+    const y = chart.scales.y;
+    const ctx = chart.ctx;
+    chart.data.datasets.forEach((d, i) => {
+      const whiskers = (d as { whiskers?: [number, number][] }).whiskers;
+      const meta = chart.getDatasetMeta(i);
+      if (!whiskers || meta.hidden) return;
+      ctx.save();
+      ctx.strokeStyle = '#222222';
+      ctx.lineWidth = Math.max(1.5, Number(d.borderWidth ?? 0) || 1.5);
+      meta.data.forEach((bar, j) => {
+        const w = whiskers[j];
+        if (!w || !Number.isFinite(w[0]) || !Number.isFinite(w[1])) return;
+        const x = bar.x;
+        const cap = Math.max(3, ((bar as unknown as { width: number }).width ?? 12) * 0.18);
+        const lo = y.getPixelForValue(w[0]);
+        const hi = y.getPixelForValue(w[1]);
+        ctx.beginPath();
+        ctx.moveTo(x, lo);
+        ctx.lineTo(x, hi);
+        ctx.moveTo(x - cap, lo);
+        ctx.lineTo(x + cap, lo);
+        ctx.moveTo(x - cap, hi);
+        ctx.lineTo(x + cap, hi);
+        ctx.stroke();
+      });
+      ctx.restore();
+    });
+  },
+};
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 Chart.defaults.font.size = 11;
 Chart.defaults.color = '#333';
@@ -88,6 +132,7 @@ export function baseConfig(
     return {
       type: 'bar',
       data: { labels: [], datasets: [] },
+      plugins: [whiskerPlugin],
       options: {
         ...common,
         scales: {
@@ -102,7 +147,11 @@ export function baseConfig(
           legend: { display: false, onClick: () => {} },
           tooltip: {
             callbacks: {
-              label: (i) => `${i.dataset.label}: ¥${(i.parsed.y ?? NaN).toFixed(1)}bn`,
+              label: (i) => {
+                const w = (i.dataset as { whiskers?: [number, number][] }).whiskers?.[i.dataIndex];
+                const range = w ? ` (p10–p90 ${w[0].toFixed(1)} – ${w[1].toFixed(1)})` : '';
+                return `${i.dataset.label}: ¥${(i.parsed.y ?? NaN).toFixed(1)}bn${range}`;
+              },
             },
           },
         },
@@ -138,12 +187,19 @@ export function baseConfig(
       plugins: {
         legend: { display: false, onClick: () => {} },
         tooltip: {
+          // A band is told once, by its upper edge: "…, p10–p90: low – high".
+          filter: (item) => roleOf(item as TooltipItem<'line'>) !== 'p10',
           callbacks: {
             title: (items) => {
               const x = items[0]?.parsed.x ?? 0;
               return `${Math.floor(x)}Q${Math.round((x - Math.floor(x)) * 4) + 1}`;
             },
-            label: (item) => `${item.dataset.label}: ${(item.parsed.y ?? NaN).toFixed(2)}`,
+            label: (item) => {
+              const y = (item.parsed.y ?? NaN).toFixed(2);
+              if (roleOf(item) !== 'p90') return `${item.dataset.label}: ${y}`;
+              const lo = (item.raw as { lo?: number }).lo ?? NaN;
+              return `${item.dataset.label}: ${lo.toFixed(2)} – ${y}`;
+            },
           },
         },
       },
@@ -168,7 +224,8 @@ export function configure(chart: Chart, content: ChartContent, style: ChartStyle
         ? content.datasets
         : content.datasets.map((d) => ({
             ...d,
-            borderWidth: style.line,
+            // A band's edges stay unstroked: only the fill between them shows.
+            borderWidth: d.role === 'p10' || d.role === 'p90' ? 0 : style.line,
             borderDash: d.borderDash.map((x) => (x * style.line) / 2),
           }))
     ) as never;

@@ -8,7 +8,15 @@ import type { SimResult } from '../../engine/index.ts';
 import { chartCsv, lineChartCsv } from '../../export/csv.ts';
 import { tierName, translate, type Lang } from '../../i18n/index.ts';
 import type { ChartId } from '../../share/urlState.ts';
-import { CONSUMER_COLOUR, tierColour } from '../theme.ts';
+import { CONSUMER_COLOUR, SCENARIO_COLOURS, tierColour } from '../theme.ts';
+import {
+  BAND_ALPHA,
+  EARLIER_COLOUR,
+  bandLines,
+  burdenSpreads,
+  lighten,
+  type ChartBands,
+} from './bandData.ts';
 import { burden, tierLines, type LineSet, type Mode, type SeriesView } from './data.ts';
 
 /** The line charts: which series each draws and in what scale. */
@@ -26,6 +34,8 @@ export interface BarSet {
   borderColor?: string[];
   borderWidth: number;
   scenario: 'A' | 'B' | 'diff';
+  /** Bars of many runs: `data` holds medians and each bar has its p10–p90 range. */
+  whiskers?: [low: number, high: number][];
 }
 
 /** One entry of a chart's legend: a line (solid or dashed) or a box (filled or outlined). */
@@ -47,6 +57,8 @@ interface Common {
   legend: LegendEntry[];
   /** The values in words, for screen readers. */
   summary: string;
+  /** Bands drawn: of the inputs shown ('current'), of earlier inputs ('earlier'), or none. */
+  bands: 'current' | 'earlier' | null;
 }
 
 export interface LineContent extends Common {
@@ -74,14 +86,54 @@ function periodRange(r: SimResult | null): string {
   return r ? `${r.periods[0].slice(0, 4)}–${r.periods[r.periods.length - 1].slice(0, 4)}` : '';
 }
 
-function tierLegend(lang: Lang, tiers: number, mode: Mode): LegendEntry[] {
+/** Legend entries of the bands (and of the median lines when the bands are current). */
+function bandLegend(lang: Lang, mode: Mode, bands: ChartBands['current'] | null): LegendEntry[] {
+  if (bands === null) return [];
+  if (!bands) {
+    return [
+      { text: translate(lang, 'runs.legendEarlier'), colour: EARLIER_COLOUR, shape: 'filled' },
+    ];
+  }
+  if (mode === 'diff') {
+    return [
+      { text: translate(lang, 'runs.legendDiffMedian'), colour: DARK, shape: 'line' },
+      {
+        text: translate(lang, 'runs.legendDiffBand'),
+        colour: lighten(DARK, BAND_ALPHA + 0.1),
+        shape: 'filled',
+      },
+    ];
+  }
+  return (['A', 'B'] as const).map((scenario) => ({
+    text: translate(lang, 'runs.legendBand', { scenario }),
+    colour: lighten(SCENARIO_COLOURS[scenario], BAND_ALPHA + 0.1),
+    shape: 'filled' as const,
+  }));
+}
+
+function tierLegend(
+  lang: Lang,
+  tiers: number,
+  mode: Mode,
+  bands: ChartBands['current'] | null = null,
+): LegendEntry[] {
   const out: LegendEntry[] = [];
   if (mode === 'both') {
+    const median = bands === true;
     out.push(
-      { text: 'A', colour: DARK, shape: 'line' },
-      { text: 'B', colour: DARK, shape: 'dashed' },
+      {
+        text: median ? translate(lang, 'runs.legendMedian', { scenario: 'A' }) : 'A',
+        colour: DARK,
+        shape: 'line',
+      },
+      {
+        text: median ? translate(lang, 'runs.legendMedian', { scenario: 'B' }) : 'B',
+        colour: DARK,
+        shape: 'dashed',
+      },
     );
   }
+  out.push(...bandLegend(lang, mode, bands));
   for (let k = 0; k < tiers; k++) {
     out.push({ text: tierName(lang, k, tiers), colour: tierColour(k), shape: 'line' });
   }
@@ -94,13 +146,18 @@ function lineContent(
   b: SimResult | null,
   mode: Mode,
   lang: Lang,
+  bands: ChartBands | null,
 ): LineContent {
   const t = (key: `charts.${string}`, p?: Record<string, string | number>) =>
     translate(lang, key as never, p);
   const view = TIER_VIEWS[id];
   const title = t(`charts.${id}.title`);
   const unit = t(`charts.${id}.unit`);
-  const datasets = tierLines(a, b, view, mode, lang);
+  const single = tierLines(a, b, view, mode, lang);
+  // Many runs: the bands under the lines; current bands replace the single runs by their medians.
+  const drawn = bands ? bandLines(bands, view, mode, lang) : null;
+  const datasets = drawn ? [...drawn.bands, ...(bands?.current ? drawn.medians : single)] : single;
+  const bandState = drawn && bands ? (bands.current ? 'current' : 'earlier') : null;
   const tiers =
     mode === 'diff'
       ? Math.min(a?.tiers ?? 0, b?.tiers ?? 0)
@@ -122,6 +179,7 @@ function lineContent(
       .join(', ');
     parts.push(t('charts.summaryAt', { name, period: r.periods[r.periods.length - 1], values }));
   }
+  if (bands && bandState) parts.push(bandSummary(bands, bandState, lang));
   return {
     kind: 'line',
     id,
@@ -130,16 +188,42 @@ function lineContent(
     unit,
     yTitle: mode === 'diff' ? t('charts.diffAxis', { unit }) : unit,
     xTitle: t('charts.year'),
-    legend: tierLegend(lang, tiers, mode),
+    legend: tierLegend(lang, tiers, mode, bandState ? bandState === 'current' : null),
     summary: t('charts.summary', { title, unit, parts: parts.join('. ') }),
+    bands: bandState,
     datasets,
     xMin,
     xMax,
   };
 }
 
-function barContent(a: SimResult | null, b: SimResult | null, mode: Mode, lang: Lang): BarContent {
+/** What the bands of a chart are, for screen readers. */
+function bandSummary(bands: ChartBands, state: 'current' | 'earlier', lang: Lang): string {
+  const n = bands.set.runs;
+  return translate(lang, state === 'current' ? 'runs.chartCurrent' : 'runs.chartEarlier', { n });
+}
+
+function barContent(
+  a: SimResult | null,
+  b: SimResult | null,
+  mode: Mode,
+  lang: Lang,
+  bands: ChartBands | null,
+): BarContent {
   const data = burden(a, b, lang);
+  // Current bands: each bar is the median over the runs, with its p10–p90 range.
+  const spreads = (owner: 'A' | 'B' | 'diff') =>
+    bands?.current ? burdenSpreads(bands, owner) : null;
+  const withBands = (owner: 'A' | 'B' | 'diff', set: BarSet): BarSet => {
+    const s = spreads(owner);
+    if (!s || s.length !== set.data.length) return set;
+    return {
+      ...set,
+      label: translate(lang, 'runs.legendMedian', { scenario: set.label }),
+      data: s.map((x) => x.p50),
+      whiskers: s.map((x) => [x.p10, x.p90]),
+    };
+  };
   const unit = translate(lang, 'charts.burden.unit', { period: periodRange(a ?? b) });
   const colours = data.labels.map((_, i) =>
     i === data.labels.length - 1 ? CONSUMER_COLOUR : tierColour(i),
@@ -150,28 +234,31 @@ function barContent(a: SimResult | null, b: SimResult | null, mode: Mode, lang: 
     if (data.a && data.b) {
       const bb = data.b;
       const d = data.a.map((x, i) => bb[i] - x);
-      datasets.push({
-        label: 'B − A',
-        data: d,
-        backgroundColor: colours,
-        borderWidth: 0,
-        scenario: 'diff',
-      });
-      legend.push({ text: 'B − A', colour: DARK, shape: 'filled' });
+      datasets.push(
+        withBands('diff', {
+          label: 'B − A',
+          data: d,
+          backgroundColor: colours,
+          borderWidth: 0,
+          scenario: 'diff',
+        }),
+      );
+      legend.push({ text: datasets[0].label, colour: DARK, shape: 'filled' });
     }
   } else {
     if (data.a) {
-      datasets.push({
+      const set = withBands('A', {
         label: 'A',
         data: data.a,
         backgroundColor: colours,
         borderWidth: 0,
         scenario: 'A',
       });
-      legend.push({ text: 'A', colour: DARK, shape: 'filled' });
+      datasets.push(set);
+      legend.push({ text: set.label, colour: DARK, shape: 'filled' });
     }
     if (data.b) {
-      datasets.push({
+      const set = withBands('B', {
         label: 'B',
         data: data.b,
         backgroundColor: '#ffffff',
@@ -179,12 +266,25 @@ function barContent(a: SimResult | null, b: SimResult | null, mode: Mode, lang: 
         borderWidth: 2,
         scenario: 'B',
       });
-      legend.push({ text: 'B', colour: DARK, shape: 'outlined' });
+      datasets.push(set);
+      legend.push({ text: set.label, colour: DARK, shape: 'outlined' });
     }
   }
-  const parts = data.labels
+  const whiskers = datasets.some((d) => d.whiskers);
+  if (whiskers)
+    legend.push({ text: translate(lang, 'runs.legendWhiskers'), colour: DARK, shape: 'line' });
+  else if (bands && !bands.current) {
+    legend.push({
+      text: translate(lang, 'runs.legendNoEarlier'),
+      colour: EARLIER_COLOUR,
+      shape: 'filled',
+    });
+  }
+  const bandState = whiskers ? 'current' : bands && !bands.current ? 'earlier' : null;
+  let parts = data.labels
     .map((l, i) => `${l}: A ${data.a?.[i]?.toFixed(1) ?? '–'}, B ${data.b?.[i]?.toFixed(1) ?? '–'}`)
     .join('; ');
+  if (bands && bandState) parts += `. ${bandSummary(bands, bandState, lang)}`;
   return {
     kind: 'bar',
     id: 'burden',
@@ -195,6 +295,7 @@ function barContent(a: SimResult | null, b: SimResult | null, mode: Mode, lang: 
     xTitle: translate(lang, 'charts.bearer'),
     legend,
     summary: translate(lang, 'charts.burden.summary', { unit, parts }),
+    bands: bandState,
     labels: data.labels.map((l) => l.replace(/ \(.*\)$|（.*）$/, '')),
     bearers: data.labels,
     datasets,
@@ -208,16 +309,48 @@ export function chartContent(
   b: SimResult | null,
   mode: Mode,
   lang: Lang,
+  bands: ChartBands | null = null,
 ): ChartContent {
-  return id === 'burden' ? barContent(a, b, mode, lang) : lineContent(id, a, b, mode, lang);
+  return id === 'burden'
+    ? barContent(a, b, mode, lang, bands)
+    : lineContent(id, a, b, mode, lang, bands);
 }
 
-/** The chart's data as CSV: one column per series, units in the header. */
+/** A band column's name: "A: Tier 0 (final goods), p10" (with "(earlier inputs)" kept). */
+function csvName(d: LineSet, lang: Lang): string {
+  if (!d.role || !d.series) return d.label;
+  return translate(lang, `runs.csv.${d.role}`, { name: d.series });
+}
+
+/**
+ * The chart's data as CSV: one column per series, units in the header; with
+ * bands, the median (p50) and the p10 and p90 of every line or bar.
+ */
 export function contentCsv(c: ChartContent, lang: Lang): string {
-  if (c.kind === 'line') return lineChartCsv(c.datasets, c.unit, translate(lang, 'charts.period'));
-  return chartCsv({
-    indexHeader: translate(lang, 'charts.bearer'),
-    index: c.bearers,
-    series: c.datasets.map((d) => ({ name: d.label, unit: c.unit, values: d.data })),
+  if (c.kind === 'line') {
+    return lineChartCsv(
+      c.datasets.map((d) => ({ label: csvName(d, lang), data: d.data })),
+      c.unit,
+      translate(lang, 'charts.period'),
+    );
+  }
+  const series = c.datasets.flatMap((d) => {
+    const main = { name: d.label, unit: c.unit, values: d.data };
+    if (!d.whiskers) return [main];
+    const name = d.scenario === 'diff' ? 'B − A' : d.scenario;
+    return [
+      { ...main, name: translate(lang, 'runs.csv.median', { name }) },
+      {
+        name: translate(lang, 'runs.csv.p10', { name }),
+        unit: c.unit,
+        values: d.whiskers.map((w) => w[0]),
+      },
+      {
+        name: translate(lang, 'runs.csv.p90', { name }),
+        unit: c.unit,
+        values: d.whiskers.map((w) => w[1]),
+      },
+    ];
   });
+  return chartCsv({ indexHeader: translate(lang, 'charts.bearer'), index: c.bearers, series });
 }

@@ -23,6 +23,13 @@ export interface LineSet {
   /** Which scenario the line belongs to ('diff' for B - A). */
   scenario: 'A' | 'B' | 'diff';
   tier: number;
+  /** Lines of many runs: the median, or a band's lower (p10) or upper (p90, filled down to p10) edge. */
+  role?: 'median' | 'p10' | 'p90';
+  /** The line's name without its statistic, e.g. "A: Tier 0 (final goods)" (bands only). */
+  series?: string;
+  /** Chart.js: '-1' fills down to the dataset before; higher orders are drawn first. */
+  fill?: string | false;
+  order?: number;
 }
 
 export interface SeriesView {
