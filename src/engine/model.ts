@@ -7,7 +7,7 @@
 import { generateNetwork, type Network } from './network.ts';
 import { buildPaths, type Paths } from './paths.ts';
 import type { Scenario } from './params.ts';
-import { Rng } from './rng.ts';
+import { Rng, uniform } from './rng.ts';
 
 /** Per-tier accumulators written by step() for the recorder. */
 export interface TierFlows {
@@ -46,6 +46,74 @@ export interface EconomyFlows {
   round: boolean;
 }
 
+/**
+ * The per-firm float fields, stored one after another in one buffer (Model.fb,
+ * field f of firm i at fo[f] + i), and the per-link ones likewise (Model.lb,
+ * lo). The named arrays of the model (m.L, m.price, ...) are views of these
+ * buffers; the hot loops index the buffers directly, so that a loop touching
+ * many fields reads one array (V8 loads an array's base and length once per
+ * array and iteration).
+ */
+export const FIRM_FIELDS = [
+  'L',
+  'w',
+  'A',
+  'Aref',
+  'Aprev',
+  'Around',
+  'K',
+  'E',
+  'u',
+  'directBase',
+  'directPrice',
+  'directPricePrev',
+  'finalPrice',
+  'finalPricePrev',
+  'finalPriceRound',
+  'baseL',
+  'unitCost',
+  'lagCost',
+  'fixedCost',
+  'perWorker',
+  'directDemand',
+  'directSold',
+  'directPrice0',
+  'A0',
+  'scratchD',
+  'directFactor',
+  'appeal',
+  'spill',
+  'roundCost',
+  'inputPrice',
+  'inputSum',
+  'wSum',
+  'orders',
+  'planned',
+  'x',
+  'spot',
+  'recv',
+  'revenue',
+  'purchases',
+  'va',
+  'opProfit',
+  'support',
+  'invest',
+  'costUp',
+  'passed',
+  'wPrev',
+  'va4',
+  'dep4',
+  'rev4',
+  'op4',
+  'scratchA',
+  'scratchB',
+  'scratchC',
+  'qualityW',
+] as const;
+export type FirmField = (typeof FIRM_FIELDS)[number];
+export const LINK_FIELDS = ['weight', 'price', 'pricePrev', 'ord', 'alloc', 'q'] as const;
+export type LinkField = (typeof LINK_FIELDS)[number];
+
 export interface Model {
   sc: Scenario;
   net: Network;
@@ -54,6 +122,10 @@ export interface Model {
   tiers: number;
   nFirms: number;
   nLinks: number;
+  fb: Float64Array; // every per-firm float field (views below)
+  fo: Record<FirmField, number>; // offset of each field in fb
+  lb: Float64Array; // every per-link float field
+  lo: Record<LinkField, number>;
   // ---- firm state
   alive: Uint8Array;
   original: Uint8Array; // still the firm that was there at the start
@@ -92,7 +164,10 @@ export interface Model {
   degreesChanged: boolean;
   roundCost: Float64Array; // unit cost at the last round (pass-through measurement)
   inputPrice: Float64Array;
+  inputSum: Float64Array; // weighted sum of input prices (divided by wSum in computeCosts)
   wSum: Float64Array;
+  /** Link prices, live suppliers or links changed since computeInputPrices() last ran. */
+  linksChanged: boolean;
   orders: Float64Array;
   planned: Float64Array;
   x: Float64Array; // output
@@ -194,8 +269,15 @@ export function createModel(sc: Scenario): Model {
   const net = generateNetwork(sc.network, rng);
   const paths = buildPaths(sc);
   const { tiers, nFirms, nLinks } = net;
-  const F = () => new Float64Array(nFirms);
-  const Lk = () => new Float64Array(nLinks);
+  // One buffer for the per-firm fields and one for the per-link fields; the named arrays are views.
+  const fb = new Float64Array(nFirms * FIRM_FIELDS.length);
+  const fo = {} as Record<FirmField, number>;
+  FIRM_FIELDS.forEach((f, j) => (fo[f] = j * nFirms));
+  const lb = new Float64Array(nLinks * LINK_FIELDS.length);
+  const lo = {} as Record<LinkField, number>;
+  LINK_FIELDS.forEach((f, j) => (lo[f] = j * nLinks));
+  const F = (f: FirmField) => fb.subarray(fo[f], fo[f] + nFirms);
+  const Lk = (f: LinkField) => lb.subarray(lo[f], lo[f] + nLinks);
   const T1 = () => new Float64Array(tiers);
   const m: Model = {
     sc,
@@ -205,72 +287,78 @@ export function createModel(sc: Scenario): Model {
     tiers,
     nFirms,
     nLinks,
+    fb,
+    fo,
+    lb,
+    lo,
     alive: new Uint8Array(nFirms).fill(1),
     original: new Uint8Array(nFirms).fill(1),
-    L: F(),
-    w: F(),
-    A: F(),
-    Aref: F(),
-    Aprev: F(),
-    Around: F(),
-    K: F(),
-    E: F(),
-    u: F(),
+    L: F('L'),
+    w: F('w'),
+    A: F('A'),
+    Aref: F('Aref'),
+    Aprev: F('Aprev'),
+    Around: F('Around'),
+    K: F('K'),
+    E: F('E'),
+    u: F('u'),
     negQ: new Int32Array(nFirms),
-    directBase: F(),
-    directPrice: F(),
-    directPricePrev: F(),
-    finalPrice: F(),
-    finalPricePrev: F(),
-    finalPriceRound: F(),
-    baseL: F(),
+    directBase: F('directBase'),
+    directPrice: F('directPrice'),
+    directPricePrev: F('directPricePrev'),
+    finalPrice: F('finalPrice'),
+    finalPricePrev: F('finalPricePrev'),
+    finalPriceRound: F('finalPriceRound'),
+    baseL: F('baseL'),
     inDeg: new Int32Array(nFirms),
     outDeg: new Int32Array(nFirms),
-    unitCost: F(),
-    lagCost: F(),
-    fixedCost: F(),
-    perWorker: F(),
-    directDemand: F(),
-    directSold: F(),
-    directPrice0: F(),
-    A0: F(),
-    scratchD: F(),
-    directFactor: new Float64Array(nFirms).fill(1),
-    appeal: new Float64Array(nFirms).fill(1),
-    spill: F(),
+    unitCost: F('unitCost'),
+    lagCost: F('lagCost'),
+    fixedCost: F('fixedCost'),
+    perWorker: F('perWorker'),
+    directDemand: F('directDemand'),
+    directSold: F('directSold'),
+    directPrice0: F('directPrice0'),
+    A0: F('A0'),
+    scratchD: F('scratchD'),
+    directFactor: F('directFactor').fill(1),
+    appeal: F('appeal').fill(1),
+    spill: F('spill'),
     degreesChanged: true,
-    roundCost: F(),
-    inputPrice: F(),
-    wSum: F(),
-    orders: F(),
-    planned: F(),
-    x: F(),
-    spot: F(),
-    recv: F(),
-    revenue: F(),
-    purchases: F(),
-    va: F(),
-    opProfit: F(),
-    support: F(),
-    invest: F(),
-    costUp: F(),
-    passed: F(),
-    wPrev: F(),
-    va4: F(),
-    dep4: F(),
-    rev4: F(),
-    op4: F(),
-    scratchA: F(),
-    scratchB: F(),
-    scratchC: F(),
+    roundCost: F('roundCost'),
+    inputPrice: F('inputPrice'),
+    inputSum: F('inputSum'),
+    wSum: F('wSum'),
+    linksChanged: true,
+    orders: F('orders'),
+    planned: F('planned'),
+    x: F('x'),
+    spot: F('spot'),
+    recv: F('recv'),
+    revenue: F('revenue'),
+    purchases: F('purchases'),
+    va: F('va'),
+    opProfit: F('opProfit'),
+    support: F('support'),
+    invest: F('invest'),
+    costUp: F('costUp'),
+    passed: F('passed'),
+    wPrev: F('wPrev'),
+    va4: F('va4'),
+    dep4: F('dep4'),
+    rev4: F('rev4'),
+    op4: F('op4'),
+    scratchA: F('scratchA'),
+    scratchB: F('scratchB'),
+    scratchC: F('scratchC'),
     sup: net.sup,
     buy: net.buy,
-    weight: net.weight,
-    price: Lk(),
-    pricePrev: Lk(),
-    ord: Lk(),
-    alloc: Lk(),
-    q: Lk(),
+    weight: Lk('weight'),
+    price: Lk('price'),
+    pricePrev: Lk('pricePrev'),
+    ord: Lk('ord'),
+    alloc: Lk('alloc'),
+    q: Lk('q'),
     tierA0: T1(),
     tierW0: T1(),
     tierKL0: T1(),
@@ -281,7 +369,7 @@ export function createModel(sc: Scenario): Model {
     D0: 0,
     P0: 1,
     laborForce0: 0,
-    qualityW: F(),
+    qualityW: F('qualityW'),
     energyUnit: sc.costs.energyIntensity,
     materialsUnit: sc.costs.materialsIntensity,
     deltaQ: sc.firms.depreciation / 4,
@@ -304,6 +392,7 @@ export function createModel(sc: Scenario): Model {
     hires: 0,
     hireWeight: 0,
   };
+  m.weight.set(net.weight);
   initialise(m);
   return m;
 }
@@ -411,6 +500,7 @@ function initialise(m: Model): void {
   for (let i = 0; i < nFirms; i++) Ltot += m.L[i];
   m.laborForce0 = Ltot / (1 - sc.labor.initialUnemployment);
   for (let i = 0; i < nFirms; i++) m.qualityW[i] = base[i];
+  m.linksChanged = true;
 }
 
 /**
@@ -436,13 +526,14 @@ function computeCosts(
   const eU = m.energyUnit * pe;
   const dq = m.deltaQ;
   const { tierOf } = m.net;
-  const { wSum, inputPrice, w, K, L, A, Aref, fixedCost, perWorker, unitCost, lagCost } = m;
-  const { Around, roundCost, rev4, op4 } = m;
+  const F = m.fb;
+  const { wSum, inputPrice, inputSum, w, K, L, A, Aref, fixedCost, perWorker, unitCost } = m.fo;
+  const { lagCost, Around, roundCost, rev4, op4 } = m.fo;
   const b = m.sc.bargaining;
   // For negotiate(): the unit-cost increase since the last round, before the productivity
   // savings made since, and how squeezed each buyer is by its own customers.
-  const cUp = m.scratchA;
-  const squeeze = m.scratchB;
+  const cUp = m.fo.scratchA;
+  const squeeze = m.fo.scratchB;
   const cascade = m.sc.mechanisms.cascade ? b.cascade : 0;
   const ref = b.squeezeMargin;
   // Standard costing: labour and capital per unit at normal utilisation of capacity.
@@ -450,33 +541,45 @@ function computeCosts(
   for (let i = start; i < end; i++) {
     const k = tierOf[i];
     let fixed = eU;
-    if (quarterly && wSum[i] > 0) inputPrice[i] /= wSum[i];
+    const ws = F[wSum + i];
+    if (quarterly) F[inputPrice + i] = ws > 0 ? F[inputSum + i] / ws : 0;
     if (k === T) fixed += m.materialsUnit * pm;
-    else if (wSum[i] > 0) fixed += inputPrice[i];
+    else if (ws > 0) fixed += F[inputPrice + i];
     else fixed += m.spotBase[k + 1] * pm; // no live supplier: spot market
-    const pw = w[i] / 4 + (dq * K[i]) / Math.max(L[i], 1e-9);
-    fixedCost[i] = fixed;
-    perWorker[i] = pw;
-    unitCost[i] = fixed + pw / (A[i] * normal);
-    lagCost[i] = fixed + pw / (Aref[i] * normal);
+    const pw = F[w + i] / 4 + (dq * F[K + i]) / Math.max(F[L + i], 1e-9);
+    F[fixedCost + i] = fixed;
+    F[perWorker + i] = pw;
+    F[unitCost + i] = fixed + pw / (F[A + i] * normal);
+    F[lagCost + i] = fixed + pw / (F[Aref + i] * normal);
     if (round) {
-      cUp[i] = fixed + pw / (Around[i] * normal) - roundCost[i];
-      const rev = rev4[i];
-      squeeze[i] = cascade > 0 && rev > 0 ? cascade * clamp((ref - op4[i] / rev) / ref, 0, 1) : 0;
+      F[cUp + i] = fixed + pw / (F[Around + i] * normal) - F[roundCost + i];
+      const rev = F[rev4 + i];
+      F[squeeze + i] =
+        cascade > 0 && rev > 0 ? cascade * clamp((ref - F[op4 + i] / rev) / ref, 0, 1) : 0;
     }
   }
 }
 
-/** Input price of each buyer: weighted sum over its links to live suppliers (computeCosts divides). */
+/**
+ * Input price of each buyer: weighted sum over its links to live suppliers
+ * (computeCosts divides). The sums only change with link prices (negotiation
+ * rounds), exits and entries: in other quarters last quarter's sums stand.
+ */
 function computeInputPrices(m: Model): void {
-  const { sup, buy, weight, price, alive, inputPrice, wSum, nLinks } = m;
-  inputPrice.fill(0);
-  wSum.fill(0);
+  if (!m.linksChanged) return;
+  m.linksChanged = false;
+  const { sup, buy, alive, nLinks, nFirms } = m;
+  const F = m.fb;
+  const G = m.lb;
+  const { inputSum, wSum } = m.fo;
+  const { weight, price } = m.lo;
+  F.fill(0, inputSum, inputSum + nFirms);
+  F.fill(0, wSum, wSum + nFirms);
   for (let l = 0; l < nLinks; l++) {
     if (!alive[sup[l]]) continue;
     const b = buy[l];
-    inputPrice[b] += weight[l] * price[l];
-    wSum[b] += weight[l];
+    F[inputSum + b] += G[weight + l] * G[price + l];
+    F[wSum + b] += G[weight + l];
   }
 }
 
@@ -494,78 +597,76 @@ function negotiate(m: Model, measure: boolean): void {
   const b = sc.bargaining;
   const pol = sc.policy;
   const dRound = pol.costDown / sc.simulation.roundsPerYear;
-  const { sup, buy, price, alive, revenue, q, nLinks, unitCost, lagCost, u } = m;
+  const { sup, buy, alive, nLinks } = m;
+  const F = m.fb;
+  const G = m.lb;
+  const { revenue, unitCost, lagCost, u } = m.fo;
+  const { price, q } = m.lo;
   const tierOf = m.net.tierOf;
   const fl = m.flows;
   // Per firm, set by computeCosts(): the unit-cost increase since the last round, before the
   // productivity savings made since, and how squeezed each buyer is by its own customers.
-  const cUp = m.scratchA;
-  const squeeze = m.scratchB;
+  const cUp = m.fo.scratchA;
+  const squeeze = m.fo.scratchB;
   const bRange = b.betaMax - b.betaMin;
   const mRange = b.marginMax - b.marginMin;
   const tauF = pol.passThroughFloor;
   const gF = pol.gainShareFloor;
   const negotiation = sc.mechanisms.negotiation;
+  if (negotiation) m.linksChanged = true;
   for (let l = 0; l < nLinks; l++) {
     const s = sup[l];
     if (!alive[s]) continue;
-    const pOld = price[l];
+    const pOld = G[price + l];
     let pNew = pOld;
-    const salesL = q[l] * pOld;
+    const salesL = G[q + l] * pOld;
     if (negotiation) {
-      const D = revenue[s] > 0 ? clamp(salesL / revenue[s], 0, 1) : 1;
-      const beta = clamp(b.betaMin + bRange * (1 - D) * u[s], 0, 1);
+      const D = F[revenue + s] > 0 ? clamp(salesL / F[revenue + s], 0, 1) : 1;
+      const beta = clamp(b.betaMin + bRange * (1 - D) * F[u + s], 0, 1);
       const mStar = b.marginMin + mRange * beta;
-      const sq = squeeze[buy[l]];
+      const sq = F[squeeze + buy[l]];
       const dEff = dRound * (1 - beta) * (1 + sq);
       const tau = tauF + (1 - tauF) * beta;
       const g = gF + (1 - gF) * beta;
-      const pStar = (g * lagCost[s] + (1 - g) * unitCost[s]) * (1 + mStar) * (1 - dEff);
+      const pStar = (g * F[lagCost + s] + (1 - g) * F[unitCost + s]) * (1 + mStar) * (1 - dEff);
       const tauEff = pStar > pOld ? Math.max(tauF, tau * (1 - sq)) : tau;
       pNew = pOld + tauEff * (pStar - pOld);
-      if (pol.belowCostBan && pNew < unitCost[s]) pNew = unitCost[s];
-      price[l] = pNew;
+      if (pol.belowCostBan && pNew < F[unitCost + s]) pNew = F[unitCost + s];
+      G[price + l] = pNew;
     }
-    if (measure && cUp[s] > 0) {
-      recordPassThrough(fl, tierOf[s], (pNew - pOld) / cUp[s], salesL > 0 ? salesL : 1e-9);
+    if (measure && F[cUp + s] > 0) {
+      recordPassThrough(fl, tierOf[s], (pNew - pOld) / F[cUp + s], salesL > 0 ? salesL : 1e-9);
     }
   }
   const t0end = m.net.tierStart[1];
   // The own-brand demand factor is only read by setDemand when value-oriented demand is on,
   // and startReporting resets it after the burn-in: skip it when it cannot be read.
   const factorOn = measure && sc.mechanisms.valueDemand;
-  const {
-    directBase,
-    directPrice,
-    directPrice0,
-    directFactor: factor,
-    A,
-    A0,
-    roundCost,
-    Around,
-  } = m;
+  const { directBase, directPrice, directPrice0, directFactor: factor, A, A0, roundCost } = m.fo;
+  const Around = m.fo.Around;
   const mk = sc.market;
   const ePrice = -mk.priceElasticity * (1 - mk.valueOrientation);
   const eQuality = mk.qualityElasticity * mk.valueOrientation;
   const pMax = 1 + b.marginMax;
-  for (let i = t0end; i < m.nFirms; i++) {
+  const nFirms = m.nFirms;
+  for (let i = t0end; i < nFirms; i++) {
     if (!alive[i]) continue;
     // Own-brand direct sales are priced by the supplier at the strongest margin.
-    if (directBase[i] > 0) {
-      if (negotiation) directPrice[i] = unitCost[i] * pMax;
+    if (F[directBase + i] > 0) {
+      if (negotiation) F[directPrice + i] = F[unitCost + i] * pMax;
       if (factorOn) {
         // directFactor(m, i), inlined: Math.pow(x, 0) is 1 for every x, so a zero exponent is skipped.
-        const rel = directPrice0[i] > 0 ? directPrice[i] / directPrice0[i] : 1;
-        const fq = A0[i] > 0 ? A[i] / A0[i] : 1;
+        const rel = F[directPrice0 + i] > 0 ? F[directPrice + i] / F[directPrice0 + i] : 1;
+        const fq = F[A0 + i] > 0 ? F[A + i] / F[A0 + i] : 1;
         // rel^ePrice x fq^eQuality as one exponential (a third of the time of two Math.pow).
         const lf =
           (ePrice !== 0 ? ePrice * Math.log(rel) : 0) +
           (eQuality !== 0 ? eQuality * Math.log(fq) : 0);
-        factor[i] = Math.exp(lf);
+        F[factor + i] = Math.exp(lf);
       }
     }
-    roundCost[i] = unitCost[i];
-    Around[i] = A[i];
+    F[roundCost + i] = F[unitCost + i];
+    F[Around + i] = F[A + i];
   }
 }
 
@@ -607,11 +708,13 @@ function setFinalPrices(m: Model): void {
 function qualityIndex(m: Model): number {
   let s = 0;
   let ws = 0;
-  const { alive, qualityW, A, A0 } = m;
+  const { alive } = m;
+  const F = m.fb;
+  const { qualityW, A, A0 } = m.fo;
   for (let i = 0; i < m.nFirms; i++) {
     if (!alive[i]) continue;
-    s += (qualityW[i] * A[i]) / A0[i];
-    ws += qualityW[i];
+    s += (F[qualityW + i] * F[A + i]) / F[A0 + i];
+    ws += F[qualityW + i];
   }
   return ws > 0 ? s / ws : 1;
 }
@@ -625,7 +728,10 @@ function directFactor(m: Model, i: number): number {
   return Math.pow(rel, -mk.priceElasticity * (1 - v)) * Math.pow(q, mk.qualityElasticity * v);
 }
 
-/** Final demand for tier 0 and direct demand of each supplier (units per quarter). */
+/**
+ * Final demand for tier 0 (units per quarter). The direct demand of each
+ * supplier is set by produce() from directLevel().
+ */
 function setDemand(m: Model, t: number, frozen: boolean): number {
   const sc = m.sc;
   const mk = sc.market;
@@ -646,66 +752,112 @@ function setDemand(m: Model, t: number, frozen: boolean): number {
   const P = qs > 0 ? pq / qs : m.P0;
   let D = m.D0 * level;
   if (on) D *= Math.pow(P / m.P0 / cpi, -eps) * Math.pow(qualityIndex(m), kappa);
-  // Direct demand: price and quality factors are set at rounds; the general price level quarterly.
-  const common = on ? level * Math.pow(cpi, eps) : level;
-  const { alive, directBase, directDemand, directFactor: factor } = m;
-  for (let i = t0end; i < m.nFirms; i++) {
-    directDemand[i] = alive[i] ? directBase[i] * common * (on ? factor[i] : 1) : 0;
-  }
   m.econ.finalPrice = P;
   return D;
 }
 
-/** Orders flow down the tiers, feasible output flows up. Sets ord, alloc, q, planned, x, spot. */
-function produce(m: Model, demand: number, round: boolean): void {
-  const net = m.net;
-  const { sup, buy, weight, alive, wSum, ord, alloc, q, orders, planned, x, spot, recv, A, L } = m;
-  const { tierStart, linkStart, skipStart } = net;
-  const tiers = m.tiers;
+/**
+ * The common factor of direct demand: the trend and, with value-oriented
+ * demand, the general price level (price and quality factors of each supplier
+ * are set at rounds).
+ */
+function directLevel(m: Model, t: number, frozen: boolean): number {
+  const sc = m.sc;
+  const mk = sc.market;
+  const eps = mk.priceElasticity * (1 - mk.valueOrientation);
+  const level = frozen ? 1 : m.paths.demand[t];
+  const cpi = frozen ? 1 : m.paths.cpi[t];
+  return sc.mechanisms.valueDemand && !frozen ? level * Math.pow(cpi, eps) : level;
+}
+
+/**
+ * Orders flow down the tiers, feasible output flows up. Sets directDemand (the
+ * supplier's own-brand demand factor times `direct`, the common factor from
+ * directLevel(); times 1 when `valueOn` is false), ord, alloc, q, planned, x, spot.
+ */
+function produce(m: Model, demand: number, round: boolean, direct: number, valueOn: boolean): void {
+  const { sup, buy, alive, tiers } = m;
+  const { tierStart, linkStart, skipStart } = m.net;
   const T = tiers - 1;
   const realloc = m.sc.mechanisms.reallocation;
-  const cap = m.scratchB;
-  const spare = m.scratchC;
-  const ratio = m.scratchA; // per supplier: accepted / ordered, then delivered / accepted
-  const { directDemand, directSold, price, pricePrev, revenue, purchases, costUp, passed } = m;
-  for (let i = 0; i < m.nFirms; i++) {
-    cap[i] = alive[i] ? A[i] * L[i] : 0;
-    orders[i] = directDemand[i];
-    revenue[i] = 0;
-    purchases[i] = 0;
-    costUp[i] = 0;
-    passed[i] = 0;
+  // Firm fields in F at their offsets (see FIRM_FIELDS), link fields in G.
+  const F = m.fb;
+  const fo = m.fo;
+  const G = m.lb;
+  const lo = m.lo;
+  const cap = fo.scratchB;
+  const spare = fo.scratchC;
+  const ratio = fo.scratchA; // per supplier: accepted / ordered, then delivered / accepted
+  const fA = fo.A;
+  const fL = fo.L;
+  const orders = fo.orders;
+  const planned = fo.planned;
+  const revenue = fo.revenue;
+  const purchases = fo.purchases;
+  const costUp = fo.costUp;
+  const passed = fo.passed;
+  const directDemand = fo.directDemand;
+  const directSold = fo.directSold;
+  const directBase = fo.directBase;
+  const factor = fo.directFactor;
+  const wSum = fo.wSum;
+  const x = fo.x;
+  const spot = fo.spot;
+  const recv = fo.recv;
+  const weight = lo.weight;
+  const price = lo.price;
+  const pricePrev = lo.pricePrev;
+  const ord = lo.ord;
+  const alloc = lo.alloc;
+  const q = lo.q;
+  const t0end = tierStart[1];
+  const nFirms = m.nFirms;
+  for (let i = 0; i < nFirms; i++) {
+    const live = alive[i];
+    F[cap + i] = live ? F[fA + i] * F[fL + i] : 0;
+    // Tier 0 has no direct demand (its orders are set below).
+    let dd = 0;
+    if (i >= t0end && live) dd = F[directBase + i] * direct * (valueOn ? F[factor + i] : 1);
+    F[directDemand + i] = dd;
+    F[orders + i] = dd;
+    F[revenue + i] = 0;
+    F[purchases + i] = 0;
+    F[costUp + i] = 0;
+    F[passed + i] = 0;
   }
   // Tier 0: final demand split by capacity; unfilled demand moves to firms with spare capacity.
-  const t0end = tierStart[1];
   let capSum = 0;
-  for (let i = 0; i < t0end; i++) capSum += cap[i];
+  for (let i = 0; i < t0end; i++) capSum += F[cap + i];
   let short = 0;
   let spareSum = 0;
   for (let i = 0; i < t0end; i++) {
-    orders[i] = capSum > 0 ? (demand * cap[i]) / capSum : 0;
-    planned[i] = Math.min(orders[i], cap[i]);
-    spare[i] = cap[i] - planned[i];
-    short += orders[i] - planned[i];
-    spareSum += spare[i];
+    const c = F[cap + i];
+    const o = capSum > 0 ? (demand * c) / capSum : 0;
+    const p = Math.min(o, c);
+    F[orders + i] = o;
+    F[planned + i] = p;
+    F[spare + i] = c - p;
+    short += o - p;
+    spareSum += c - p;
   }
   if (realloc && short > 0 && spareSum > 0) {
     const moved = Math.min(short, spareSum);
-    for (let i = 0; i < t0end; i++) planned[i] += (moved * spare[i]) / spareSum;
+    for (let i = 0; i < t0end; i++) F[planned + i] += (moved * F[spare + i]) / spareSum;
   }
   for (let k = 0; k < tiers; k++) {
     if (k >= 1) {
       let shortage = false;
-      for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
-        const o = orders[i];
-        const c = cap[i];
+      const i1 = tierStart[k + 1];
+      for (let i = tierStart[k]; i < i1; i++) {
+        const o = F[orders + i];
+        const c = F[cap + i];
         const p = o < c ? o : c;
         if (o > c && alive[i]) shortage = true;
-        planned[i] = p;
-        spare[i] = c - p;
+        F[planned + i] = p;
+        F[spare + i] = c - p;
         const r = o > 0 ? p / o : 0;
-        ratio[i] = r;
-        directSold[i] = directDemand[i] * r;
+        F[ratio + i] = r;
+        F[directSold + i] = F[directDemand + i] * r;
       }
       // Accepted orders on the links into tier k (buyers one and two tiers up), rationed pro rata.
       const l0 = linkStart[k - 1];
@@ -715,81 +867,92 @@ function produce(m: Model, demand: number, round: boolean): void {
         // suppliers could not accept and the spare capacity of its suppliers.
         const shortB = recv; // free here: recv is reset before the upward pass uses it
         const spareB = spot; // free here: spot is set in the upward pass
-        shortB.fill(0, tierStart[k - 1], tierStart[k]);
-        spareB.fill(0, tierStart[k - 1], tierStart[k]);
+        F.fill(0, shortB + tierStart[k - 1], shortB + tierStart[k]);
+        F.fill(0, spareB + tierStart[k - 1], spareB + tierStart[k]);
         let any = false;
         for (let l = l0; l < l1; l++) {
           const s = sup[l];
-          const o = ord[l];
-          const a = o * ratio[s];
-          alloc[l] = a;
+          const o = G[ord + l];
+          const a = o * F[ratio + s];
+          G[alloc + l] = a;
           if (!alive[s]) continue;
           const bb = buy[l];
           const gap = o - a;
           if (gap > 1e-12) {
-            shortB[bb] += gap;
+            F[shortB + bb] += gap;
             any = true;
           }
-          spareB[bb] += spare[s];
+          F[spareB + bb] += F[spare + s];
         }
-        if (any) reallocate(m, k, spare);
+        if (any) reallocate(m, k);
       } else {
-        for (let l = l0; l < l1; l++) alloc[l] = ord[l] * ratio[sup[l]];
+        for (let l = l0; l < l1; l++) G[alloc + l] = G[ord + l] * F[ratio + sup[l]];
       }
-      if (k >= 2)
-        for (let l = skipStart[k - 2]; l < linkStart[k - 1]; l++) alloc[l] = ord[l] * ratio[sup[l]];
+      if (k >= 2) {
+        const l2 = linkStart[k - 1];
+        for (let l = skipStart[k - 2]; l < l2; l++) G[alloc + l] = G[ord + l] * F[ratio + sup[l]];
+      }
     }
     // Tier k's planned output sets its orders to its suppliers.
     if (k < T) {
-      for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
+      const l1 = linkStart[k + 1];
+      for (let l = linkStart[k]; l < l1; l++) {
         const s = sup[l];
         const bb = buy[l];
-        const ws = wSum[bb];
+        const ws = F[wSum + bb];
         if (!alive[s] || !(ws > 0)) {
-          ord[l] = 0;
+          G[ord + l] = 0;
           continue;
         }
-        const o = (planned[bb] * weight[l]) / ws;
-        ord[l] = o;
-        orders[s] += o;
+        const o = (F[planned + bb] * G[weight + l]) / ws;
+        G[ord + l] = o;
+        F[orders + s] += o;
       }
     }
   }
   // Upward pass: each firm makes what its inputs allow; deliveries scale with the supplier's output.
   for (let k = T; k >= 0; k--) {
+    const i0 = tierStart[k];
+    const i1 = tierStart[k + 1];
     if (k < T) {
-      for (let i = tierStart[k]; i < tierStart[k + 1]; i++) recv[i] = 0;
+      F.fill(0, recv + i0, recv + i1);
       // Deliveries, and the sales, purchases and cost-ups they carry.
-      for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
+      const l1 = linkStart[k + 1];
+      for (let l = linkStart[k]; l < l1; l++) {
         const s = sup[l];
         const bb = buy[l];
-        const d = alloc[l] * ratio[s];
-        q[l] = d;
+        const d = G[alloc + l] * F[ratio + s];
+        G[q + l] = d;
         if (d === 0) continue;
-        recv[bb] += d;
-        const p = price[l];
+        F[recv + bb] += d;
+        const p = G[price + l];
         const v = d * p;
-        revenue[s] += v;
-        purchases[bb] += v;
+        F[revenue + s] += v;
+        F[purchases + bb] += v;
         // Link prices only move in negotiate(): between rounds the price change is zero.
         if (round) {
-          const dv = d * (p - pricePrev[l]);
-          costUp[bb] += dv;
-          passed[s] += dv;
+          const dv = d * (p - G[pricePrev + l]);
+          F[costUp + bb] += dv;
+          F[passed + s] += dv;
         }
       }
     }
-    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+    for (let i = i0; i < i1; i++) {
+      const pl = F[planned + i];
       let xi: number;
-      spot[i] = 0;
+      let sp = 0;
       if (!alive[i]) xi = 0;
-      else if (k === T) xi = planned[i];
-      else if (!(wSum[i] > 0)) {
-        spot[i] = planned[i];
-        xi = planned[i];
-      } else xi = Math.min(planned[i], recv[i]);
-      x[i] = xi;
-      ratio[i] = planned[i] > 0 ? xi / planned[i] : 0;
+      else if (k === T) xi = pl;
+      else if (!(F[wSum + i] > 0)) {
+        sp = pl;
+        xi = pl;
+      } else {
+        const rc = F[recv + i];
+        xi = Math.min(pl, rc);
+      }
+      F[spot + i] = sp;
+      F[x + i] = xi;
+      F[ratio + i] = pl > 0 ? xi / pl : 0;
     }
   }
 }
@@ -799,43 +962,50 @@ function produce(m: Model, demand: number, round: boolean): void {
  * to their other tier-k suppliers with spare capacity, in proportion to that
  * spare capacity; a supplier asked for more than it has grants pro rata.
  * produce() has summed, per buyer, the unaccepted orders (in recv) and its
- * suppliers' spare capacity (in spot).
+ * suppliers' spare capacity (in spot); the suppliers' spare capacity is in scratchC.
  */
-function reallocate(m: Model, k: number, spare: Float64Array): void {
-  const { sup, buy, alloc, planned } = m;
-  const shortB = m.recv;
-  const spareB = m.spot;
-  const req = m.scratchD; // per supplier: sum of requests, then the share of them granted
-  const reqL = m.q; // per link: the request (q is free here: the upward pass sets it)
+function reallocate(m: Model, k: number): void {
+  const { sup, buy } = m;
+  const F = m.fb;
+  const fo = m.fo;
+  const G = m.lb;
+  const alloc = m.lo.alloc;
+  const planned = fo.planned;
+  const spare = fo.scratchC;
+  const shortB = fo.recv;
+  const spareB = fo.spot;
+  const req = fo.scratchD; // per supplier: sum of requests, then the share of them granted
+  const reqL = m.lo.q; // per link: the request (q is free here: the upward pass sets it)
   const b0 = m.net.linkStart[k - 1];
   const b1 = m.net.skipStart[k - 1];
   const s0 = m.net.tierStart[k];
   const s1 = m.net.tierStart[k + 1];
-  req.fill(0, s0, s1);
+  F.fill(0, req + s0, req + s1);
   for (let l = b0; l < b1; l++) {
     const bb = buy[l];
-    const sb = shortB[bb];
-    const pb = spareB[bb];
+    const sb = F[shortB + bb];
+    const pb = F[spareB + bb];
     let r = 0;
     if (sb > 0 && pb > 0) {
       const s = sup[l];
-      r = ((sb < pb ? sb : pb) * spare[s]) / pb;
-      req[s] += r;
+      r = ((sb < pb ? sb : pb) * F[spare + s]) / pb;
+      F[req + s] += r;
     }
-    reqL[l] = r;
+    G[reqL + l] = r;
   }
   for (let i = s0; i < s1; i++) {
-    const r = req[i];
+    const r = F[req + i];
     if (r > 0) {
-      req[i] = Math.min(1, spare[i] / r);
-      const granted = r < spare[i] ? r : spare[i];
-      planned[i] += granted;
-      spare[i] -= granted;
+      const sp = F[spare + i];
+      F[req + i] = Math.min(1, sp / r);
+      const granted = r < sp ? r : sp;
+      F[planned + i] += granted;
+      F[spare + i] = sp - granted;
     }
   }
   for (let l = b0; l < b1; l++) {
-    const r = reqL[l];
-    if (r > 0) alloc[l] += r * req[sup[l]];
+    const r = G[reqL + l];
+    if (r > 0) G[alloc + l] += r * F[req + sup[l]];
   }
 }
 
@@ -926,14 +1096,20 @@ function updateFirms(
   const sc = m.sc;
   const f = sc.firms;
   const lab = sc.labor;
-  const { alive, tiers, nFirms, rng, L, A, w, wPrev, K, E, va, opProfit, revenue, invest } = m;
-  const { va4, dep4, rev4, op4, Aref, u, spill, support, orders, x, appeal } = m;
-  const { purchases, costUp, passed, finalPrice, finalPricePrev, directSold, planned } = m;
-  const { directPrice, directPricePrev, spot, spotBase, sup, buy, q, price } = m;
+  const { alive, tiers, nFirms, rng, spotBase, sup, buy } = m;
   const { tierStart, linkStart } = m.net;
-  const give = m.scratchA; // buyer support given
-  const vac = m.scratchC; // vacancies
-  const rel = m.scratchB; // hiring weight of firms with vacancies
+  // Firm fields in F at their offsets (see FIRM_FIELDS), link fields in G.
+  const F = m.fb;
+  const G = m.lb;
+  const { L, A, w, wPrev, K, E, va, opProfit, revenue, invest } = m.fo;
+  const { va4, dep4, rev4, op4, Aref, u, spill, support, orders, x, appeal } = m.fo;
+  const { purchases, costUp, passed, finalPrice, finalPricePrev, directSold, planned } = m.fo;
+  const { directPrice, directPricePrev, spot } = m.fo;
+  const { q, price } = m.lo;
+  const give = m.fo.scratchA; // buyer support given
+  const vac = m.fo.scratchC; // vacancies
+  const rel = m.fo.scratchB; // hiring weight of firms with vacancies
+  const rs = rng.s;
   const dq = m.deltaQ;
   const T = tiers - 1;
   // Accounting.
@@ -945,7 +1121,7 @@ function updateFirms(
   let external = 0;
   let consumer = 0;
   const supportShare = sc.policy.buyerSupport;
-  if (supportShare > 0) support.fill(0);
+  if (supportShare > 0) F.fill(0, support, support + nFirms);
   // Investment, equity and capital.
   const invOn = sc.mechanisms.investment && !frozen;
   const subsidy = sc.policy.subsidy;
@@ -961,7 +1137,7 @@ function updateFirms(
   if (invOn && m.degreesChanged) {
     for (let i = 0; i < nFirms; i++) {
       const partners = m.inDeg[i] + m.outDeg[i] + (m.directBase[i] > 0 ? 1 : 0);
-      spill[i] =
+      F[spill + i] =
         f.partnerSpillover * (partners < LOG1P.length ? LOG1P[partners] : Math.log(1 + partners));
     }
     m.degreesChanged = false;
@@ -976,114 +1152,115 @@ function updateFirms(
     const small = isSmallTier(k, tiers);
     for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
       if (!alive[i]) {
-        va[i] = 0;
-        opProfit[i] = 0;
-        wPrev[i] = w[i];
-        invest[i] = 0;
-        if (labourOn) vac[i] = 0;
+        F[va + i] = 0;
+        F[opProfit + i] = 0;
+        F[wPrev + i] = F[w + i];
+        F[invest + i] = 0;
+        if (labourOn) F[vac + i] = 0;
         continue;
       }
       // ---- accounting
-      const xi = x[i];
+      const xi = F[x + i];
       if (k === 0) {
-        const v = xi * finalPrice[i];
-        revenue[i] += v;
+        const v = xi * F[finalPrice + i];
+        F[revenue + i] += v;
         finalSales += v;
-        const dv = xi * (finalPrice[i] - finalPricePrev[i]);
-        passed[i] += dv;
+        const dv = xi * (F[finalPrice + i] - F[finalPricePrev + i]);
+        F[passed + i] += dv;
         consumer += dv;
-      } else if (directSold[i] > 0 && xi > 0) {
-        const qd = planned[i] > 0 ? (directSold[i] * xi) / planned[i] : 0;
-        const v = qd * directPrice[i];
-        revenue[i] += v;
+      } else if (F[directSold + i] > 0 && xi > 0) {
+        const qd = F[planned + i] > 0 ? (F[directSold + i] * xi) / F[planned + i] : 0;
+        const v = qd * F[directPrice + i];
+        F[revenue + i] += v;
         finalSales += v;
-        const dv = qd * (directPrice[i] - directPricePrev[i]);
-        passed[i] += dv;
+        const dv = qd * (F[directPrice + i] - F[directPricePrev + i]);
+        F[passed + i] += dv;
         consumer += dv;
       }
       const energy = eU * pe * xi;
       let mat = 0;
-      let ext = eU * dPe * xi + ((w[i] - wPrev[i]) / 4) * L[i];
-      wPrev[i] = w[i];
+      let ext = eU * dPe * xi + ((F[w + i] - F[wPrev + i]) / 4) * F[L + i];
+      F[wPrev + i] = F[w + i];
       if (k === T) {
         mat = mU * pm * xi;
         ext += mU * dPm * xi;
-      } else if (spot[i] > 0) {
-        mat = spotBase[k + 1] * pm * spot[i];
-        ext += spotBase[k + 1] * dPm * spot[i];
+      } else if (F[spot + i] > 0) {
+        mat = spotBase[k + 1] * pm * F[spot + i];
+        ext += spotBase[k + 1] * dPm * F[spot + i];
       }
-      costUp[i] += ext;
+      F[costUp + i] += ext;
       external += ext;
       energyCost += energy;
       materialsCost += mat;
-      const vai = revenue[i] - purchases[i] - energy - mat;
-      va[i] = vai;
-      const op = vai - (w[i] / 4) * L[i] - dq * K[i];
-      opProfit[i] = op;
+      const vai = F[revenue + i] - F[purchases + i] - energy - mat;
+      F[va + i] = vai;
+      const op = vai - (F[w + i] / 4) * F[L + i] - dq * F[K + i];
+      F[opProfit + i] = op;
       // Buyer support: a share of positive profit earmarked for suppliers' investment.
-      const gv = supportShare > 0 && op > 0 && purchases[i] > 0 ? supportShare * op : 0;
-      give[i] = gv;
+      const gv = supportShare > 0 && op > 0 && F[purchases + i] > 0 ? supportShare * op : 0;
+      F[give + i] = gv;
       // ---- investment, equity and capital
-      const dep = dq * K[i];
+      const dep = dq * F[K + i];
       const profit = op - gv;
       let inv = 0;
       let grants = 0;
       if (invOn) {
         const own = f.reinvestShare * Math.max(profit + dep, 0);
-        grants = (supportShare > 0 ? support[i] : 0) + (small ? subsidy * own : 0);
+        grants = (supportShare > 0 ? F[support + i] : 0) + (small ? subsidy * own : 0);
         inv = own + grants;
       }
-      invest[i] = inv;
+      F[invest + i] = inv;
       if (!frozen) {
         const dividends = f.dividendShare * Math.max(profit, 0);
-        E[i] += profit - dividends + grants;
-        K[i] = K[i] * (1 - dq) + inv;
+        F[E + i] += profit - dividends + grants;
+        F[K + i] = F[K + i] * (1 - dq) + inv;
       }
-      va4[i] += va[i];
-      dep4[i] += dep;
-      rev4[i] += revenue[i];
-      op4[i] += opProfit[i];
+      F[va4 + i] += F[va + i];
+      F[dep4 + i] += dep;
+      F[rev4 + i] += F[revenue + i];
+      F[op4 + i] += F[opProfit + i];
       // ---- labour market: quits, layoffs and vacancies
       if (labourOn) {
-        vac[i] = 0;
-        const ap = appeal[i];
-        const li0 = L[i];
+        F[vac + i] = 0;
+        const ap = F[appeal + i];
+        const li0 = F[L + i];
         const quits = li0 * Math.min(0.5, lab.quitRate / ap);
         let li = li0 - quits;
         // Workers wanted for the orders the firm can serve.
-        const ai = A[i];
-        const want = Math.min(orders[i], x[i] + 0.1 * ai * li0) / (ai * util);
+        const ai = F[A + i];
+        const want = Math.min(F[orders + i], F[x + i] + 0.1 * ai * li0) / (ai * util);
         if (li > 1.2 * want) li -= 0.25 * (li - 1.2 * want);
-        L[i] = li;
+        F[L + i] = li;
         lAfter += li;
         const v = want - li;
         if (v > 0) {
-          vac[i] = v;
+          F[vac + i] = v;
           vacSum += v;
           const r = v * ap;
-          rel[i] = r;
+          F[rel + i] = r;
           wsum += r;
         }
       }
       // ---- productivity growth
       if (invOn) {
-        const v = va[i];
+        const v = F[va + i];
         const intensity = v > 0 ? clamp(inv / v, 0, 1) : 0;
         const theta = i >= t1 ? thetaSup : thetaTop;
         const shock =
-          noise > 0 ? noise * (rng.next() + rng.next() + rng.next() + rng.next() - 2) : 0;
-        const g = (theta * intensity + spill[i]) / 4 + shock;
-        A[i] *= 1 + g;
-        Aref[i] += (A[i] - Aref[i]) * lagRate;
-        if (i >= t1) u[i] = clamp(u[i] + uDrift * (intensity - 0.1), 0, 1);
+          noise > 0 ? noise * (uniform(rs) + uniform(rs) + uniform(rs) + uniform(rs) - 2) : 0;
+        const g = (theta * intensity + F[spill + i]) / 4 + shock;
+        F[A + i] *= 1 + g;
+        F[Aref + i] += (F[A + i] - F[Aref + i]) * lagRate;
+        if (i >= t1) F[u + i] = clamp(F[u + i] + uDrift * (intensity - 0.1), 0, 1);
       }
     }
     // Buyer support of tier k reaches its suppliers (deeper tiers, not yet updated).
     if (supportShare > 0) {
       for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
         const bb = buy[l];
-        const gb = give[bb];
-        if (gb > 0 && q[l] > 0) support[sup[l]] += (gb * q[l] * price[l]) / purchases[bb];
+        const gb = F[give + bb];
+        if (gb > 0 && G[q + l] > 0)
+          F[support + sup[l]] += (gb * G[q + l] * G[price + l]) / F[purchases + bb];
       }
     }
   }
@@ -1214,6 +1391,7 @@ function enterFirms(m: Model): void {
       m.flows.entries[k] += 1;
       m.directFactor[i] = directFactor(m, i);
       m.degreesChanged = true;
+      m.linksChanged = true;
       // Customers: links of suppliers of the same tier that have more than one.
       const c0 = linkStart[Math.max(0, k - 2)];
       const c1 = linkStart[k];
@@ -1254,10 +1432,13 @@ function enterFirms(m: Model): void {
  */
 function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
   const fl = m.flows;
-  const { alive, L, w, va, costUp, passed, revenue, opProfit, invest, x, A, K, E, negQ, rng } = m;
+  const { alive, negQ, rng } = m;
   const { tierStart } = m.net;
-  const vac = m.scratchC;
-  const rel = m.scratchB;
+  const F = m.fb;
+  const { L, w, va, costUp, passed, revenue, opProfit, invest, x, A, K, E } = m.fo;
+  const vac = m.fo.scratchC;
+  const rel = m.fo.scratchB;
+  const rs = rng.s;
   const h = m.sc.firms.successionHazard / 4;
   const hires = m.hires;
   const wsum = m.hireWeight;
@@ -1282,34 +1463,34 @@ function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
     for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
       if (alive[i]) {
         // Hiring (vacancies are zero for dead firms).
-        if (hire && vac[i] > 0) L[i] += Math.min(vac[i], (hires * rel[i]) / wsum);
+        if (hire && F[vac + i] > 0) F[L + i] += Math.min(F[vac + i], (hires * F[rel + i]) / wsum);
         if (exitOn) {
-          negQ[i] = E[i] < 0 ? negQ[i] + 1 : 0;
-          const succession = small && rng.next() < h;
-          if (negQ[i] >= 4 || L[i] < 0.5 || succession) {
+          negQ[i] = F[E + i] < 0 ? negQ[i] + 1 : 0;
+          const succession = small && uniform(rs) < h;
+          if (negQ[i] >= 4 || F[L + i] < 0.5 || succession) {
             alive[i] = 0;
             m.original[i] = 0;
-            L[i] = 0;
+            F[L + i] = 0;
             exits++;
             anyExit = true;
           }
         }
       }
       // Value added and cost-ups of a firm that closed this quarter still count where they arose.
-      cu += costUp[i];
-      po += passed[i];
-      vaK += va[i];
+      cu += F[costUp + i];
+      po += F[passed + i];
+      vaK += F[va + i];
       if (!alive[i]) continue;
-      const li = L[i];
+      const li = F[L + i];
       firms++;
       empK += li;
-      wl += w[i] * li;
-      rev += revenue[i];
-      op += opProfit[i];
-      inv += invest[i];
-      out += x[i];
-      prod += (A[i] / a0) * li;
-      cap += K[i];
+      wl += F[w + i] * li;
+      rev += F[revenue + i];
+      op += F[opProfit + i];
+      inv += F[invest + i];
+      out += F[x + i];
+      prod += (F[A + i] / a0) * li;
+      cap += F[K + i];
     }
     fl.exits[k] += exits;
     fl.firms[k] = firms;
@@ -1331,6 +1512,7 @@ function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
   if (anyExit) {
     resource(m);
     m.degreesChanged = true;
+    m.linksChanged = true;
   }
 }
 
@@ -1387,7 +1569,7 @@ export function step(m: Model, t: number): void {
   if (round) measureFinal(m, !frozen);
   const demand = setDemand(m, Math.max(t, 0), frozen);
   m.econ.demand = demand;
-  produce(m, demand, round);
+  produce(m, demand, round, directLevel(m, Math.max(t, 0), frozen), mech.valueDemand && !frozen);
   const hire = updateFirms(m, t, frozen, pe, pm, dPe, dPm);
   m.prevEnergy = pe;
   m.prevMaterials = pm;

@@ -4,10 +4,12 @@
  * to the model run; nothing in the engine uses Math.random.
  */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The four 32-bit words of sfc32 in a typed array (not object fields, whose
+   * values outside the small-integer range are boxed): hot loops may draw with
+   * uniform(rng.s) directly.
+   */
+  readonly s = new Int32Array(4);
   private spare = NaN;
 
   constructor(seed: number) {
@@ -19,27 +21,19 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    const st = this.s;
+    for (let i = 0; i < 4; i++) st[i] = next();
     for (let i = 0; i < 12; i++) this.uint32();
   }
 
   /** Uniform 32-bit unsigned integer. */
   uint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
+    return uint32(this.s);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    return this.uint32() / 4294967296;
+    return uint32(this.s) / 4294967296;
   }
 
   /** Uniform integer in [0, n). */
@@ -74,4 +68,23 @@ export class Rng {
     } while (p > l && k < 1000);
     return k - 1;
   }
+}
+
+/** One sfc32 step on the state words s = [a, b, c, d]: a uniform 32-bit unsigned integer. */
+export function uint32(s: Int32Array): number {
+  const a = s[0];
+  const b = s[1];
+  const c = s[2];
+  const d = s[3];
+  const t = (((a + b) | 0) + d) | 0;
+  s[3] = (d + 1) | 0;
+  s[0] = b ^ (b >>> 9);
+  s[1] = (c + (c << 3)) | 0;
+  s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+  return t >>> 0;
+}
+
+/** Uniform in [0, 1) from the state words of an Rng (same draw as rng.next()). */
+export function uniform(s: Int32Array): number {
+  return uint32(s) / 4294967296;
 }
