@@ -597,13 +597,11 @@ function negotiate(m: Model, measure: boolean): void {
   const b = sc.bargaining;
   const pol = sc.policy;
   const dRound = pol.costDown / sc.simulation.roundsPerYear;
-  const { sup, buy, alive, nLinks } = m;
+  const { sup, buy, alive } = m;
   const F = m.fb;
   const G = m.lb;
   const { revenue, unitCost, lagCost, u } = m.fo;
   const { price, q } = m.lo;
-  const tierOf = m.net.tierOf;
-  const fl = m.flows;
   // Per firm, set by computeCosts(): the unit-cost increase since the last round, before the
   // productivity savings made since, and how squeezed each buyer is by its own customers.
   const cUp = m.fo.scratchA;
@@ -614,29 +612,59 @@ function negotiate(m: Model, measure: boolean): void {
   const gF = pol.gainShareFloor;
   const negotiation = sc.mechanisms.negotiation;
   if (negotiation) m.linksChanged = true;
-  for (let l = 0; l < nLinks; l++) {
-    const s = sup[l];
-    if (!alive[s]) continue;
-    const pOld = G[price + l];
-    let pNew = pOld;
-    const salesL = G[q + l] * pOld;
-    if (negotiation) {
-      const D = F[revenue + s] > 0 ? clamp(salesL / F[revenue + s], 0, 1) : 1;
-      const beta = clamp(b.betaMin + bRange * (1 - D) * F[u + s], 0, 1);
-      const mStar = b.marginMin + mRange * beta;
-      const sq = F[squeeze + buy[l]];
-      const dEff = dRound * (1 - beta) * (1 + sq);
-      const tau = tauF + (1 - tauF) * beta;
-      const g = gF + (1 - gF) * beta;
-      const pStar = (g * F[lagCost + s] + (1 - g) * F[unitCost + s]) * (1 + mStar) * (1 - dEff);
-      const tauEff = pStar > pOld ? Math.max(tauF, tau * (1 - sq)) : tau;
-      pNew = pOld + tauEff * (pStar - pOld);
-      if (pol.belowCostBan && pNew < F[unitCost + s]) pNew = F[unitCost + s];
-      G[price + l] = pNew;
+  // Links are grouped by the buyer's tier kb, those to tier kb + 1 first, then those that skip
+  // to kb + 2 (re-sourcing and entry keep each link's tiers): each range has one supplier tier,
+  // whose pass-through sums are kept in locals while it runs (same additions in the same order).
+  const { linkStart, skipStart } = m.net;
+  const { ptWeighted, ptWeight, ptCount, ptFull, ptNone } = m.flows;
+  for (let r = 0; r < 2 * m.tiers; r++) {
+    const kb = r >> 1;
+    const l0 = r & 1 ? skipStart[kb] : linkStart[kb];
+    const l1 = r & 1 ? linkStart[kb + 1] : skipStart[kb];
+    if (l0 >= l1) continue;
+    const ks = kb + 1 + (r & 1);
+    let ptW = ptWeighted[ks];
+    let ptWt = ptWeight[ks];
+    let ptN = ptCount[ks];
+    let ptF = ptFull[ks];
+    let pt0 = ptNone[ks];
+    for (let l = l0; l < l1; l++) {
+      const s = sup[l];
+      if (!alive[s]) continue;
+      const pOld = G[price + l];
+      let pNew = pOld;
+      const salesL = G[q + l] * pOld;
+      if (negotiation) {
+        const D = F[revenue + s] > 0 ? clamp(salesL / F[revenue + s], 0, 1) : 1;
+        const beta = clamp(b.betaMin + bRange * (1 - D) * F[u + s], 0, 1);
+        const mStar = b.marginMin + mRange * beta;
+        const sq = F[squeeze + buy[l]];
+        const dEff = dRound * (1 - beta) * (1 + sq);
+        const tau = tauF + (1 - tauF) * beta;
+        const g = gF + (1 - gF) * beta;
+        const pStar = (g * F[lagCost + s] + (1 - g) * F[unitCost + s]) * (1 + mStar) * (1 - dEff);
+        const tauEff = pStar > pOld ? Math.max(tauF, tau * (1 - sq)) : tau;
+        pNew = pOld + tauEff * (pStar - pOld);
+        if (pol.belowCostBan && pNew < F[unitCost + s]) pNew = F[unitCost + s];
+        G[price + l] = pNew;
+      }
+      const cu = F[cUp + s];
+      if (measure && cu > 0) {
+        // recordPassThrough(), inlined on the locals.
+        const ratio = (pNew - pOld) / cu;
+        const wgt = salesL > 0 ? salesL : 1e-9;
+        ptW += wgt * clamp(ratio, 0, 1);
+        ptWt += wgt;
+        ptN += 1;
+        if (ratio >= 1 - 1e-9) ptF += 1;
+        if (ratio <= 0) pt0 += 1;
+      }
     }
-    if (measure && F[cUp + s] > 0) {
-      recordPassThrough(fl, tierOf[s], (pNew - pOld) / F[cUp + s], salesL > 0 ? salesL : 1e-9);
-    }
+    ptWeighted[ks] = ptW;
+    ptWeight[ks] = ptWt;
+    ptCount[ks] = ptN;
+    ptFull[ks] = ptF;
+    ptNone[ks] = pt0;
   }
   const t0end = m.net.tierStart[1];
   // The own-brand demand factor is only read by setDemand when value-oriented demand is on,
@@ -1011,19 +1039,21 @@ function reallocate(m: Model, k: number): void {
 
 /** Workers' view of each firm's wage relative to the economy-wide reference for its tier. */
 function updateAppeal(m: Model): void {
-  const { alive, L, w, nFirms, appeal } = m;
+  const { alive, nFirms, wageNorm } = m;
+  const F = m.fb;
+  const { L, w, appeal } = m.fo;
   const tierOf = m.net.tierOf;
   const qs = m.sc.labor.quitSensitivity;
   let wl = 0;
   let ls = 0;
   for (let i = 0; i < nFirms; i++) {
     if (!alive[i]) continue;
-    wl += w[i] * L[i];
-    ls += L[i];
+    wl += F[w + i] * F[L + i];
+    ls += F[L + i];
   }
   const wEcon = ls > 0 ? wl / ls : 1;
   for (let i = 0; i < nFirms; i++) {
-    if (alive[i]) appeal[i] = Math.exp(qs * (w[i] / (wEcon * m.wageNorm[tierOf[i]]) - 1));
+    if (alive[i]) F[appeal + i] = Math.exp(qs * (F[w + i] / (wEcon * wageNorm[tierOf[i]]) - 1));
   }
 }
 
@@ -1031,7 +1061,9 @@ function updateAppeal(m: Model): void {
 function wageRound(m: Model, t: number): void {
   const sc = m.sc;
   const lab = sc.labor;
-  const { alive, L, w, nFirms } = m;
+  const { alive, nFirms } = m;
+  const F = m.fb;
+  const { L, w, A, Aprev, va4, dep4, rev4, E } = m.fo;
   const { tierOf } = m.net;
   const wSumT = m.flows.wageSum; // reuse as scratch: tier means
   const lT = m.flows.employment;
@@ -1039,8 +1071,8 @@ function wageRound(m: Model, t: number): void {
   lT.fill(0);
   for (let i = 0; i < nFirms; i++) {
     if (!alive[i]) continue;
-    wSumT[tierOf[i]] += w[i] * L[i];
-    lT[tierOf[i]] += L[i];
+    wSumT[tierOf[i]] += F[w + i] * F[L + i];
+    lT[tierOf[i]] += F[L + i];
   }
   const wMin = m.paths.minimumWage[t];
   const wMinPrev = t >= 4 ? m.paths.minimumWage[t - 4] : m.paths.minimumWage[0];
@@ -1049,9 +1081,9 @@ function wageRound(m: Model, t: number): void {
   for (let i = 0; i < nFirms; i++) {
     if (!alive[i]) continue;
     const k = tierOf[i];
-    const wi = w[i];
+    const wi = F[w + i];
     const tierMean = lT[k] > 0 ? wSumT[k] / lT[k] : wi;
-    const gProd = Math.log(m.A[i] / m.Aprev[i]);
+    const gProd = Math.log(F[A + i] / F[Aprev + i]);
     const bite = clamp((2.5 * wMin - wi) / (1.5 * wMin), 0, 1);
     const g =
       infl +
@@ -1060,12 +1092,15 @@ function wageRound(m: Model, t: number): void {
       lab.minimumWageSpillover * Math.max(0, gMin) * bite;
     let wNew = wi * (1 + g);
     // Affordability: the raise may not push last year's operating margin below the floor.
-    const wMax = L[i] > 0 ? (m.va4[i] - m.dep4[i] - lab.affordabilityFloor * m.rev4[i]) / L[i] : wi;
+    const wMax =
+      F[L + i] > 0
+        ? (F[va4 + i] - F[dep4 + i] - lab.affordabilityFloor * F[rev4 + i]) / F[L + i]
+        : wi;
     if (wNew > wMax) wNew = Math.max(Math.min(wi, wNew), wMax);
     // No nominal cuts unless equity is negative (then at most 3%).
-    if (wNew < wi) wNew = m.E[i] < 0 ? Math.max(wNew, 0.97 * wi) : wi;
-    w[i] = Math.max(wNew, wMin);
-    m.Aprev[i] = m.A[i];
+    if (wNew < wi) wNew = F[E + i] < 0 ? Math.max(wNew, 0.97 * wi) : wi;
+    F[w + i] = Math.max(wNew, wMin);
+    F[Aprev + i] = F[A + i];
   }
 }
 
@@ -1135,8 +1170,10 @@ function updateFirms(
   // Productivity.
   const t1 = m.net.tierStart[1];
   if (invOn && m.degreesChanged) {
+    const { inDeg, outDeg } = m;
+    const directBase = m.fo.directBase;
     for (let i = 0; i < nFirms; i++) {
-      const partners = m.inDeg[i] + m.outDeg[i] + (m.directBase[i] > 0 ? 1 : 0);
+      const partners = inDeg[i] + outDeg[i] + (F[directBase + i] > 0 ? 1 : 0);
       F[spill + i] =
         f.partnerSpillover * (partners < LOG1P.length ? LOG1P[partners] : Math.log(1 + partners));
     }
