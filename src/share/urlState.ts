@@ -41,7 +41,7 @@ export type Lang = (typeof LANGS)[number];
 export const CHART_IDS = ['wage', 'investment', 'vapw', 'laborshare', 'burden'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
-export const VIEWS = ['compare', 'model', 'table'] as const;
+export const VIEWS = ['compare', 'model', 'table', 'sensitivity'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** 'ab': A and B drawn together; 'diff': B − A. */

@@ -434,3 +434,14 @@ describe('SensitivityRunner', () => {
     r.dispose();
   });
 });
+
+describe('the page’s address', () => {
+  it('#sensitivity and view=sensitivity open the page, and a link keeps it', async () => {
+    const { viewOfHash } = await import('../../src/app/share/session.svelte.ts');
+    const { decodeState, encodeState, defaultState } = await import('../../src/share/urlState.ts');
+    expect(viewOfHash('#sensitivity')).toBe('sensitivity');
+    const q = encodeState({ ...defaultState(), view: 'sensitivity' });
+    expect(q).toMatch(/view=sensitivity/);
+    expect(decodeState(`?${q}`).state.view).toBe('sensitivity');
+  });
+});

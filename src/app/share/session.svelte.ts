@@ -41,11 +41,12 @@ export function sameSnapshot(x: Snapshot, y: Snapshot): boolean {
   );
 }
 
-/** The views of the old hash routes (#sim, #model) and the new #table. */
+/** The views of the old hash routes (#sim, #model) and the new #table and #sensitivity. */
 export function viewOfHash(hash: string): View | null {
   if (hash === '#sim') return 'compare';
   if (hash === '#model') return 'model';
   if (hash === '#table') return 'table';
+  if (hash === '#sensitivity') return 'sensitivity';
   return null;
 }
 
