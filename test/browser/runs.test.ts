@@ -4,7 +4,7 @@
  * worker at once and leaves the results on screen, and editing a lever
  * during a batch cancels it and starts one for the new inputs.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../../src/export/csv.ts';
@@ -299,7 +299,6 @@ describe('many runs per scenario', () => {
       'B, p90',
     ]);
     const png = await download(page, 'wage', 'png-720p');
-    writeFileSync('test-results/runs-wage-720p.png', png);
     const withBands = await bandPixels(page, png);
     const without = await bandPixels(page, singlePng);
     expect(withBands).toBeGreaterThan(2000);
