@@ -414,6 +414,23 @@ describe('SensitivityRunner', () => {
     r.dispose();
   });
 
+  it('a result is outdated once the settings are invalid (nothing wanted) and runs nothing', async () => {
+    const pools = gatedPool();
+    const r = new SensitivityRunner(pools.make, 0);
+    r.setActive(true);
+    const t = task(1);
+    r.want(t.tornado, null);
+    await tick();
+    await pools.drain();
+    expect(r.outdated('tornado')).toBe(false);
+    r.want(null, null);
+    await tick();
+    expect(r.outdated('tornado')).toBe(true);
+    expect(r.running).toBe(null);
+    expect(r.tornado?.key).toBe(t.tornado.key);
+    r.dispose();
+  });
+
   it('leaving the page disposes the pool; coming back makes a new one and goes on', async () => {
     const pools = gatedPool();
     const r = new SensitivityRunner(pools.make, 0);

@@ -103,6 +103,18 @@ describe('the sensitivity page', () => {
       expect(high[i][1]).toBeCloseTo(b.atHigh * 100, 9);
     });
     expect(await page.textContent(`${TORNADO} .note`)).toMatch(/scenario A/);
+
+    // Starting from B: computed again from B's inputs.
+    await page.check('input[data-sens="scenario"][value="B"]');
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.textContent?.includes('scenario B'),
+      `${TORNADO} .note`,
+    );
+    await waitDone(page, TORNADO);
+    const planB = planTornado(presetScenario('layered'), 1);
+    const fromB = computeTornado(planB, runJobs(jobs(planB)), 'deepestWageGrowth');
+    const [lowB] = (await chartData(page, TORNADO)).data as [number, number][][];
+    expect(lowB[0][0]).toBeCloseTo(fromB.base * 100, 9);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -194,6 +206,9 @@ describe('the sensitivity page', () => {
       );
     await page.waitForTimeout(500);
     expect(await page.locator('[data-testid="batch-progress"]').count()).toBe(0);
+    expect(await page.textContent(`${HEATMAP} [data-sens-outdated]`)).toBe(
+      'Shown for earlier settings.',
+    );
     // Back to two parameters, an end out of range.
     await page.selectOption(`${axis(1)} [data-sens="path"]`, 'policy.passThroughFloor');
     await page.fill(`${axis(1)} [data-sens="to"]`, '1.5');

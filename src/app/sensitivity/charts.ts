@@ -225,7 +225,7 @@ function colourLegend(view: HeatView, style: SensStyle): Plugin<'matrix'> {
       const f = style.font;
       const barW = Math.round(f * 1.3);
       const x = area.right + Math.round(f * 1.2);
-      const top = area.top + f * 0.5;
+      const top = area.top + f * 0.6;
       const bottom = area.bottom;
       const g = ctx.createLinearGradient(0, bottom, 0, top);
       for (let k = 0; k <= 8; k++)
@@ -255,7 +255,7 @@ function colourLegend(view: HeatView, style: SensStyle): Plugin<'matrix'> {
       const title = view.legendTitle;
       const w = ctx.measureText(title).width;
       ctx.textAlign = 'left';
-      ctx.fillText(title, Math.max(2, Math.min(x, chart.width - w - 2)), top - f * 0.5);
+      ctx.fillText(title, Math.max(2, Math.min(x, chart.width - w - 2)), top - f * 0.9);
       ctx.restore();
     },
   };

@@ -59,10 +59,10 @@ export class SensitivityRunner {
     private readonly delayMs = 250,
   ) {}
 
-  /** Whether the result shown for `kind` is for other inputs than those wanted now. */
+  /** Whether the result shown for `kind` is for other inputs than those wanted now (or none is, the settings being invalid). */
   outdated(kind: TaskKind): boolean {
-    const w = this.wanted[kind];
-    return w !== null && this[kind] !== null && this[kind].key !== w.key;
+    const done = this[kind];
+    return done !== null && done.key !== this.wanted[kind]?.key;
   }
 
   /** Sets what should be shown; cancels work for other inputs at once. */
