@@ -168,6 +168,8 @@ export interface Model {
   wSum: Float64Array;
   /** Link prices, live suppliers or links changed since computeInputPrices() last ran. */
   linksChanged: boolean;
+  /** Per tier, set by produce(): whether reallocate() moved orders to it this quarter. */
+  reallocated: Uint8Array;
   orders: Float64Array;
   planned: Float64Array;
   x: Float64Array; // output
@@ -330,6 +332,7 @@ export function createModel(sc: Scenario): Model {
     inputSum: F('inputSum'),
     wSum: F('wSum'),
     linksChanged: true,
+    reallocated: new Uint8Array(tiers),
     orders: F('orders'),
     planned: F('planned'),
     x: F('x'),
@@ -399,16 +402,20 @@ export function createModel(sc: Scenario): Model {
 
 /** Starting state: sizes from base flows through the network, cost-plus prices bottom-up. */
 function initialise(m: Model): void {
-  const { sc, net, tiers, nFirms, rng } = m;
+  const { sc, net, tiers, nFirms, nLinks, rng } = m;
+  const { tierOf, tierStart, linkStart, skipStart } = net;
+  const { tierW0, tierA0, tierKL0, tierU0, spotBase, sup, buy, weight, price, inDeg, outDeg } = m;
+  const { A, w, u, wSum, directBase, L, baseL, K, Aref, Aprev, Around, wPrev } = m;
+  const { inputPrice, unitCost, directPrice, finalPrice, roundCost, qualityW } = m;
   const f = sc.firms;
   const T = tiers - 1;
   for (let k = 0; k < tiers; k++) {
     const z = depth(k, tiers);
-    m.tierW0[k] = f.wageTop * Math.pow(f.wageRatioDeepest, z);
-    m.tierA0[k] = m.tierW0[k] / (4 * f.laborCostShare);
-    m.tierKL0[k] = f.capitalPerWorkerTop * Math.pow(f.capitalRatioDeepest, z);
+    tierW0[k] = f.wageTop * Math.pow(f.wageRatioDeepest, z);
+    tierA0[k] = tierW0[k] / (4 * f.laborCostShare);
+    tierKL0[k] = f.capitalPerWorkerTop * Math.pow(f.capitalRatioDeepest, z);
     const zu = T > 1 ? (k - 1) / (T - 1) : 0;
-    m.tierU0[k] =
+    tierU0[k] =
       k === 0
         ? 1
         : sc.bargaining.uniquenessTop +
@@ -416,46 +423,46 @@ function initialise(m: Model): void {
   }
   // Firm heterogeneity: productivity dispersion of about 5%.
   for (let i = 0; i < nFirms; i++) {
-    const k = net.tierOf[i];
-    m.A[i] = m.tierA0[k] * Math.exp(0.05 * rng.normal());
+    const k = tierOf[i];
+    A[i] = tierA0[k] * Math.exp(0.05 * rng.normal());
     // Nobody starts below the minimum wage.
-    m.w[i] = Math.max(m.tierW0[k], sc.labor.minimumWage);
-    m.u[i] = clamp(m.tierU0[k] + 0.05 * rng.normal(), 0, 1);
+    w[i] = Math.max(tierW0[k], sc.labor.minimumWage);
+    u[i] = clamp(tierU0[k] + 0.05 * rng.normal(), 0, 1);
   }
   // Base flows: final demand split evenly across tier 0, orders down the links.
   const util = 1 - f.spareCapacity;
   const n0 = sc.network.firmsPerTier[0];
-  m.D0 = n0 * f.employeesTop * m.tierA0[0] * util;
+  m.D0 = n0 * f.employeesTop * tierA0[0] * util;
   const base = m.x;
   base.fill(0);
   const acc = m.orders;
   acc.fill(0);
-  for (let l = 0; l < m.nLinks; l++) m.wSum[m.buy[l]] += m.weight[l];
+  for (let l = 0; l < nLinks; l++) wSum[buy[l]] += weight[l];
   const direct = sc.network.directSales;
   for (let k = 0; k < tiers; k++) {
-    for (let i = net.tierStart[k]; i < net.tierStart[k + 1]; i++) {
+    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
       base[i] = k === 0 ? m.D0 / n0 : acc[i] / (1 - direct);
-      if (k > 0) m.directBase[i] = base[i] * direct;
+      if (k > 0) directBase[i] = base[i] * direct;
     }
-    for (let l = net.linkStart[k]; l < net.linkStart[k + 1]; l++) {
-      acc[m.sup[l]] += (base[m.buy[l]] * m.weight[l]) / m.wSum[m.buy[l]];
+    for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
+      acc[sup[l]] += (base[buy[l]] * weight[l]) / wSum[buy[l]];
     }
   }
   for (let i = 0; i < nFirms; i++) {
-    const k = net.tierOf[i];
-    m.L[i] = k === 0 ? f.employeesTop : base[i] / (m.A[i] * util);
+    const k = tierOf[i];
+    L[i] = k === 0 ? f.employeesTop : base[i] / (A[i] * util);
     // Firms with no orders at all still start with a minimal workforce.
-    if (!(m.L[i] > 1)) m.L[i] = Math.max(1, m.L[i]);
-    m.baseL[i] = m.L[i];
-    m.K[i] = m.tierKL0[k] * m.L[i];
-    m.Aref[i] = m.A[i];
-    m.Aprev[i] = m.A[i];
-    m.Around[i] = m.A[i];
-    m.wPrev[i] = m.w[i];
+    if (!(L[i] > 1)) L[i] = Math.max(1, L[i]);
+    baseL[i] = L[i];
+    K[i] = tierKL0[k] * L[i];
+    Aref[i] = A[i];
+    Aprev[i] = A[i];
+    Around[i] = A[i];
+    wPrev[i] = w[i];
   }
-  for (let l = 0; l < m.nLinks; l++) {
-    m.outDeg[m.sup[l]]++;
-    m.inDeg[m.buy[l]]++;
+  for (let l = 0; l < nLinks; l++) {
+    outDeg[sup[l]]++;
+    inDeg[buy[l]]++;
   }
   // Prices bottom-up: each link at its supplier's cost plus the margin bargained on the
   // starting dependency, less the cost-down wedge: the balanced price of negotiation but
@@ -463,33 +470,38 @@ function initialise(m: Model): void {
   const b = sc.bargaining;
   const dRound = sc.mechanisms.negotiation ? sc.policy.costDown / sc.simulation.roundsPerYear : 0;
   for (let k = T; k >= 0; k--) {
-    for (let i = net.tierStart[k]; i < net.tierStart[k + 1]; i++) {
+    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
       // Input price from the suppliers priced in earlier iterations.
-      m.inputPrice[i] = 0;
+      inputPrice[i] = 0;
     }
-    for (let l = net.linkStart[k]; l < net.linkStart[k + 1]; l++) {
-      m.inputPrice[m.buy[l]] += (m.weight[l] * m.price[l]) / m.wSum[m.buy[l]];
+    for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
+      inputPrice[buy[l]] += (weight[l] * price[l]) / wSum[buy[l]];
     }
     computeCosts(m, k, k + 1, 1, 1);
     if (k === 0) continue;
-    for (let l = 0; l < m.nLinks; l++) {
-      const s = m.sup[l];
-      if (net.tierOf[s] !== k) continue;
-      const flow = (base[m.buy[l]] * m.weight[l]) / m.wSum[m.buy[l]];
-      const D = base[s] > 0 ? clamp(flow / base[s], 0, 1) : 1;
-      const beta = clamp(b.betaMin + (b.betaMax - b.betaMin) * (1 - D) * m.u[s], 0, 1);
-      const mStar = b.marginMin + (b.marginMax - b.marginMin) * beta;
-      m.price[l] = m.unitCost[s] * (1 + mStar) * (1 - dRound * (1 - beta));
+    // The links from tier k: to tier k - 1, and those that skip to tier k - 2.
+    for (let r = 0; r < 2; r++) {
+      if (r === 1 && k < 2) break;
+      const l0 = r === 0 ? linkStart[k - 1] : skipStart[k - 2];
+      const l1 = r === 0 ? skipStart[k - 1] : linkStart[k - 1];
+      for (let l = l0; l < l1; l++) {
+        const s = sup[l];
+        const flow = (base[buy[l]] * weight[l]) / wSum[buy[l]];
+        const D = base[s] > 0 ? clamp(flow / base[s], 0, 1) : 1;
+        const beta = clamp(b.betaMin + (b.betaMax - b.betaMin) * (1 - D) * u[s], 0, 1);
+        const mStar = b.marginMin + (b.marginMax - b.marginMin) * beta;
+        price[l] = unitCost[s] * (1 + mStar) * (1 - dRound * (1 - beta));
+      }
     }
     // The spot price of tier-k inputs: its mean cost plus the strongest margin.
     let cs = 0;
-    for (let i = net.tierStart[k]; i < net.tierStart[k + 1]; i++) cs += m.unitCost[i];
-    m.spotBase[k] = (cs / (net.tierStart[k + 1] - net.tierStart[k])) * (1 + b.marginMax);
+    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) cs += unitCost[i];
+    spotBase[k] = (cs / (tierStart[k + 1] - tierStart[k])) * (1 + b.marginMax);
   }
   for (let i = 0; i < nFirms; i++) {
-    m.directPrice[i] = m.unitCost[i] * (1 + b.marginMax);
-    m.finalPrice[i] = m.unitCost[i] * (1 + sc.market.finalMarkup);
-    m.roundCost[i] = m.unitCost[i];
+    directPrice[i] = unitCost[i] * (1 + b.marginMax);
+    finalPrice[i] = unitCost[i] * (1 + sc.market.finalMarkup);
+    roundCost[i] = unitCost[i];
   }
   m.pricePrev.set(m.price);
   m.directPricePrev.set(m.directPrice);
@@ -497,9 +509,9 @@ function initialise(m: Model): void {
   m.finalPriceRound.set(m.finalPrice);
   // Labour force and wage norms.
   let Ltot = 0;
-  for (let i = 0; i < nFirms; i++) Ltot += m.L[i];
+  for (let i = 0; i < nFirms; i++) Ltot += L[i];
   m.laborForce0 = Ltot / (1 - sc.labor.initialUnemployment);
-  for (let i = 0; i < nFirms; i++) m.qualityW[i] = base[i];
+  for (let i = 0; i < nFirms; i++) qualityW[i] = base[i];
   m.linksChanged = true;
 }
 
@@ -838,6 +850,9 @@ function produce(m: Model, demand: number, round: boolean, direct: number, value
   const ord = lo.ord;
   const alloc = lo.alloc;
   const q = lo.q;
+  const req = fo.scratchD; // set by reallocate()
+  const granted = m.reallocated;
+  granted.fill(0);
   const t0end = tierStart[1];
   const nFirms = m.nFirms;
   for (let i = 0; i < nFirms; i++) {
@@ -912,7 +927,10 @@ function produce(m: Model, demand: number, round: boolean, direct: number, value
           }
           F[spareB + bb] += F[spare + s];
         }
-        if (any) reallocate(m, k);
+        if (any) {
+          reallocate(m, k);
+          granted[k] = 1;
+        }
       } else {
         for (let l = l0; l < l1; l++) G[alloc + l] = G[ord + l] * F[ratio + sup[l]];
       }
@@ -944,12 +962,20 @@ function produce(m: Model, demand: number, round: boolean, direct: number, value
     const i1 = tierStart[k + 1];
     if (k < T) {
       F.fill(0, recv + i0, recv + i1);
-      // Deliveries, and the sales, purchases and cost-ups they carry.
+      // Deliveries, and the sales, purchases and cost-ups they carry. Where reallocate() moved
+      // orders to tier k + 1 (links to it from skipStart[k] on), the accepted orders on a link
+      // are those of the first round plus the request it granted: alloc + q x scratchD.
       const l1 = linkStart[k + 1];
+      const lGranted = granted[k + 1] ? skipStart[k] : linkStart[k];
       for (let l = linkStart[k]; l < l1; l++) {
         const s = sup[l];
         const bb = buy[l];
-        const d = G[alloc + l] * F[ratio + s];
+        let a = G[alloc + l];
+        if (l < lGranted) {
+          const r = G[q + l];
+          if (r > 0) a += r * F[req + s];
+        }
+        const d = a * F[ratio + s];
         G[q + l] = d;
         if (d === 0) continue;
         F[recv + bb] += d;
@@ -991,13 +1017,14 @@ function produce(m: Model, demand: number, round: boolean, direct: number, value
  * spare capacity; a supplier asked for more than it has grants pro rata.
  * produce() has summed, per buyer, the unaccepted orders (in recv) and its
  * suppliers' spare capacity (in spot); the suppliers' spare capacity is in scratchC.
+ * Leaves each link's request in q and the share of it granted, per supplier, in
+ * scratchD: produce()'s upward pass adds the granted orders to the link's.
  */
 function reallocate(m: Model, k: number): void {
   const { sup, buy } = m;
   const F = m.fb;
   const fo = m.fo;
   const G = m.lb;
-  const alloc = m.lo.alloc;
   const planned = fo.planned;
   const spare = fo.scratchC;
   const shortB = fo.recv;
@@ -1030,10 +1057,6 @@ function reallocate(m: Model, k: number): void {
       F[planned + i] += granted;
       F[spare + i] = sp - granted;
     }
-  }
-  for (let l = b0; l < b1; l++) {
-    const r = G[reqL + l];
-    if (r > 0) G[alloc + l] += r * F[req + sup[l]];
   }
 }
 
