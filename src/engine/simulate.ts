@@ -131,12 +131,14 @@ export interface Timings {
   runMs: number;
 }
 
+const UNITS: Record<string, string> = {};
+for (const [k, v] of Object.entries(SERIES)) UNITS[`series.${k}`] = v.unit;
+for (const [k, v] of Object.entries(ECONOMY)) UNITS[`economy.${k}`] = v.unit;
+for (const [k, v] of Object.entries(SUMMARY_UNITS)) UNITS[`summary.${k}`] = v;
+
+/** The unit of every output key (a fresh copy for each result). */
 function unitsMap(): Record<string, string> {
-  const u: Record<string, string> = {};
-  for (const [k, v] of Object.entries(SERIES)) u[`series.${k}`] = v.unit;
-  for (const [k, v] of Object.entries(ECONOMY)) u[`economy.${k}`] = v.unit;
-  for (const [k, v] of Object.entries(SUMMARY_UNITS)) u[`summary.${k}`] = v;
-  return u;
+  return { ...UNITS };
 }
 
 export function periodLabels(startYear: number, quarters: number): string[] {
@@ -297,10 +299,15 @@ function sampleNetwork(m: Model, maxPerTier = [2, 6, 12, 24, 24, 24]): NetworkSa
   }
   const linkS: number[] = [];
   const linkB: number[] = [];
+  const { sup, buy, alive } = m;
   for (let l = 0; l < m.nLinks; l++) {
-    const a = pos.get(m.sup[l]);
-    const b = pos.get(m.buy[l]);
-    if (a !== undefined && b !== undefined && m.alive[m.sup[l]] && m.alive[m.buy[l]]) {
+    const s = sup[l];
+    const bb = buy[l];
+    // Only the first `chains` home chains are sampled: most links are ruled out without a lookup.
+    if (chain[s] >= chains || chain[bb] >= chains) continue;
+    const a = pos.get(s);
+    const b = pos.get(bb);
+    if (a !== undefined && b !== undefined && alive[s] && alive[bb]) {
       linkS.push(a);
       linkB.push(b);
     }
