@@ -390,7 +390,8 @@ export const uiEn = {
       stoppedOutdated: 'Shown for earlier settings.',
       waiting: 'Computing…',
       failed: 'The computation failed: {{error}}',
-      runsDone: 'Median of {{runs}} runs per point, {{total}} runs in {{s}} s.',
+      runsDoneOne: 'One run per point; {{total}} runs in {{s}} s.',
+      runsDone: 'Median of {{runs}} runs per point; {{total}} runs in {{s}} s.',
     },
     tornado: {
       title: 'What moves “{{indicator}}” most',
@@ -426,7 +427,8 @@ export const uiEn = {
       empty: 'The heat map appears here once computed.',
     },
     exportMenu: 'Export “{{title}}”',
-    caption: '{{runs}} runs per point, median',
+    captionOne: 'one run per point',
+    caption: 'median of {{runs}} runs per point',
     unit: {
       pctYear: '%/year',
       pct: '%',

@@ -389,6 +389,7 @@ export const uiJa: Shape<typeof uiEn> = {
       stoppedOutdated: '以前の設定での結果です。',
       waiting: '計算中…',
       failed: '計算に失敗しました：{{error}}',
+      runsDoneOne: '1点あたり1回、計{{total}}回の実行（{{s}}秒）。',
       runsDone: '1点あたり{{runs}}回の中央値、計{{total}}回の実行（{{s}}秒）。',
     },
     tornado: {
@@ -424,6 +425,7 @@ export const uiJa: Shape<typeof uiEn> = {
       empty: '計算が終わるとここにヒートマップが表示されます。',
     },
     exportMenu: '「{{title}}」を書き出す',
+    captionOne: '1点あたり1回の実行',
     caption: '1点あたり{{runs}}回の中央値',
     unit: {
       pctYear: '%／年',

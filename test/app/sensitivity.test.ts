@@ -462,3 +462,19 @@ describe('the page’s address', () => {
     expect(decodeState(`?${q}`).state.view).toBe('sensitivity');
   });
 });
+
+describe('the image caption', () => {
+  it('names the scenario the charts start from and the runs per point', async () => {
+    const { sensCaptionNames } = await import('../../src/app/sensitivity/exportImage.ts');
+    const { defaultState } = await import('../../src/share/urlState.ts');
+    const state = defaultState('en');
+    const [name, runs] = sensCaptionNames(state, 'B', 5, 'en');
+    expect(name).toMatch(/^B: Layered value chain/);
+    expect(runs).toBe('median of 5 runs per point');
+    expect(sensCaptionNames(state, 'A', 1, 'en')).toEqual([
+      expect.stringMatching(/^A: Large-firm-led model/),
+      'one run per point',
+    ]);
+    expect(sensCaptionNames(state, 'A', 3, 'ja')[1]).toBe('1点あたり3回の中央値');
+  });
+});

@@ -44,7 +44,10 @@ export function sensCaptionNames(
   lang: Lang,
 ): string[] {
   const names = captionNames(state, lang);
-  return [names[scenario === 'A' ? 0 : 1], translate(lang, 'sens.caption', { runs })];
+  return [
+    names[scenario === 'A' ? 0 : 1],
+    translate(lang, runs === 1 ? 'sens.captionOne' : 'sens.caption', { runs }),
+  ];
 }
 
 export function sensImage(req: SensImageRequest): {
