@@ -319,3 +319,44 @@ describe('band helpers', () => {
     expect(set.burden.diff).toBeNull();
   });
 });
+
+describe('BandsController with an aggregator (the app computes bands in a worker)', () => {
+  it('hands the finished batch to the aggregator and drops its answer if the inputs changed meanwhile', async () => {
+    const pool = new FakePool();
+    const calls: number[] = [];
+    let release: (() => void) | null = null;
+    const ctl = new BandsController(
+      () => pool,
+      () => 10,
+      {
+        debounceMs: 5,
+        aggregate: (a, b, runs, outputs) => {
+          calls.push(outputs.filter(Boolean).length);
+          return new Promise((resolve) => {
+            release = () => resolve(bandSet(a, b, runs, outputs));
+          });
+        },
+      },
+    );
+    ctl.update(withCostDown(0.01), withCostDown(0.03));
+    await sleep(20);
+    pool.calls[0].finish();
+    await sleep(0);
+    expect(calls).toEqual([20]);
+    expect(ctl.bands).toBeNull(); // still aggregating
+    expect(ctl.status).toBe('running');
+    // An edit while the bands are computed: the answer is for old inputs.
+    ctl.update(withCostDown(0.02), withCostDown(0.03));
+    release!();
+    await sleep(0);
+    expect(ctl.bands).toBeNull();
+    expect(ctl.stats.discarded).toBe(1);
+    await sleep(20);
+    pool.calls[1].finish();
+    await sleep(0);
+    release!();
+    await sleep(0);
+    expect(ctl.bands!.a.policy.costDown).toBe(0.02);
+    expect(ctl.status).toBe('idle');
+  });
+});

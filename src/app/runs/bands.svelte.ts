@@ -13,17 +13,9 @@
  * views can mark bands of earlier inputs.
  */
 import { untrack } from 'svelte';
-import {
-  computeBands,
-  describeValues,
-  jobs as planJobs,
-  planRuns,
-  type Bands,
-  type Job,
-  type RunOutput,
-  type Stat,
-} from '../../engine/batch.ts';
-import { ECONOMY, SERIES, type Scenario, type Summary } from '../../engine/index.ts';
+import { jobs as planJobs, planRuns, type Job, type RunOutput } from '../../engine/batch.ts';
+import type { Scenario } from '../../engine/index.ts';
+import { bandSet, type BandSet } from './bandSet.ts';
 import type { BatchRun, Progress, RunOptions } from '../../pool/pool.ts';
 import { RUNS_CHOICES, deepEqual, type RunsChoice } from '../../share/urlState.ts';
 
@@ -33,30 +25,6 @@ export interface BatchPool {
   cancel(respawn?: boolean): void;
 }
 
-/** Statistics of one value over the runs. */
-export type Spread = Record<Stat, number>;
-
-/** Who bears cost-ups, per bearer (each tier, then consumers): statistics of each run's total, ¥bn. */
-export interface BurdenBands {
-  A: Spread[];
-  B: Spread[];
-  /** Of the run-by-run difference B − A; null when A and B have different tiers. */
-  diff: Spread[] | null;
-}
-
-/** The bands of both scenarios for one pair of inputs. */
-export interface BandSet {
-  /** The inputs the bands belong to. */
-  a: Scenario;
-  b: Scenario;
-  runs: number;
-  A: Bands;
-  B: Bands;
-  /** Bands of the run-by-run difference B − A (same tiers and quarters only). */
-  diff: Bands | null;
-  burden: BurdenBands;
-}
-
 export type BatchStatus = 'idle' | 'waiting' | 'running' | 'cancelled' | 'failed';
 
 export interface BandsOptions {
@@ -64,103 +32,29 @@ export interface BandsOptions {
   debounceMs?: number;
   /** Resolves once the single runs of the current inputs are on screen. */
   before?: () => Promise<unknown>;
+  /**
+   * Computes the bands of a finished batch; the app does it in a worker so
+   * that the page never waits for it. By default, here and now.
+   */
+  aggregate?: Aggregate;
 }
 
-const SERIES_KEYS = Object.keys(SERIES);
-const ECONOMY_KEYS = Object.keys(ECONOMY);
-
-function total(a: Float64Array, from: number, n: number): number {
-  let s = 0;
-  for (let t = from; t < from + n; t++) if (a[t] === a[t]) s += a[t];
-  return s;
-}
-
-/** Per run: cost-ups absorbed by each tier and paid by consumers over the period, ¥bn (as the burden chart). */
-export function burdenTotals(o: RunOutput): number[] {
-  const { tiers: T, quarters: Q, packed } = o;
-  if (!packed) return [];
-  const out: number[] = [];
-  const at = SERIES_KEYS.indexOf('costUpAbsorbed') * T * Q;
-  for (let k = 0; k < T; k++) out.push(total(packed, at + k * Q, Q) / 1000);
-  const c = (SERIES_KEYS.length * T + ECONOMY_KEYS.indexOf('consumerBurden')) * Q;
-  out.push(total(packed, c, Q) / 1000);
-  return out;
-}
-
-function spreads(rows: number[][]): Spread[] {
-  const n = rows[0]?.length ?? 0;
-  return Array.from({ length: n }, (_, i) => describeValues(rows.map((r) => r[i])));
-}
-
-/** B − A of two summaries, field by field (per-tier fields tier by tier; null where either is). */
-export function diffSummary(a: Summary, b: Summary): Summary {
-  const out: Record<string, unknown> = {};
-  for (const [k, va] of Object.entries(a) as [string, unknown][]) {
-    const vb = (b as unknown as Record<string, unknown>)[k];
-    const d = (x: unknown, y: unknown) =>
-      typeof x === 'number' && typeof y === 'number' ? y - x : null;
-    out[k] = Array.isArray(va)
-      ? va.map((x, i) => d(x, (vb as unknown[] | undefined)?.[i]))
-      : d(va, vb);
-  }
-  return out as unknown as Summary;
-}
-
-/**
- * Synthetic outputs of the run-by-run difference: run r of B minus run r of A
- * (packed arrays cell by cell). Null when the two do not have the same layout.
- */
-export function pairedDifference(
-  a: readonly RunOutput[],
-  b: readonly RunOutput[],
-): RunOutput[] | null {
-  const n = Math.min(a.length, b.length);
-  const out: RunOutput[] = [];
-  for (let r = 0; r < n; r++) {
-    const x = a[r];
-    const y = b[r];
-    if (!x.packed || !y.packed || x.tiers !== y.tiers || x.quarters !== y.quarters) return null;
-    const packed = new Float64Array(x.packed.length);
-    for (let i = 0; i < packed.length; i++) packed[i] = y.packed[i] - x.packed[i];
-    out.push({
-      index: r,
-      seed: x.seed,
-      summary: diffSummary(x.summary, y.summary),
-      tiers: x.tiers,
-      quarters: x.quarters,
-      packed,
-    });
-  }
-  return out;
-}
-
-/** The bands of a finished batch: outputs 0..runs-1 are A's runs, runs..2·runs-1 B's. */
-export function bandSet(
+export type Aggregate = (
   a: Scenario,
   b: Scenario,
   runs: number,
   outputs: readonly (RunOutput | undefined)[],
-): BandSet {
-  const ra = outputs.slice(0, runs).filter((o): o is RunOutput => !!o);
-  const rb = outputs.slice(runs, 2 * runs).filter((o): o is RunOutput => !!o);
-  const d = pairedDifference(ra, rb);
-  const ta = ra.map(burdenTotals);
-  const tb = rb.map(burdenTotals);
-  const sameTiers = ra[0]?.tiers === rb[0]?.tiers;
-  return {
-    a,
-    b,
-    runs,
-    A: computeBands(a, ra),
-    B: computeBands(b, rb),
-    diff: d ? computeBands(a, d) : null,
-    burden: {
-      A: spreads(ta),
-      B: spreads(tb),
-      diff: sameTiers ? spreads(ta.map((x, r) => x.map((v, i) => tb[r][i] - v))) : null,
-    },
-  };
-}
+) => Promise<BandSet>;
+
+export {
+  bandSet,
+  burdenTotals,
+  diffSummary,
+  pairedDifference,
+  type BandSet,
+  type BurdenBands,
+  type Spread,
+} from './bandSet.ts';
 
 export function sameScenario(x: Scenario, y: Scenario): boolean {
   return x === y || deepEqual(x, y);
@@ -192,6 +86,7 @@ export class BandsController {
   readonly #pool: () => BatchPool;
   readonly #debounceMs: number;
   readonly #before: () => Promise<unknown>;
+  readonly #aggregate: Aggregate;
   readonly #runs: () => number;
   #seq = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -206,6 +101,8 @@ export class BandsController {
     this.#runs = runs;
     this.#debounceMs = opts.debounceMs ?? 250;
     this.#before = opts.before ?? (() => Promise.resolve());
+    this.#aggregate =
+      opts.aggregate ?? ((a, b, runs, outs) => Promise.resolve(bandSet(a, b, runs, outs)));
   }
 
   get runs(): number {
@@ -312,14 +209,31 @@ export class BandsController {
       this.stats.discarded++;
       return;
     }
-    this.#running = false;
-    this.progress = null;
     if (result.cancelled) {
       // Cancelled from elsewhere (the pool's own cancel): keep what is on screen.
+      this.#running = false;
+      this.progress = null;
       this.status = 'cancelled';
       return;
     }
-    this.bands = bandSet(a, b, runs, result.outputs);
+    let set: BandSet;
+    try {
+      set = await this.#aggregate(a, b, runs, result.outputs);
+    } catch (e) {
+      if (seq !== this.#seq) return;
+      this.#running = false;
+      this.progress = null;
+      this.status = 'failed';
+      this.error = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    if (seq !== this.#seq) {
+      this.stats.discarded++;
+      return;
+    }
+    this.#running = false;
+    this.progress = null;
+    this.bands = set;
     this.stats.finished++;
     this.status = 'idle';
   }
