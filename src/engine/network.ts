@@ -75,8 +75,26 @@ export function generateNetwork(spec: NetworkSpec, rng: Rng): Network {
     chainCount[idx]++;
   }
 
-  const supL: number[] = [];
-  const buyL: number[] = [];
+  // Links as they are drawn (supplier, buyer), in growable typed arrays.
+  let supL = new Int32Array(
+    Math.max(16, Math.ceil((nFirms - nChains) * Math.max(1, spec.customersPerSupplier) * 1.25)),
+  );
+  let buyL = new Int32Array(supL.length);
+  let nL = 0;
+  const addLink = (s: number, b: number) => {
+    if (nL === supL.length) {
+      const grow = (a: Int32Array) => {
+        const g = new Int32Array(2 * a.length);
+        g.set(a);
+        return g;
+      };
+      supL = grow(supL);
+      buyL = grow(buyL);
+    }
+    supL[nL] = s;
+    buyL[nL] = b;
+    nL++;
+  };
   const pickInTier = (t: number, c: number, cross: boolean): number => {
     if (cross && nChains > 1) {
       // Any firm of the tier outside chain c (a few tries, then give up on crossing).
@@ -91,15 +109,13 @@ export function generateNetwork(spec: NetworkSpec, rng: Rng): Network {
   };
 
   const extraMean = Math.max(0, spec.customersPerSupplier - 1);
-  const mine: number[] = [];
   for (let k = 1; k < tiers; k++) {
     for (let j = 0; j < counts[k]; j++) {
       const s = tierStart[k] + j;
       const primary = tierStart[k - 1] + blockParent(j, counts[k], counts[k - 1]);
-      mine.length = 0;
-      mine.push(primary);
-      supL.push(s);
-      buyL.push(primary);
+      // This supplier's customers are buyL[first .. nL - 1].
+      const first = nL;
+      addLink(s, primary);
       // Extra customers: Poisson with mean customersPerSupplier - 1, capped by the buyers available.
       const available = counts[k - 1] + (k >= 2 ? counts[k - 2] : 0) - 1;
       const extra = Math.min(available, rng.poisson(extraMean));
@@ -109,10 +125,10 @@ export function generateNetwork(spec: NetworkSpec, rng: Rng): Network {
           const bt = skip ? k - 2 : k - 1;
           const cross = rng.next() < spec.crossChain;
           const b = pickInTier(bt, chain[s], cross);
-          if (!mine.includes(b)) {
-            mine.push(b);
-            supL.push(s);
-            buyL.push(b);
+          let mine = false;
+          for (let x = first; x < nL; x++) if (buyL[x] === b) mine = true;
+          if (!mine) {
+            addLink(s, b);
             break;
           }
         }
@@ -121,38 +137,40 @@ export function generateNetwork(spec: NetworkSpec, rng: Rng): Network {
   }
   // Every buyer above the deepest tier needs at least one supplier.
   const hasSupplier = new Uint8Array(nFirms);
-  for (let i = 0; i < buyL.length; i++) hasSupplier[buyL[i]] = 1;
+  for (let i = 0; i < nL; i++) hasSupplier[buyL[i]] = 1;
   for (let k = 0; k < tiers - 1; k++) {
     for (let j = 0; j < counts[k]; j++) {
       const b = tierStart[k] + j;
       if (!hasSupplier[b]) {
         const s = tierStart[k + 1] + blockParent(j, counts[k], counts[k + 1]);
-        supL.push(s);
-        buyL.push(b);
+        addLink(s, b);
       }
     }
   }
 
   // Sort by (buyer tier, skipping or not, buyer): counting sort on the buyer,
   // then a stable counting sort on the (tier, skip) key.
-  const nLinks = supL.length;
+  const nLinks = nL;
   const byBuyer = new Int32Array(nFirms + 1);
   for (let i = 0; i < nLinks; i++) byBuyer[buyL[i] + 1]++;
   for (let f = 0; f < nFirms; f++) byBuyer[f + 1] += byBuyer[f];
   const pos = byBuyer.slice(0, nFirms);
   const order = new Int32Array(nLinks);
   for (let i = 0; i < nLinks; i++) order[pos[buyL[i]]++] = i;
-  const keyOf = (i: number) =>
-    2 * tierOf[buyL[i]] + (tierOf[supL[i]] - tierOf[buyL[i]] > 1 ? 1 : 0);
+  const key = new Int32Array(nLinks);
+  for (let i = 0; i < nLinks; i++) {
+    const kb = tierOf[buyL[i]];
+    key[i] = 2 * kb + (tierOf[supL[i]] - kb > 1 ? 1 : 0);
+  }
   const keyStart = new Int32Array(2 * tiers + 1);
-  for (let i = 0; i < nLinks; i++) keyStart[keyOf(i) + 1]++;
+  for (let i = 0; i < nLinks; i++) keyStart[key[i] + 1]++;
   for (let k = 0; k < 2 * tiers; k++) keyStart[k + 1] += keyStart[k];
   const kpos = keyStart.slice(0, 2 * tiers);
   const sup = new Int32Array(nLinks);
   const buy = new Int32Array(nLinks);
   for (let j = 0; j < nLinks; j++) {
     const i = order[j];
-    const p = kpos[keyOf(i)]++;
+    const p = kpos[key[i]]++;
     sup[p] = supL[i];
     buy[p] = buyL[i];
   }
