@@ -35,7 +35,7 @@ export interface BatchRun {
 
 export interface RunOptions {
   onProgress?: (p: Progress) => void;
-  /** Jobs per message to a worker; by default about a quarter of a worker's share, 1 to 8. */
+  /** Jobs per message to a worker; by default a quarter of a worker's share of the jobs left, 1 to 8. */
   chunk?: number;
 }
 
@@ -90,10 +90,21 @@ export class WorkerPool {
     if (this.#active) this.cancel();
     this.warm();
     const total = jobs.length;
-    const size = Math.max(1, Math.min(8, Math.floor(total / (this.size * 4))));
-    const chunk = Math.max(1, opts.chunk ?? size);
-    const queue: Job[][] = [];
-    for (let i = 0; i < total; i += chunk) queue.push(jobs.slice(i, i + chunk));
+    // Guided scheduling: chunks of about a quarter of each worker's share of
+    // what is left (1 to 8 jobs), so that messages are few at the start and
+    // no worker waits long for another at the end.
+    let nextJob = 0;
+    const take = (): Job[] | null => {
+      const left = total - nextJob;
+      if (left <= 0) return null;
+      const n =
+        opts.chunk !== undefined
+          ? Math.max(1, Math.floor(opts.chunk))
+          : Math.min(8, Math.max(1, Math.ceil(left / (this.size * 4))));
+      const out = jobs.slice(nextJob, nextJob + n);
+      nextJob += out.length;
+      return out;
+    };
     const maxIndex = jobs.reduce((m, j) => Math.max(m, j.index), -1);
 
     return new Promise<BatchRun>((resolve, reject) => {
@@ -123,7 +134,7 @@ export class WorkerPool {
       let inFlight = 0;
       const feed = (runner: JobRunner) => {
         if (this.#active !== a) return;
-        const next = queue.shift();
+        const next = take();
         if (!next) {
           if (inFlight === 0 && this.#active === a) a.finish(false);
           return;

@@ -122,6 +122,25 @@ describe('WorkerPool', () => {
     expect(pool.spawned).toBe(4);
   });
 
+  it('sends big chunks first and single jobs at the end (guided scheduling)', async () => {
+    const sizes: number[] = [];
+    const spawn = (): JobRunner => ({
+      run: async (jobs) => {
+        sizes.push(jobs.length);
+        await new Promise((r) => setTimeout(r, 0));
+        return jobs.map(out);
+      },
+      terminate: () => {},
+    });
+    const pool = new WorkerPool(spawn, 2);
+    const r = await pool.run(Array.from({ length: 100 }, (_, i) => job(i)));
+    expect(r.done).toBe(100);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(100);
+    expect(sizes[0]).toBe(8);
+    expect(sizes.slice(-4)).toEqual([1, 1, 1, 1]);
+    expect(Math.max(...sizes)).toBe(8);
+  });
+
   it('finishes an empty batch at once and refuses a pool of no workers', async () => {
     const pool = new WorkerPool(fakes().spawn, 2);
     expect((await pool.run([])).done).toBe(0);
