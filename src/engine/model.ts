@@ -161,7 +161,11 @@ export interface Model {
   directFactor: Float64Array; // (direct price / start)^-eps x (A / A0)^kappa, set at rounds
   appeal: Float64Array; // exp(quitSensitivity x (relative wage - 1)), set at wage rounds
   spill: Float64Array; // yearly productivity growth from partner spill-over (by degree)
-  degreesChanged: boolean;
+  degreesChanged: boolean; // every firm's spill-over is to be recomputed
+  /** Firms whose number of partners changed since their spill-over was computed (a set: flag and list). */
+  degreeDirty: Uint8Array;
+  dirtyList: Int32Array;
+  nDirty: number;
   roundCost: Float64Array; // unit cost at the last round (pass-through measurement)
   inputPrice: Float64Array;
   inputSum: Float64Array; // weighted sum of input prices (divided by wSum in computeCosts)
@@ -327,6 +331,9 @@ export function createModel(sc: Scenario): Model {
     appeal: F('appeal').fill(1),
     spill: F('spill'),
     degreesChanged: true,
+    degreeDirty: new Uint8Array(nFirms),
+    dirtyList: new Int32Array(nFirms),
+    nDirty: 0,
     roundCost: F('roundCost'),
     inputPrice: F('inputPrice'),
     inputSum: F('inputSum'),
@@ -1192,14 +1199,21 @@ function updateFirms(
   let wsum = 0;
   // Productivity.
   const t1 = m.net.tierStart[1];
-  if (invOn && m.degreesChanged) {
-    const { inDeg, outDeg } = m;
+  if (invOn && (m.degreesChanged || m.nDirty > 0)) {
+    // Spill-over from the number of partners: for every firm at first, then for those whose
+    // links changed (exits, re-sourcing, entry).
+    const { inDeg, outDeg, degreeDirty, dirtyList } = m;
     const directBase = m.fo.directBase;
-    for (let i = 0; i < nFirms; i++) {
+    const all = m.degreesChanged;
+    const n = all ? nFirms : m.nDirty;
+    for (let j = 0; j < n; j++) {
+      const i = all ? j : dirtyList[j];
       const partners = inDeg[i] + outDeg[i] + (F[directBase + i] > 0 ? 1 : 0);
       F[spill + i] =
         f.partnerSpillover * (partners < LOG1P.length ? LOG1P[partners] : Math.log(1 + partners));
     }
+    for (let j = 0; j < m.nDirty; j++) degreeDirty[dirtyList[j]] = 0;
+    m.nDirty = 0;
     m.degreesChanged = false;
   }
   const lagRate = 1 / (4 * sc.bargaining.gainShareYears);
@@ -1368,7 +1382,7 @@ function substitute(m: Model, k: number, c: number, exclude: number): number {
 
 /** Links of exited firms move to live firms of the same tier: buyers re-source, orders follow demand. */
 function resource(m: Model): void {
-  const { sup, buy, alive, nLinks } = m;
+  const { sup, buy, alive, nLinks, inDeg, outDeg } = m;
   const { tierOf, chain } = m.net;
   for (let l = 0; l < nLinks; l++) {
     const s = sup[l];
@@ -1377,19 +1391,30 @@ function resource(m: Model): void {
       const nb = substitute(m, tierOf[b], chain[b], b);
       if (nb >= 0) {
         buy[l] = nb;
-        m.inDeg[b]--;
-        m.inDeg[nb]++;
+        inDeg[b]--;
+        inDeg[nb]++;
+        degreeChanged(m, b);
+        degreeChanged(m, nb);
       }
     }
     if (!alive[s]) {
       const ns = substitute(m, tierOf[s], chain[buy[l]], s);
       if (ns >= 0) {
         sup[l] = ns;
-        m.outDeg[s]--;
-        m.outDeg[ns]++;
+        outDeg[s]--;
+        outDeg[ns]++;
+        degreeChanged(m, s);
+        degreeChanged(m, ns);
       }
     }
   }
+}
+
+/** Firm i's number of partners changed: its spill-over is recomputed before it is next used. */
+function degreeChanged(m: Model, i: number): void {
+  if (m.degreeDirty[i]) return;
+  m.degreeDirty[i] = 1;
+  m.dirtyList[m.nDirty++] = i;
 }
 
 /** New firms enter dead slots of tiers whose margin last year was above the threshold. */
@@ -1450,7 +1475,7 @@ function enterFirms(m: Model): void {
       m.va4[i] = m.dep4[i] = m.rev4[i] = m.op4[i] = 0;
       m.flows.entries[k] += 1;
       m.directFactor[i] = directFactor(m, i);
-      m.degreesChanged = true;
+      degreeChanged(m, i);
       m.linksChanged = true;
       // Customers: links of suppliers of the same tier that have more than one.
       const c0 = linkStart[Math.max(0, k - 2)];
@@ -1463,6 +1488,7 @@ function enterFirms(m: Model): void {
         sup[l] = i;
         m.outDeg[s]--;
         m.outDeg[i]++;
+        degreeChanged(m, s);
         got++;
       }
       // Suppliers: links of buyers of the same tier that have more than one.
@@ -1477,6 +1503,7 @@ function enterFirms(m: Model): void {
           buy[l] = i;
           m.inDeg[bb]--;
           m.inDeg[i]++;
+          degreeChanged(m, bb);
           got++;
         }
       }
@@ -1571,7 +1598,6 @@ function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
   m.econ.employment = emp;
   if (anyExit) {
     resource(m);
-    m.degreesChanged = true;
     m.linksChanged = true;
   }
 }
