@@ -1,8 +1,9 @@
 /**
  * The model: firm state as one typed array per field, links as flat typed
- * arrays, and the quarterly step. docs/model.md is the contract for every
- * equation here. No allocation happens inside step(); every scratch array is
- * allocated once in createModel().
+ * arrays (the float fields of firms and of links are views of one buffer each,
+ * which the hot loops index directly: see FIRM_FIELDS), and the quarterly
+ * step. docs/model.md is the contract for every equation here. No allocation
+ * happens inside step(); every scratch array is allocated once in createModel().
  */
 import { generateNetwork, type Network } from './network.ts';
 import { buildPaths, type Paths } from './paths.ts';
