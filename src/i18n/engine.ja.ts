@@ -441,6 +441,18 @@ export const ISSUE_JA: Record<string, string> = {
   badOption:
     '{{name}} = 「{{value}}」を無視しました（次のいずれかである必要があります：{{allowed}}）。',
   duplicate: '「{{name}}」が複数回指定されているため、最後の値を使用しています。',
+  badCount:
+    '{{name}} = 「{{value}}」を無視しました（{{min}}から{{max}}までの整数である必要があります）。',
+  axisForm:
+    '{{name}} = 「{{value}}」を無視しました（パラメータ:開始値:終了値:段階数の形式である必要があります。例：{{example}}）。',
+  axisParameter:
+    '{{name}} = 「{{value}}」を無視しました（「{{path}}」というパラメータはありません）。',
+  axisNotNumeric:
+    '{{name}} = 「{{value}}」を無視しました（「{{path}}」はヒートマップで変化させられる数値ではありません）。',
+  axisRange:
+    '{{name}} = 「{{value}}」を無視しました（開始値と終了値は{{min}}から{{max}}の範囲である必要があります）。',
+  axisSteps:
+    '{{name}} = 「{{value}}」を無視しました（段階数は1から{{max}}までの整数である必要があります）。',
   badCheck:
     'リンクが途中で切れているか編集されています（チェックコードが一致しません）。各設定を個別に確認しました。',
   noCheck:

@@ -13,6 +13,15 @@
  * is ignored is said in plain words. Numbers are written in JavaScript's
  * shortest round-trip form, so a link reproduces the scenario bit for bit.
  *
+ * The sensitivity page's settings travel under `sens.`, again only where
+ * they differ from the page's defaults:
+ *
+ *   &sens.from=B&sens.indicator=wageGap&sens.runs=10&sens.x=policy.costDown:0:0.05:6
+ *
+ * (`sens.x` is the heat map's across axis, `sens.y` its up axis, each
+ * parameter:from:to:steps). They are optional keys of format 2: a link
+ * without them opens the page with its defaults.
+ *
  * Pinned links (for embeds) hold the full scenarios instead of differences,
  * plus the model version, so that a later change of the defaults or presets
  * does not alter an embedded chart.
@@ -30,6 +39,19 @@ import {
   type Scenario,
   type Shock,
 } from '../engine/index.ts';
+import { INDICATORS, MAX_SWEEP_STEPS } from '../engine/batch.ts';
+import {
+  MAX_RUNS,
+  MIN_RUNS,
+  axisParam,
+  axisProblem,
+  defaultSettings,
+  isIndicator,
+  isRuns,
+  sameAxis,
+  type AxisSetting,
+  type SensSettings,
+} from '../app/sensitivity/defaults.ts';
 
 /** Version of the link format written by encodeState; older ones are migrated on load. */
 export const FORMAT_VERSION = 2;
@@ -78,6 +100,8 @@ export interface AppState {
   lang: Lang;
   /** Runs per scenario (RUNS_CHOICES); 1 = a single run, no bands. */
   runs: RunsChoice;
+  /** The sensitivity page's settings (each valid on its own). */
+  sens: SensSettings;
 }
 
 export const DEFAULT_PRESETS: Readonly<Record<ScenarioId, string>> = {
@@ -95,6 +119,7 @@ export function defaultState(lang: Lang = 'en'): AppState {
     embed: null,
     lang,
     runs: 1,
+    sens: defaultSettings(),
   };
 }
 
@@ -132,6 +157,13 @@ export const ISSUE_TEXT = {
   invalidValue: 'scenario {{scenario}}: {{path}} = {{value}} ignored ({{detail}}).',
   badOption: '{{name}} = "{{value}}" ignored (must be one of: {{allowed}}).',
   duplicate: '"{{name}}" appears more than once; the last value is used.',
+  badCount: '{{name}} = "{{value}}" ignored (must be a whole number from {{min}} to {{max}}).',
+  axisForm: '{{name}} = "{{value}}" ignored (must be parameter:from:to:steps, e.g. {{example}}).',
+  axisParameter: '{{name}} = "{{value}}" ignored ("{{path}}" is not a parameter).',
+  axisNotNumeric:
+    '{{name}} = "{{value}}" ignored ("{{path}}" is not a number the heat map can vary).',
+  axisRange: '{{name}} = "{{value}}" ignored (its ends must be from {{min}} to {{max}}).',
+  axisSteps: '{{name}} = "{{value}}" ignored (its steps must be a whole number from 1 to {{max}}).',
   pinnedMissing:
     'scenario {{scenario}}: the pinned link lacks {{paths}}; the current defaults are used for them.',
   badCheck:
@@ -342,7 +374,9 @@ function scenarioPairs(key: 'a' | 'b', patch: ScenarioPatch): [string, string][]
   return out;
 }
 
-function optionPairs(state: AppState): [string, string][] {
+function optionPairs(
+  state: Pick<AppState, 'lang' | 'view' | 'mode' | 'charts' | 'embed' | 'runs'>,
+): [string, string][] {
   const out: [string, string][] = [['lang', state.lang]];
   if (state.view !== 'compare') out.push(['view', state.view]);
   if (state.mode !== 'ab') out.push(['mode', state.mode]);
@@ -351,6 +385,116 @@ function optionPairs(state: AppState): [string, string][] {
   if (state.embed) out.push(['embed', state.embed]);
   if (state.runs !== 1) out.push(['runs', String(state.runs)]);
   return out;
+}
+
+/* ------------------------------------------------------------ sensitivity */
+
+/** The link keys of the sensitivity page's settings. */
+export const SENS_KEYS = {
+  scenario: 'sens.from',
+  indicator: 'sens.indicator',
+  runs: 'sens.runs',
+  axes: ['sens.x', 'sens.y'],
+} as const;
+const SENS_KEY_SET = new Set<string>([
+  SENS_KEYS.scenario,
+  SENS_KEYS.indicator,
+  SENS_KEYS.runs,
+  ...SENS_KEYS.axes,
+]);
+const SCENARIO_IDS: readonly ScenarioId[] = ['A', 'B'];
+
+function formatAxis(a: AxisSetting): string {
+  return [a.path, formatNumber(a.from), formatNumber(a.to), formatNumber(a.steps)].join(':');
+}
+
+/**
+ * The sensitivity settings that differ from the page's defaults. A value
+ * the reader would not accept (a field being edited, say) is left out, so
+ * that the page opens with its default there rather than with a notice.
+ */
+function sensPairs(sens: SensSettings | undefined): [string, string][] {
+  if (!sens) return [];
+  const def = defaultSettings();
+  const out: [string, string][] = [];
+  if (SCENARIO_IDS.includes(sens.scenario) && sens.scenario !== def.scenario) {
+    out.push([SENS_KEYS.scenario, sens.scenario]);
+  }
+  if (isIndicator(sens.indicator) && sens.indicator !== def.indicator) {
+    out.push([SENS_KEYS.indicator, sens.indicator]);
+  }
+  if (isRuns(sens.runs) && sens.runs !== def.runs) out.push([SENS_KEYS.runs, String(sens.runs)]);
+  sens.axes.forEach((a, k) => {
+    if (a && axisProblem(a) === null && !sameAxis(a, def.axes[k])) {
+      out.push([SENS_KEYS.axes[k], formatAxis(a)]);
+    }
+  });
+  return out;
+}
+
+type AxisRead = { ok: true; axis: AxisSetting } | { ok: false; issue: ShareIssue };
+
+/** Reads one heat-map axis, "parameter:from:to:steps". */
+function readAxis(name: string, text: string): AxisRead {
+  const bad = (code: IssueCode, extra: Record<string, string> = {}): AxisRead => ({
+    ok: false,
+    issue: issue(code, { name, value: text, ...extra }),
+  });
+  const parts = text.split(':');
+  const malformed = () => bad('axisForm', { example: formatAxis(defaultSettings().axes[0]) });
+  if (parts.length !== 4) return malformed();
+  const [path, ...nums] = parts;
+  if (!PARAM_BY_PATH.has(path)) return bad('axisParameter', { path });
+  const p = axisParam(path);
+  if (!p) return bad('axisNotNumeric', { path });
+  const [from, to, steps] = nums.map(parseNumber);
+  if (from === null || to === null || steps === null) return malformed();
+  const axis = { path, from, to, steps };
+  switch (axisProblem(axis)) {
+    case null:
+      return { ok: true, axis };
+    case 'range':
+      return bad('axisRange', { min: formatNumber(p.min), max: formatNumber(p.max) });
+    case 'steps':
+      return bad('axisSteps', { max: String(MAX_SWEEP_STEPS) });
+    default:
+      return malformed();
+  }
+}
+
+/** The sensitivity settings of a link over the page's defaults; what is not valid is named. */
+function readSens(params: Params, issues: ShareIssue[]): SensSettings {
+  const sens = defaultSettings();
+  sens.scenario = pickOption(params, SENS_KEYS.scenario, SCENARIO_IDS, issues) ?? sens.scenario;
+  sens.indicator =
+    pickOption(
+      params,
+      SENS_KEYS.indicator,
+      INDICATORS.map((i) => i.id),
+      issues,
+    ) ?? sens.indicator;
+  const runs = params.get(SENS_KEYS.runs);
+  if (runs !== undefined) {
+    if (/^\d+$/.test(runs) && isRuns(Number(runs))) sens.runs = Number(runs);
+    else {
+      issues.push(
+        issue('badCount', {
+          name: SENS_KEYS.runs,
+          value: runs,
+          min: String(MIN_RUNS),
+          max: String(MAX_RUNS),
+        }),
+      );
+    }
+  }
+  SENS_KEYS.axes.forEach((name, k) => {
+    const text = params.get(name);
+    if (text === undefined) return;
+    const read = readAxis(name, text);
+    if (read.ok) sens.axes[k] = read.axis;
+    else issues.push(read.issue);
+  });
+  return sens;
 }
 
 /** FNV-1a (32 bits) of the decoded pairs, base 36: detects links cut short or edited. */
@@ -383,6 +527,7 @@ export function encodeState(state: AppState): string {
   return toQuery([
     ['v', String(FORMAT_VERSION)],
     ...optionPairs(state),
+    ...sensPairs(state.sens),
     ['a', state.a.preset],
     ['b', state.b.preset],
     ...scenarioPairs('a', minimalPatch(state.a)),
@@ -432,12 +577,7 @@ export function encodePinned(p: PinnedState): string {
     ['v', String(p.v)],
     ['pin', p.model],
     // An embed shows single runs (it has no batch of runs to draw bands from).
-    ...optionPairs({
-      ...p,
-      a: { preset: p.a.preset, patch: {} },
-      b: { preset: p.b.preset, patch: {} },
-      runs: 1,
-    }),
+    ...optionPairs({ ...p, runs: 1 }),
     ['a', p.a.preset],
     ['b', p.b.preset],
     ...all('a', p.a.scenario),
@@ -635,11 +775,16 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
       state.charts = CHART_IDS.filter((c) => listed.includes(c));
     }
 
+    state.sens = readSens(params, issues);
+
     const pin = params.get('pin');
     const settings: Record<'a' | 'b', [string, string][]> = { a: [], b: [] };
     for (const [k, val] of params) {
       if (
-        ['v', 'c', 'lang', 'view', 'mode', 'runs', 'embed', 'charts', 'pin', 'a', 'b'].includes(k)
+        ['v', 'c', 'lang', 'view', 'mode', 'runs', 'embed', 'charts', 'pin', 'a', 'b'].includes(
+          k,
+        ) ||
+        SENS_KEY_SET.has(k)
       )
         continue;
       const m = /^([ab])\.(.+)$/.exec(k);

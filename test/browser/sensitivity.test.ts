@@ -3,8 +3,9 @@
  * tornado (one bar per lever, sorted by swing, the engine's medians), a
  * small heat map (cells and CSV values equal to the engine's sweep computed
  * here in Node), Cancel (stops at once, the previous chart stays), invalid
- * settings (a message, in English and Japanese, and nothing runs) and the
- * PNG export. One run per point keeps it quick.
+ * settings (a message, in English and Japanese, and nothing runs), the
+ * PNG export, and the settings in the link (opened from it, kept in the
+ * address while edited, damaged ones named). One run per point keeps it quick.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
@@ -20,6 +21,8 @@ import {
 } from '../../src/engine/batch.ts';
 import { presetScenario } from '../../src/engine/index.ts';
 import { parseCsv } from '../../src/export/csv.ts';
+import type { SensSettings } from '../../src/app/sensitivity/defaults.ts';
+import { checkCode, decodeState, defaultState, encodeState } from '../../src/share/urlState.ts';
 import { chromiumForFile } from './fixtures.ts';
 
 const url = inject('appUrl');
@@ -243,6 +246,109 @@ describe('the sensitivity page', () => {
     expect(csv).toHaveLength(15);
     expect(csv[0].slice(0, 4)).toEqual(['Lever', 'Parameter', 'Low value', 'High value']);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a link with the page’s settings opens the page with them; edits go to the address', async () => {
+    const sens: SensSettings = {
+      scenario: 'B',
+      indicator: 'wageGap',
+      runs: 1,
+      axes: [
+        { path: 'policy.subsidy', from: 0, to: 0.3, steps: 2 },
+        { path: 'firms.entryRate', from: 0, to: 0.1, steps: 2 },
+      ],
+    };
+    const link = `${url}?${encodeState({ ...defaultState(), view: 'sensitivity', sens })}`;
+    expect(link).toContain('sens.from=B&sens.indicator=wageGap&sens.runs=1&sens.x=');
+    const context = await browser().newContext({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+      locale: 'en-US',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(link);
+    await page.waitForSelector('[data-sens-page]', { state: 'visible' });
+    expect(await page.isChecked('input[data-sens="scenario"][value="B"]')).toBe(true);
+    expect(await page.inputValue('[data-sens="indicator"]')).toBe('wageGap');
+    expect(await page.inputValue('[data-sens="runs"]')).toBe('1');
+    const fields = (k: number) =>
+      Promise.all(
+        ['path', 'from', 'to', 'steps'].map((f) =>
+          page.inputValue(`${axis(k)} [data-sens="${f}"]`),
+        ),
+      );
+    expect(await fields(0)).toEqual(['policy.subsidy', '0', '0.3', '2']);
+    expect(await fields(1)).toEqual(['firms.entryRate', '0', '0.1', '2']);
+    expect(await page.locator('[data-link-issues]').count()).toBe(0);
+
+    // Computed with them: the 2×2 heat map of B's inputs, for the wage gap.
+    await waitDone(page, HEATMAP);
+    const plan = planSweep(
+      presetScenario('layered'),
+      sens.axes.map((a) => ({ path: a.path, values: axisValues(a.path, a.from, a.to, a.steps) })),
+      1,
+    );
+    const grid = sweepGrid(plan, runJobs(jobs(plan)), 'wageGap');
+    const rows = parseCsv((await download(page, HEATMAP, 'csv')).bytes.toString('utf8'));
+    expect(rows[0][2]).toMatch(/^Wage gap/);
+    expect(rows.slice(1)).toHaveLength(4);
+    for (const [x, y, v] of rows.slice(1)) {
+      const i = plan.axes![0].values.indexOf(Number(x));
+      const j = plan.axes![1].values.indexOf(Number(y));
+      expect(Number(v)).toBeCloseTo(grid[i][j], 12);
+    }
+
+    // Edits go to the address, which stays a valid link of the whole state.
+    await page.selectOption('[data-sens="indicator"]', 'smeInvestmentRate');
+    await expect.poll(() => page.url()).toContain('sens.indicator=smeInvestmentRate');
+    await page.fill(`${axis(1)} [data-sens="steps"]`, '3');
+    await expect.poll(() => page.url()).toContain('sens.y=firms.entryRate:0:0.1:3');
+    await page.check('input[data-sens="scenario"][value="A"]');
+    await expect.poll(() => page.url()).not.toContain('sens.from=');
+    const now = decodeState(page.url());
+    expect(now.warnings).toEqual([]);
+    expect(now.state.view).toBe('sensitivity');
+    expect(now.state.sens).toEqual({
+      ...sens,
+      scenario: 'A',
+      indicator: 'smeInvestmentRate',
+      axes: [sens.axes[0], { ...sens.axes[1], steps: 3 }],
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('damaged settings in a link are named, in English and Japanese, and left at their defaults', async () => {
+    const query =
+      'v=2&view=sensitivity&sens.indicator=wages&sens.runs=1&sens.x=policy.costDown:0:0.05:2' +
+      '&sens.y=policy.magic:0:1:2';
+    const context = await browser().newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${url}?${query}&c=${checkCode(new URLSearchParams(query))}`);
+    await page.waitForSelector('[data-sens-page]', { state: 'visible' });
+    const notice = page.locator('[data-link-issues] li');
+    expect(await notice.evaluateAll((li) => li.map((l) => l.getAttribute('data-issue')))).toEqual([
+      'badOption',
+      'axisParameter',
+    ]);
+    expect(await notice.nth(0).textContent()).toMatch(/^sens\.indicator = "wages" ignored/);
+    expect(await notice.nth(1).textContent()).toBe(
+      'sens.y = "policy.magic:0:1:2" ignored ("policy.magic" is not a parameter).',
+    );
+    // The damaged settings at their defaults, the others as the link says.
+    expect(await page.inputValue('[data-sens="indicator"]')).toBe('deepestWageGrowth');
+    expect(await page.inputValue(`${axis(1)} [data-sens="path"]`)).toBe('policy.passThroughFloor');
+    expect(await page.inputValue('[data-sens="runs"]')).toBe('1');
+    expect(await page.inputValue(`${axis(0)} [data-sens="steps"]`)).toBe('2');
+    await page.click('button[data-lang="ja"]');
+    await expect
+      .poll(() => notice.nth(1).textContent())
+      .toBe(
+        'sens.y = 「policy.magic:0:1:2」を無視しました（「policy.magic」というパラメータはありません）。',
+      );
     await context.close();
   });
 });

@@ -24,6 +24,14 @@ import {
   type AppState,
 } from '../../src/share/urlState.ts';
 import { embedUrl, iframeSnippet, shareUrl } from '../../src/share/embed.ts';
+import { INDICATORS } from '../../src/engine/batch.ts';
+import {
+  AXIS_PARAMS,
+  defaultSettings,
+  type AxisSetting,
+  type SensSettings,
+} from '../../src/app/sensitivity/defaults.ts';
+import { translate, type MessageKey } from '../../src/i18n/index.ts';
 import { scenarioArb } from '../helpers/arbitraries.ts';
 
 /** A hand-written query with its check code, as the app would write it. */
@@ -97,6 +105,26 @@ describe('encodeState', () => {
   });
 });
 
+const axisArb: fc.Arbitrary<AxisSetting> = fc.constantFrom(...AXIS_PARAMS).chain((p) =>
+  fc.record({
+    path: fc.constant(p.path),
+    from: fc.double({ min: p.min, max: p.max, noNaN: true }),
+    to: fc.double({ min: p.min, max: p.max, noNaN: true }),
+    steps: fc.integer({ min: 1, max: 50 }),
+  }),
+);
+
+/** The page's settings: each one at its default or a random valid value. */
+const sensArb: fc.Arbitrary<SensSettings> = fc.record({
+  scenario: fc.constantFrom('A' as const, 'B' as const),
+  indicator: fc.constantFrom(...INDICATORS.map((i) => i.id)),
+  runs: fc.integer({ min: 1, max: 20 }),
+  axes: fc.tuple(
+    fc.oneof(fc.constant(defaultSettings().axes[0]), axisArb),
+    fc.oneof(fc.constant(defaultSettings().axes[1]), axisArb),
+  ),
+});
+
 const stateArb: fc.Arbitrary<AppState> = fc
   .record({
     a: scenarioArb(),
@@ -105,10 +133,16 @@ const stateArb: fc.Arbitrary<AppState> = fc
     pb: fc.constantFrom(...PRESET_NAMES),
     charts: fc.subarray([...CHART_IDS]),
     mode: fc.constantFrom('ab' as const, 'diff' as const),
-    view: fc.constantFrom('compare' as const, 'model' as const, 'table' as const),
+    view: fc.constantFrom(
+      'compare' as const,
+      'model' as const,
+      'table' as const,
+      'sensitivity' as const,
+    ),
     embed: fc.option(fc.constantFrom(...CHART_IDS), { nil: null }),
     lang: fc.constantFrom('en' as const, 'ja' as const),
     runs: fc.constantFrom(...RUNS_CHOICES),
+    sens: fc.oneof(fc.constant(defaultSettings()), sensArb),
   })
   .map(({ a, b, pa, pb, ...rest }) => ({ ...rest, a: stateOf(a, pa), b: stateOf(b, pb) }));
 
@@ -173,6 +207,201 @@ describe('runs per scenario in the link', () => {
     const q = encodePinned(pinnedState({ ...defaultState(), runs: 100, embed: 'wage' }));
     expect(q).not.toMatch(/runs=/);
     expect(decodeState(q).state.runs).toBe(1);
+  });
+});
+
+describe('the sensitivity page’s settings in the link', () => {
+  const withSens = (sens: Partial<SensSettings>): AppState => ({
+    ...defaultState(),
+    view: 'sensitivity',
+    sens: { ...defaultSettings(), ...sens },
+  });
+  const X = 'policy.costDown:0:0.05:6';
+
+  it('are left out at their defaults: a link only names the page', () => {
+    const q = encodeState(withSens({}));
+    expect(q).not.toMatch(/sens\./);
+    expect(q).toMatch(/^v=2&lang=en&view=sensitivity&a=/);
+    const out = decodeState(q);
+    expect(out.warnings).toEqual([]);
+    expect(out.state.sens).toEqual(defaultSettings());
+    // A changed axis is written alone; the other settings stay out.
+    const one = encodeState(
+      withSens({ axes: [{ ...defaultSettings().axes[0], steps: 2 }, defaultSettings().axes[1]] }),
+    );
+    expect(one.match(/sens\.[a-z]+/g)).toEqual(['sens.x']);
+  });
+
+  it('are written in short readable keys and read back exactly', () => {
+    const sens: SensSettings = {
+      scenario: 'B',
+      indicator: 'wageGap',
+      runs: 10,
+      axes: [
+        { path: 'policy.costDown', from: 0, to: 0.08, steps: 4 },
+        { path: 'labor.laborForceGrowth', from: -0.015, to: 0.005, steps: 2 },
+      ],
+    };
+    const q = encodeState(withSens(sens));
+    expect(q).toContain(
+      '&sens.from=B&sens.indicator=wageGap&sens.runs=10' +
+        '&sens.x=policy.costDown:0:0.08:4&sens.y=labor.laborForceGrowth:-0.015:0.005:2&a=',
+    );
+    const out = decodeState(`https://example.org/app/?${q}`);
+    expect(out.warnings).toEqual([]);
+    expect(out.state.view).toBe('sensitivity');
+    expect(out.state.sens).toEqual(sens);
+    expect(encodeState(out.state)).toBe(q);
+  });
+
+  it('random settings round-trip without notices', () => {
+    fc.assert(
+      fc.property(sensArb, (sens) => {
+        const out = decodeState(encodeState(withSens(sens)));
+        expect(out.warnings).toEqual([]);
+        expect(out.state.sens).toEqual(sens);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('are covered by the check code', () => {
+    const q = encodeState(withSens({ runs: 10 }));
+    const out = decodeState(q.replace('sens.runs=10', 'sens.runs=11'));
+    expect(out.state.sens.runs).toBe(11);
+    expect(out.warnings).toEqual([ISSUE_TEXT.badCheck]);
+  });
+
+  it('a value the page would not accept (a field being edited) is left out, not written', () => {
+    const q = encodeState(
+      withSens({
+        runs: 0,
+        indicator: 'nope',
+        axes: [
+          { path: 'policy.costDown', from: NaN, to: 0.05, steps: 6 },
+          { path: 'policy.passThroughFloor', from: 0, to: 1, steps: 2 },
+        ],
+      }),
+    );
+    expect(q.match(/sens\.[a-z]+=[^&]*/g)).toEqual(['sens.y=policy.passThroughFloor:0:1:2']);
+    expect(decodeState(q).warnings).toEqual([]);
+  });
+
+  it('a link without them (an older link) opens the page with its defaults', () => {
+    const out = decodeState(sign('?v=2&view=sensitivity'));
+    expect(out.warnings).toEqual([]);
+    expect(out.state.view).toBe('sensitivity');
+    expect(out.state.sens).toEqual(defaultSettings());
+  });
+
+  it('each bad value is ignored and named; the good ones are kept', () => {
+    const cases: [string, string, string][] = [
+      ['sens.from=C', 'badOption', 'sens.from = "C" ignored (must be one of: A, B).'],
+      [
+        'sens.indicator=wages',
+        'badOption',
+        `sens.indicator = "wages" ignored (must be one of: ${INDICATORS.map((i) => i.id).join(', ')}).`,
+      ],
+      ['sens.runs=0', 'badCount', 'sens.runs = "0" ignored (must be a whole number from 1 to 20).'],
+      [
+        'sens.runs=21',
+        'badCount',
+        'sens.runs = "21" ignored (must be a whole number from 1 to 20).',
+      ],
+      [
+        'sens.runs=2.5',
+        'badCount',
+        'sens.runs = "2.5" ignored (must be a whole number from 1 to 20).',
+      ],
+      [
+        'sens.runs=ten',
+        'badCount',
+        'sens.runs = "ten" ignored (must be a whole number from 1 to 20).',
+      ],
+      [
+        'sens.x=policy.magic:0:1:3',
+        'axisParameter',
+        'sens.x = "policy.magic:0:1:3" ignored ("policy.magic" is not a parameter).',
+      ],
+      [
+        'sens.y=policy.belowCostBan:0:1:2',
+        'axisNotNumeric',
+        'sens.y = "policy.belowCostBan:0:1:2" ignored ("policy.belowCostBan" is not a number the heat map can vary).',
+      ],
+      [
+        'sens.x=seed:1:5:3',
+        'axisNotNumeric',
+        'sens.x = "seed:1:5:3" ignored ("seed" is not a number the heat map can vary).',
+      ],
+      [
+        'sens.x=policy.costDown:0:0.05',
+        'axisForm',
+        `sens.x = "policy.costDown:0:0.05" ignored (must be parameter:from:to:steps, e.g. ${X}).`,
+      ],
+      [
+        'sens.y=policy.costDown:low:0.05:3',
+        'axisForm',
+        `sens.y = "policy.costDown:low:0.05:3" ignored (must be parameter:from:to:steps, e.g. ${X}).`,
+      ],
+      ['sens.x=', 'axisForm', `sens.x = "" ignored (must be parameter:from:to:steps, e.g. ${X}).`],
+      [
+        'sens.x=policy.costDown:0:7:3',
+        'axisRange',
+        'sens.x = "policy.costDown:0:7:3" ignored (its ends must be from 0 to 0.1).',
+      ],
+      [
+        'sens.x=policy.costDown:0:0.05:0',
+        'axisSteps',
+        'sens.x = "policy.costDown:0:0.05:0" ignored (its steps must be a whole number from 1 to 50).',
+      ],
+      [
+        'sens.y=policy.costDown:0:0.05:2.5',
+        'axisSteps',
+        'sens.y = "policy.costDown:0:0.05:2.5" ignored (its steps must be a whole number from 1 to 50).',
+      ],
+      ['sens.zoom=2', 'unknownParameter', 'Unknown link parameter "sens.zoom" ignored.'],
+    ];
+    // Beside a good setting of every kind (when not the one damaged).
+    const good = [
+      'sens.from=B',
+      'sens.indicator=wageGap',
+      'sens.runs=3',
+      `sens.x=${X.replace(':6', ':2')}`,
+      'sens.y=firms.entryRate:0:0.1:2',
+    ];
+    for (const [bad, code, text] of cases) {
+      const key = bad.slice(0, bad.indexOf('='));
+      const others = good.filter((g) => !g.startsWith(`${key}=`));
+      const out = decodeState(sign(`?v=2&view=sensitivity&${[...others, bad].join('&')}`));
+      expect(
+        out.issues.map((i) => i.code),
+        bad,
+      ).toEqual([code]);
+      expect(out.warnings, bad).toEqual([text]);
+      const def = defaultSettings();
+      const want: SensSettings = {
+        scenario: key === 'sens.from' ? def.scenario : 'B',
+        indicator: key === 'sens.indicator' ? def.indicator : 'wageGap',
+        runs: key === 'sens.runs' ? def.runs : 3,
+        axes: [
+          key === 'sens.x' ? def.axes[0] : { path: 'policy.costDown', from: 0, to: 0.05, steps: 2 },
+          key === 'sens.y' ? def.axes[1] : { path: 'firms.entryRate', from: 0, to: 0.1, steps: 2 },
+        ],
+      };
+      expect(out.state.sens, bad).toEqual(want);
+      expect(out.state.view).toBe('sensitivity');
+      // Said in Japanese too, every placeholder filled.
+      const ja = translate('ja', `share.issue.${code}` as MessageKey, out.issues[0].params);
+      expect(ja, bad).not.toMatch(/\{\{|ignored/);
+      expect(ja, bad).toContain('無視しました');
+    }
+  });
+
+  it('embeds are unaffected: a pinned link holds none of them', () => {
+    const st = withSens({ scenario: 'B', runs: 10 });
+    const q = encodePinned(pinnedState({ ...st, view: 'compare', embed: 'wage' }));
+    expect(q).not.toMatch(/sens\./);
+    expect(decodeState(q).warnings).toEqual([]);
   });
 });
 

@@ -3,70 +3,27 @@
  * the runs per point and the heat map's two axes), their defaults, and the
  * plans they make: a tornado plan and a two-parameter sweep plan, or a
  * message naming what is wrong, in the reader's language. Pure, tested in Node.
+ * The settings themselves and their defaults are in defaults.ts.
  */
-import {
-  INDICATORS,
-  SENSITIVITY_LEVERS,
-  axisValues,
-  planSweep,
-  planTornado,
-  type Plan,
-} from '../../engine/batch.ts';
-import { PARAMS, PARAM_BY_PATH, type NumberParam, type Scenario } from '../../engine/index.ts';
+import { axisValues, planSweep, planTornado, type Plan } from '../../engine/batch.ts';
+import { PARAM_BY_PATH, type Scenario } from '../../engine/index.ts';
 import { translate, type Lang } from '../../i18n/index.ts';
 import { engineText } from '../../i18n/validation.ts';
+import { MAX_RUNS, MIN_RUNS, type AxisSetting } from './defaults.ts';
 import { paramLabel, paramValue } from './format.ts';
 
-export type ScenarioId = 'A' | 'B';
-
-export interface AxisSetting {
-  path: string;
-  from: number;
-  to: number;
-  steps: number;
-}
-
-export interface SensSettings {
-  scenario: ScenarioId;
-  indicator: string;
-  runs: number;
-  axes: [AxisSetting, AxisSetting];
-}
-
-export const MIN_RUNS = 1;
-export const MAX_RUNS = 20;
-export const DEFAULT_RUNS = 5;
-/** Steps per axis when a parameter is picked: 6 × 6 points by default (at most 10 for a default). */
-export const DEFAULT_STEPS = 6;
-
-/** Parameters a heat-map axis can take: every number but the seed and the calendar. */
-export const AXIS_PARAMS: readonly NumberParam[] = PARAMS.filter(
-  (p): p is NumberParam =>
-    p.kind !== 'boolean' && p.path !== 'seed' && p.path !== 'simulation.startYear',
-);
-
-/** An axis over `path`: the lever's plausible low and high (SENSITIVITY_LEVERS), else the parameter's range. */
-export function defaultAxis(path: string): AxisSetting {
-  const lever = SENSITIVITY_LEVERS.find((l) => l.path === path);
-  const p = PARAM_BY_PATH.get(path);
-  const from = lever?.low ?? (p && p.kind !== 'boolean' ? p.min : 0);
-  const to = lever?.high ?? (p && p.kind !== 'boolean' ? p.max : 1);
-  let steps = DEFAULT_STEPS;
-  // Whole-number parameters: one step per value when there are few.
-  if (p?.kind === 'integer' || path === 'network.customersPerSupplier') {
-    steps = Math.min(10, Math.max(2, Math.round(to - from) + 1));
-  }
-  return { path, from, to, steps };
-}
-
-export function defaultSettings(): SensSettings {
-  return {
-    scenario: 'A',
-    indicator: INDICATORS[0].id,
-    runs: DEFAULT_RUNS,
-    axes: [defaultAxis('policy.costDown'), defaultAxis('policy.passThroughFloor')],
-  };
-}
+export {
+  AXIS_PARAMS,
+  DEFAULT_RUNS,
+  DEFAULT_STEPS,
+  MAX_RUNS,
+  MIN_RUNS,
+  defaultAxis,
+  defaultSettings,
+  type AxisSetting,
+  type ScenarioId,
+  type SensSettings,
+} from './defaults.ts';
 
 /** A message in the language it is shown in. */
 export type Message = (lang: Lang) => string;

@@ -1,6 +1,6 @@
 /**
  * The app's shareable state around the two scenario models: the view, the
- * chart options and the language, read from the link on start and written
+ * chart options, the language and the sensitivity page's settings, read from the link on start and written
  * back to it (history.replaceState) while the user edits; the undo history
  * of scenario edits. The pure parts live in src/share/.
  */
@@ -24,6 +24,7 @@ import {
 import { chartView, fromChartMode, toChartMode } from '../charts/view.svelte.ts';
 import type { EditEvent, ScenarioModel } from '../scenario.svelte.ts';
 import { runsSetting } from '../runs/bands.svelte.ts';
+import { sensForm } from '../sensitivity/form.svelte.ts';
 
 /** Both scenarios as shown: what undo and redo restore. */
 export interface Snapshot {
@@ -114,6 +115,7 @@ export class AppSession {
       embed: this.embed,
       lang: locale.lang,
       runs: runsSetting.runs,
+      sens: sensForm.settings(),
     };
   }
 
@@ -123,8 +125,9 @@ export class AppSession {
   }
 
   /**
-   * Opens a link: both scenarios, the options and the language; whatever was
-   * ignored goes to `issues`. The undo history starts afresh.
+   * Opens a link: both scenarios, the options, the language and the
+   * sensitivity page's settings; whatever was ignored goes to `issues`. The
+   * undo history starts afresh.
    */
   open(href: string, lang: Lang): DecodeResult {
     const decoded = decodeState(href, { lang });
@@ -140,6 +143,7 @@ export class AppSession {
     this.charts = [...s.charts];
     this.embed = s.embed;
     runsSetting.runs = s.runs;
+    sensForm.load(s.sens);
     this.issues = decoded.issues;
     this.opened = s;
     locale.set(s.lang);
