@@ -183,6 +183,8 @@ export interface Model {
   wSum: Float64Array;
   /** Link prices, live suppliers or links changed since computeInputPrices() last ran. */
   linksChanged: boolean;
+  /** Some link was left with a dead supplier (no live firm in its tier) by resource(). */
+  deadSupplierLinks: boolean;
   /** Per tier, set by produce(): whether reallocate() moved orders to it this quarter. */
   reallocated: Uint8Array;
   orders: Float64Array;
@@ -350,6 +352,7 @@ export function createModel(sc: Scenario): Model {
     inputSum: F('inputSum'),
     wSum: F('wSum'),
     linksChanged: true,
+    deadSupplierLinks: false,
     reallocated: new Uint8Array(tiers),
     orders: F('orders'),
     planned: F('planned'),
@@ -1391,16 +1394,24 @@ function substitute(m: Model, k: number, c: number, exclude: number): number {
   return -1;
 }
 
-/** Links of exited firms move to live firms of the same tier: buyers re-source, orders follow demand. */
-function resource(m: Model): void {
+/**
+ * Links of exited firms move to live firms of the same tier: buyers re-source,
+ * orders follow demand. Returns whether a buyer's input-price sums may have
+ * changed: a link moved to another buyer, a link is left with no live
+ * supplier, or one may have got back a live supplier (a link whose supplier
+ * exited this quarter and is replaced keeps its buyer, price and weight).
+ */
+function resource(m: Model): boolean {
   const { sup, buy, alive, nLinks, inDeg, outDeg } = m;
   const { tierOf, chain } = m.net;
+  let sums = m.deadSupplierLinks;
   for (let l = 0; l < nLinks; l++) {
     const s = sup[l];
     const b = buy[l];
     if (!alive[b]) {
       const nb = substitute(m, tierOf[b], chain[b], b);
       if (nb >= 0) {
+        sums = true;
         buy[l] = nb;
         inDeg[b]--;
         inDeg[nb]++;
@@ -1416,9 +1427,14 @@ function resource(m: Model): void {
         outDeg[ns]++;
         degreeChanged(m, s);
         degreeChanged(m, ns);
+      } else {
+        // No live firm left in the tier: the link keeps its dead supplier for now.
+        sums = true;
+        m.deadSupplierLinks = true;
       }
     }
   }
+  return sums;
 }
 
 /** Firm i's number of partners changed: its spill-over is recomputed before it is next used. */
@@ -1607,10 +1623,7 @@ function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
     emp += empK;
   }
   m.econ.employment = emp;
-  if (anyExit) {
-    resource(m);
-    m.linksChanged = true;
-  }
+  if (anyExit && resource(m)) m.linksChanged = true;
 }
 
 function resetRoundFlows(fl: TierFlows): void {
