@@ -8,7 +8,7 @@
 import { generateNetwork, type Network } from './network.ts';
 import { buildPaths, type Paths } from './paths.ts';
 import type { Scenario } from './params.ts';
-import { Rng, uniform } from './rng.ts';
+import { Rng } from './rng.ts';
 
 /** Per-tier accumulators written by step() for the recorder. */
 export interface TierFlows {
@@ -1188,7 +1188,6 @@ function updateFirms(
   const give = m.fo.scratchA; // buyer support given
   const vac = m.fo.scratchC; // vacancies
   const rel = m.fo.scratchB; // hiring weight of firms with vacancies
-  const rs = rng.s;
   const dq = m.deltaQ;
   const T = tiers - 1;
   // Accounting.
@@ -1335,7 +1334,7 @@ function updateFirms(
         const intensity = v > 0 ? clamp(inv / v, 0, 1) : 0;
         const theta = i >= t1 ? thetaSup : thetaTop;
         const shock =
-          noise > 0 ? noise * (uniform(rs) + uniform(rs) + uniform(rs) + uniform(rs) - 2) : 0;
+          noise > 0 ? noise * (rng.next() + rng.next() + rng.next() + rng.next() - 2) : 0;
         const g = (theta * intensity + F[spill + i]) / 4 + shock;
         F[A + i] *= 1 + g;
         F[Aref + i] += (F[A + i] - F[Aref + i]) * lagRate;
@@ -1552,7 +1551,6 @@ function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
   const { L, w, va, costUp, passed, revenue, opProfit, invest, x, A, K, E } = m.fo;
   const vac = m.fo.scratchC;
   const rel = m.fo.scratchB;
-  const rs = rng.s;
   const h = m.sc.firms.successionHazard / 4;
   const hires = m.hires;
   const wsum = m.hireWeight;
@@ -1580,7 +1578,7 @@ function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
         if (hire && F[vac + i] > 0) F[L + i] += Math.min(F[vac + i], (hires * F[rel + i]) / wsum);
         if (exitOn) {
           negQ[i] = F[E + i] < 0 ? negQ[i] + 1 : 0;
-          const succession = small && uniform(rs) < h;
+          const succession = small && rng.next() < h;
           if (negQ[i] >= 4 || F[L + i] < 0.5 || succession) {
             alive[i] = 0;
             m.original[i] = 0;

@@ -6,8 +6,7 @@
 export class Rng {
   /**
    * The four 32-bit words of sfc32 in a typed array (not object fields, whose
-   * values outside the small-integer range are boxed): hot loops may draw with
-   * uniform(rng.s) directly.
+   * values outside the small-integer range are boxed).
    */
   readonly s = new Int32Array(4);
   private spare = NaN;
@@ -71,7 +70,7 @@ export class Rng {
 }
 
 /** One sfc32 step on the state words s = [a, b, c, d]: a uniform 32-bit unsigned integer. */
-export function uint32(s: Int32Array): number {
+function uint32(s: Int32Array): number {
   const a = s[0];
   const b = s[1];
   const c = s[2];
@@ -82,9 +81,4 @@ export function uint32(s: Int32Array): number {
   s[1] = (c + (c << 3)) | 0;
   s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
   return t >>> 0;
-}
-
-/** Uniform in [0, 1) from the state words of an Rng (same draw as rng.next()). */
-export function uniform(s: Int32Array): number {
-  return uint32(s) / 4294967296;
 }
