@@ -190,51 +190,40 @@ export class BandsController {
     this.#running = true;
     this.status = 'running';
     this.stats.started++;
-    let result: BatchRun;
+    let set: BandSet | null;
     try {
-      result = await this.#pool().run([...listA, ...listB], {
+      const result = await this.#pool().run([...listA, ...listB], {
         onProgress: (p) => {
           if (seq === this.#seq) this.progress = p;
         },
       });
-    } catch (e) {
-      if (seq !== this.#seq) return;
-      this.#running = false;
-      this.progress = null;
-      this.status = 'failed';
-      this.error = e instanceof Error ? e.message : String(e);
-      return;
-    }
-    if (seq !== this.#seq) {
-      this.stats.discarded++;
-      return;
-    }
-    if (result.cancelled) {
       // Cancelled from elsewhere (the pool's own cancel): keep what is on screen.
-      this.#running = false;
-      this.progress = null;
-      this.status = 'cancelled';
-      return;
-    }
-    let set: BandSet;
-    try {
-      set = await this.#aggregate(a, b, runs, result.outputs);
+      set =
+        result.cancelled || seq !== this.#seq
+          ? null
+          : await this.#aggregate(a, b, runs, result.outputs);
     } catch (e) {
-      if (seq !== this.#seq) return;
-      this.#running = false;
-      this.progress = null;
-      this.status = 'failed';
-      this.error = e instanceof Error ? e.message : String(e);
+      if (seq === this.#seq) this.#end('failed', e instanceof Error ? e.message : String(e));
       return;
     }
     if (seq !== this.#seq) {
       this.stats.discarded++;
       return;
     }
-    this.#running = false;
-    this.progress = null;
+    if (!set) {
+      this.#end('cancelled');
+      return;
+    }
+    this.#end('idle');
     this.bands = set;
     this.stats.finished++;
-    this.status = 'idle';
+  }
+
+  /** The batch is over: no progress, and why it ended. */
+  #end(status: BatchStatus, error = ''): void {
+    this.#running = false;
+    this.progress = null;
+    this.status = status;
+    this.error = error;
   }
 }
