@@ -82,6 +82,7 @@ const FIRM_OFFSETS = {
   directPrice0: 0,
   A0: 0,
   scratchD: 0,
+  orderShare: 0,
   directFactor: 0,
   appeal: 0,
   spill: 0,
@@ -169,6 +170,8 @@ export interface Model {
   directPrice0: Float64Array; // direct price at the start of the reported period
   A0: Float64Array; // productivity at the start of the reported period
   scratchD: Float64Array;
+  /** Every link has weight 1 (as the network generator makes them): a buyer's orders per link are planned / wSum. */
+  unitWeights: boolean;
   directFactor: Float64Array; // (direct price / start)^-eps x (A / A0)^kappa, set at rounds
   appeal: Float64Array; // exp(quitSensitivity x (relative wage - 1)), set at wage rounds
   spill: Float64Array; // yearly productivity growth from partner spill-over (by degree)
@@ -271,6 +274,9 @@ function tierFlows(tiers: number): TierFlows {
 /** Math.log(1 + n) for small whole n (partner counts). */
 const LOG1P = Float64Array.from({ length: 256 }, (_, n) => Math.log(1 + n));
 
+/** 2^-32: a 32-bit draw times this is Rng.next()'s uniform (exactly: a power of two). */
+const TWO_M32 = 1 / 4294967296;
+
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
 /** Depth of tier k as a share of the deepest tier (0 at tier 0, 1 at tier T). */
@@ -340,6 +346,7 @@ export function createModel(sc: Scenario): Model {
     directPrice0: F('directPrice0'),
     A0: F('A0'),
     scratchD: F('scratchD'),
+    unitWeights: net.weight.every((x) => x === 1),
     directFactor: F('directFactor').fill(1),
     appeal: F('appeal').fill(1),
     spill: F('spill'),
@@ -608,6 +615,16 @@ function computeInputPrices(m: Model): void {
   const { weight, price } = m.lo;
   F.fill(0, inputSum, inputSum + nFirms);
   F.fill(0, wSum, wSum + nFirms);
+  if (m.unitWeights) {
+    // Weight 1 on every link: the same sums without the products.
+    for (let l = 0; l < nLinks; l++) {
+      if (!alive[sup[l]]) continue;
+      const b = buy[l];
+      F[inputSum + b] += G[price + l];
+      F[wSum + b] += 1;
+    }
+    return;
+  }
   for (let l = 0; l < nLinks; l++) {
     if (!alive[sup[l]]) continue;
     const b = buy[l];
@@ -872,6 +889,8 @@ function produce(m: Model, demand: number, round: boolean, direct: number, value
   const alloc = lo.alloc;
   const q = lo.q;
   const req = fo.scratchD; // set by reallocate()
+  const share = fo.orderShare; // per buyer with suppliers: orders per link of weight 1
+  const unitWeights = m.unitWeights;
   const granted = m.reallocated;
   granted.fill(0);
   const t0end = tierStart[1];
@@ -963,17 +982,37 @@ function produce(m: Model, demand: number, round: boolean, direct: number, value
     // Tier k's planned output sets its orders to its suppliers.
     if (k < T) {
       const l1 = linkStart[k + 1];
-      for (let l = linkStart[k]; l < l1; l++) {
-        const s = sup[l];
-        const bb = buy[l];
-        const ws = F[wSum + bb];
-        if (!alive[s] || !(ws > 0)) {
-          G[ord + l] = 0;
-          continue;
+      if (unitWeights) {
+        // planned x 1 / wSum is the same number for every link of a buyer: divided once per buyer.
+        const i1 = tierStart[k + 1];
+        for (let i = tierStart[k]; i < i1; i++) {
+          const ws = F[wSum + i];
+          if (ws > 0) F[share + i] = F[planned + i] / ws;
         }
-        const o = (F[planned + bb] * G[weight + l]) / ws;
-        G[ord + l] = o;
-        F[orders + s] += o;
+        for (let l = linkStart[k]; l < l1; l++) {
+          const s = sup[l];
+          const bb = buy[l];
+          if (!alive[s] || !(F[wSum + bb] > 0)) {
+            G[ord + l] = 0;
+            continue;
+          }
+          const o = F[share + bb];
+          G[ord + l] = o;
+          F[orders + s] += o;
+        }
+      } else {
+        for (let l = linkStart[k]; l < l1; l++) {
+          const s = sup[l];
+          const bb = buy[l];
+          const ws = F[wSum + bb];
+          if (!alive[s] || !(ws > 0)) {
+            G[ord + l] = 0;
+            continue;
+          }
+          const o = (F[planned + bb] * G[weight + l]) / ws;
+          G[ord + l] = o;
+          F[orders + s] += o;
+        }
       }
     }
   }
@@ -1127,11 +1166,13 @@ function wageRound(m: Model, t: number): void {
     const k = tierOf[i];
     const wi = F[w + i];
     const tierMean = lT[k] > 0 ? wSumT[k] / lT[k] : wi;
-    const gProd = Math.log(F[A + i] / F[Aprev + i]);
+    // max(0, ln r): zero without the logarithm when productivity did not grow (r <= 1).
+    const ra = F[A + i] / F[Aprev + i];
+    const gProd = ra <= 1 ? 0 : Math.max(0, Math.log(ra));
     const bite = clamp((2.5 * wMin - wi) / (1.5 * wMin), 0, 1);
     const g =
       infl +
-      lab.wageProductivityShare * Math.max(0, gProd) +
+      lab.wageProductivityShare * gProd +
       lab.wageCatchUp * (tierMean / wi - 1) +
       lab.minimumWageSpillover * Math.max(0, gMin) * bite;
     let wNew = wi * (1 + g);
@@ -1235,6 +1276,11 @@ function updateFirms(
   const uDrift = f.uniquenessDrift / 4;
   const thetaTop = f.productivityReturn;
   const thetaSup = f.productivityReturn * (1 + sc.policy.techSharing);
+  const st = rng.s;
+  let s0 = st[0];
+  let s1 = st[1];
+  let s2 = st[2];
+  let s3 = st[3];
   for (let k = 0; k < tiers; k++) {
     const small = isSmallTier(k, tiers);
     for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
@@ -1333,8 +1379,20 @@ function updateFirms(
         const v = F[va + i];
         const intensity = v > 0 ? clamp(inv / v, 0, 1) : 0;
         const theta = i >= t1 ? thetaSup : thetaTop;
-        const shock =
-          noise > 0 ? noise * (rng.next() + rng.next() + rng.next() + rng.next() - 2) : 0;
+        let shock = 0;
+        if (noise > 0) {
+          // Four rng.next() draws, the generator's state in locals (see Rng): the same numbers.
+          let u4 = 0;
+          for (let j = 0; j < 4; j++) {
+            const r = (((s0 + s1) | 0) + s3) | 0;
+            s3 = (s3 + 1) | 0;
+            s0 = s1 ^ (s1 >>> 9);
+            s1 = (s2 + (s2 << 3)) | 0;
+            s2 = (((s2 << 21) | (s2 >>> 11)) + r) | 0;
+            u4 += (r >>> 0) * TWO_M32;
+          }
+          shock = noise * (u4 - 2);
+        }
         const g = (theta * intensity + F[spill + i]) / 4 + shock;
         F[A + i] *= 1 + g;
         F[Aref + i] += (F[A + i] - F[Aref + i]) * lagRate;
@@ -1351,6 +1409,10 @@ function updateFirms(
       }
     }
   }
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
   const econ = m.econ;
   econ.finalSales = finalSales;
   econ.energyCost = energyCost;
@@ -1556,6 +1618,11 @@ function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
   const wsum = m.hireWeight;
   let anyExit = false;
   let emp = 0;
+  const st = rng.s;
+  let s0 = st[0];
+  let s1 = st[1];
+  let s2 = st[2];
+  let s3 = st[3];
   for (let k = 0; k < m.tiers; k++) {
     const small = isSmallTier(k, m.tiers);
     let firms = 0;
@@ -1578,7 +1645,16 @@ function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
         if (hire && F[vac + i] > 0) F[L + i] += Math.min(F[vac + i], (hires * F[rel + i]) / wsum);
         if (exitOn) {
           negQ[i] = F[E + i] < 0 ? negQ[i] + 1 : 0;
-          const succession = small && rng.next() < h;
+          let succession = false;
+          if (small) {
+            // rng.next() < h, the generator's state in locals (see Rng): the same number.
+            const r = (((s0 + s1) | 0) + s3) | 0;
+            s3 = (s3 + 1) | 0;
+            s0 = s1 ^ (s1 >>> 9);
+            s1 = (s2 + (s2 << 3)) | 0;
+            s2 = (((s2 << 21) | (s2 >>> 11)) + r) | 0;
+            succession = (r >>> 0) * TWO_M32 < h;
+          }
           if (negQ[i] >= 4 || F[L + i] < 0.5 || succession) {
             alive[i] = 0;
             m.original[i] = 0;
@@ -1620,6 +1696,10 @@ function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
     fl.capital[k] = cap;
     emp += empK;
   }
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
   m.econ.employment = emp;
   if (anyExit && resource(m)) m.linksChanged = true;
 }
@@ -1681,7 +1761,8 @@ export function step(m: Model, t: number): void {
   const hire = updateFirms(m, t, frozen, pe, pm, dPe, dPm);
   m.prevEnergy = pe;
   m.prevMaterials = pm;
-  closeQuarter(m, hire, !frozen && mech.exit);
+  // A burn-in quarter has no hires, exits or measurements: nothing for closeQuarter() to do.
+  if (!frozen) closeQuarter(m, hire, mech.exit);
   m.econ.laborForce = frozen ? m.laborForce0 : m.laborForce0 * paths.laborForce[t];
 }
 
