@@ -578,14 +578,18 @@ function computeCosts(
   const ref = b.squeezeMargin;
   // Standard costing: labour and capital per unit at normal utilisation of capacity.
   const normal = 1 - m.sc.firms.spareCapacity;
+  const mPm = m.materialsUnit * pm;
+  const spotBase = m.spotBase;
   for (let i = start; i < end; i++) {
     const k = tierOf[i];
     let fixed = eU;
     const ws = F[wSum + i];
-    if (quarterly) F[inputPrice + i] = ws > 0 ? F[inputSum + i] / ws : 0;
-    if (k === T) fixed += m.materialsUnit * pm;
-    else if (ws > 0) fixed += F[inputPrice + i];
-    else fixed += m.spotBase[k + 1] * pm; // no live supplier: spot market
+    let ip: number;
+    if (quarterly) F[inputPrice + i] = ip = ws > 0 ? F[inputSum + i] / ws : 0;
+    else ip = F[inputPrice + i];
+    if (k === T) fixed += mPm;
+    else if (ws > 0) fixed += ip;
+    else fixed += spotBase[k + 1] * pm; // no live supplier: spot market
     const pw = F[w + i] / 4 + (dq * F[K + i]) / Math.max(F[L + i], 1e-9);
     F[fixedCost + i] = fixed;
     F[perWorker + i] = pw;
@@ -661,6 +665,9 @@ function negotiate(m: Model, measure: boolean): void {
   const tauF = pol.passThroughFloor;
   const gF = pol.gainShareFloor;
   const negotiation = sc.mechanisms.negotiation;
+  const betaMin = b.betaMin;
+  const marginMin = b.marginMin;
+  const ban = pol.belowCostBan;
   if (negotiation) m.linksChanged = true;
   // Links are grouped by the buyer's tier kb, those to tier kb + 1 first, then those that skip
   // to kb + 2 (re-sourcing and entry keep each link's tiers): each range has one supplier tier,
@@ -685,17 +692,19 @@ function negotiate(m: Model, measure: boolean): void {
       let pNew = pOld;
       const salesL = G[q + l] * pOld;
       if (negotiation) {
-        const D = F[revenue + s] > 0 ? clamp(salesL / F[revenue + s], 0, 1) : 1;
-        const beta = clamp(b.betaMin + bRange * (1 - D) * F[u + s], 0, 1);
-        const mStar = b.marginMin + mRange * beta;
+        const rs = F[revenue + s];
+        const D = rs > 0 ? clamp(salesL / rs, 0, 1) : 1;
+        const beta = clamp(betaMin + bRange * (1 - D) * F[u + s], 0, 1);
+        const mStar = marginMin + mRange * beta;
         const sq = F[squeeze + buy[l]];
         const dEff = dRound * (1 - beta) * (1 + sq);
         const tau = tauF + (1 - tauF) * beta;
         const g = gF + (1 - gF) * beta;
-        const pStar = (g * F[lagCost + s] + (1 - g) * F[unitCost + s]) * (1 + mStar) * (1 - dEff);
+        const cs = F[unitCost + s];
+        const pStar = (g * F[lagCost + s] + (1 - g) * cs) * (1 + mStar) * (1 - dEff);
         const tauEff = pStar > pOld ? Math.max(tauF, tau * (1 - sq)) : tau;
         pNew = pOld + tauEff * (pStar - pOld);
-        if (pol.belowCostBan && pNew < F[unitCost + s]) pNew = F[unitCost + s];
+        if (ban && pNew < cs) pNew = cs;
         G[price + l] = pNew;
       }
       const cu = F[cUp + s];
@@ -1281,9 +1290,22 @@ function updateFirms(
   let s1 = st[1];
   let s2 = st[2];
   let s3 = st[3];
+  // Per-quarter products of constants, as the expressions below evaluate them (left to right).
+  const ePe = eU * pe;
+  const eDPe = eU * dPe;
+  const mPm = mU * pm;
+  const mDPm = mU * dPm;
+  const keepK = 1 - dq;
+  const reinvest = f.reinvestShare;
+  const payout = f.dividendShare;
+  const quitRate = lab.quitRate;
   for (let k = 0; k < tiers; k++) {
     const small = isSmallTier(k, tiers);
-    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+    const i1 = tierStart[k + 1];
+    const spotPm = k < T ? spotBase[k + 1] * pm : 0;
+    const spotDPm = k < T ? spotBase[k + 1] * dPm : 0;
+    // Each firm's fields are read once into locals (a store to F could alias any later load).
+    for (let i = tierStart[k]; i < i1; i++) {
       if (!alive[i]) {
         F[va + i] = 0;
         F[opProfit + i] = 0;
@@ -1294,74 +1316,89 @@ function updateFirms(
       }
       // ---- accounting
       const xi = F[x + i];
+      const wi = F[w + i];
+      const li0 = F[L + i];
+      const ki = F[K + i];
+      const purch = F[purchases + i];
+      let revI = F[revenue + i];
+      let passI = F[passed + i];
       if (k === 0) {
-        const v = xi * F[finalPrice + i];
-        F[revenue + i] += v;
+        const fp = F[finalPrice + i];
+        const v = xi * fp;
+        revI += v;
         finalSales += v;
-        const dv = xi * (F[finalPrice + i] - F[finalPricePrev + i]);
-        F[passed + i] += dv;
+        const dv = xi * (fp - F[finalPricePrev + i]);
+        passI += dv;
         consumer += dv;
-      } else if (F[directSold + i] > 0 && xi > 0) {
-        const qd = F[planned + i] > 0 ? (F[directSold + i] * xi) / F[planned + i] : 0;
-        const v = qd * F[directPrice + i];
-        F[revenue + i] += v;
-        finalSales += v;
-        const dv = qd * (F[directPrice + i] - F[directPricePrev + i]);
-        F[passed + i] += dv;
-        consumer += dv;
+      } else {
+        const ds = F[directSold + i];
+        if (ds > 0 && xi > 0) {
+          const pl = F[planned + i];
+          const qd = pl > 0 ? (ds * xi) / pl : 0;
+          const dp = F[directPrice + i];
+          const v = qd * dp;
+          revI += v;
+          finalSales += v;
+          const dv = qd * (dp - F[directPricePrev + i]);
+          passI += dv;
+          consumer += dv;
+        }
       }
-      const energy = eU * pe * xi;
+      F[revenue + i] = revI;
+      F[passed + i] = passI;
+      const energy = ePe * xi;
       let mat = 0;
-      let ext = eU * dPe * xi + ((F[w + i] - F[wPrev + i]) / 4) * F[L + i];
-      F[wPrev + i] = F[w + i];
+      let ext = eDPe * xi + ((wi - F[wPrev + i]) / 4) * li0;
+      F[wPrev + i] = wi;
       if (k === T) {
-        mat = mU * pm * xi;
-        ext += mU * dPm * xi;
-      } else if (F[spot + i] > 0) {
-        mat = spotBase[k + 1] * pm * F[spot + i];
-        ext += spotBase[k + 1] * dPm * F[spot + i];
+        mat = mPm * xi;
+        ext += mDPm * xi;
+      } else {
+        const sp = F[spot + i];
+        if (sp > 0) {
+          mat = spotPm * sp;
+          ext += spotDPm * sp;
+        }
       }
       F[costUp + i] += ext;
       external += ext;
       energyCost += energy;
       materialsCost += mat;
-      const vai = F[revenue + i] - F[purchases + i] - energy - mat;
+      const vai = revI - purch - energy - mat;
       F[va + i] = vai;
-      const op = vai - (F[w + i] / 4) * F[L + i] - dq * F[K + i];
+      const dep = dq * ki;
+      const op = vai - (wi / 4) * li0 - dep;
       F[opProfit + i] = op;
       // Buyer support: a share of positive profit earmarked for suppliers' investment.
-      const gv = supportShare > 0 && op > 0 && F[purchases + i] > 0 ? supportShare * op : 0;
+      const gv = supportShare > 0 && op > 0 && purch > 0 ? supportShare * op : 0;
       F[give + i] = gv;
       // ---- investment, equity and capital
-      const dep = dq * F[K + i];
       const profit = op - gv;
       let inv = 0;
       let grants = 0;
       if (invOn) {
-        const own = f.reinvestShare * Math.max(profit + dep, 0);
+        const own = reinvest * Math.max(profit + dep, 0);
         grants = (supportShare > 0 ? F[support + i] : 0) + (small ? subsidy * own : 0);
         inv = own + grants;
       }
       F[invest + i] = inv;
       if (!frozen) {
-        const dividends = f.dividendShare * Math.max(profit, 0);
+        const dividends = payout * Math.max(profit, 0);
         F[E + i] += profit - dividends + grants;
-        F[K + i] = F[K + i] * (1 - dq) + inv;
+        F[K + i] = ki * keepK + inv;
       }
-      F[va4 + i] += F[va + i];
+      F[va4 + i] += vai;
       F[dep4 + i] += dep;
-      F[rev4 + i] += F[revenue + i];
-      F[op4 + i] += F[opProfit + i];
+      F[rev4 + i] += revI;
+      F[op4 + i] += op;
+      const ai = F[A + i];
       // ---- labour market: quits, layoffs and vacancies
       if (labourOn) {
-        F[vac + i] = 0;
         const ap = F[appeal + i];
-        const li0 = F[L + i];
-        const quits = li0 * Math.min(0.5, lab.quitRate / ap);
+        const quits = li0 * Math.min(0.5, quitRate / ap);
         let li = li0 - quits;
         // Workers wanted for the orders the firm can serve.
-        const ai = F[A + i];
-        const want = Math.min(F[orders + i], F[x + i] + 0.1 * ai * li0) / (ai * util);
+        const want = Math.min(F[orders + i], xi + 0.1 * ai * li0) / (ai * util);
         if (li > 1.2 * want) li -= 0.25 * (li - 1.2 * want);
         F[L + i] = li;
         lAfter += li;
@@ -1372,12 +1409,11 @@ function updateFirms(
           const r = v * ap;
           F[rel + i] = r;
           wsum += r;
-        }
+        } else F[vac + i] = 0;
       }
       // ---- productivity growth
       if (invOn) {
-        const v = F[va + i];
-        const intensity = v > 0 ? clamp(inv / v, 0, 1) : 0;
+        const intensity = vai > 0 ? clamp(inv / vai, 0, 1) : 0;
         const theta = i >= t1 ? thetaSup : thetaTop;
         let shock = 0;
         if (noise > 0) {
@@ -1394,14 +1430,17 @@ function updateFirms(
           shock = noise * (u4 - 2);
         }
         const g = (theta * intensity + F[spill + i]) / 4 + shock;
-        F[A + i] *= 1 + g;
-        F[Aref + i] += (F[A + i] - F[Aref + i]) * lagRate;
+        const aNew = ai * (1 + g);
+        F[A + i] = aNew;
+        const ar = F[Aref + i];
+        F[Aref + i] = ar + (aNew - ar) * lagRate;
         if (i >= t1) F[u + i] = clamp(F[u + i] + uDrift * (intensity - 0.1), 0, 1);
       }
     }
     // Buyer support of tier k reaches its suppliers (deeper tiers, not yet updated).
     if (supportShare > 0) {
-      for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
+      const l1 = linkStart[k + 1];
+      for (let l = linkStart[k]; l < l1; l++) {
         const bb = buy[l];
         const gb = F[give + bb];
         if (gb > 0 && G[q + l] > 0)
@@ -1639,37 +1678,43 @@ function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
     let cap = 0;
     let exits = 0;
     const a0 = m.tierA0[k];
-    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
-      if (alive[i]) {
-        // Hiring (vacancies are zero for dead firms).
-        if (hire && F[vac + i] > 0) F[L + i] += Math.min(F[vac + i], (hires * F[rel + i]) / wsum);
-        if (exitOn) {
-          negQ[i] = F[E + i] < 0 ? negQ[i] + 1 : 0;
-          let succession = false;
-          if (small) {
-            // rng.next() < h, the generator's state in locals (see Rng): the same number.
-            const r = (((s0 + s1) | 0) + s3) | 0;
-            s3 = (s3 + 1) | 0;
-            s0 = s1 ^ (s1 >>> 9);
-            s1 = (s2 + (s2 << 3)) | 0;
-            s2 = (((s2 << 21) | (s2 >>> 11)) + r) | 0;
-            succession = (r >>> 0) * TWO_M32 < h;
-          }
-          if (negQ[i] >= 4 || F[L + i] < 0.5 || succession) {
-            alive[i] = 0;
-            m.original[i] = 0;
-            F[L + i] = 0;
-            exits++;
-            anyExit = true;
-          }
-        }
-      }
+    const i1 = tierStart[k + 1];
+    for (let i = tierStart[k]; i < i1; i++) {
       // Value added and cost-ups of a firm that closed this quarter still count where they arose.
       cu += F[costUp + i];
       po += F[passed + i];
       vaK += F[va + i];
       if (!alive[i]) continue;
-      const li = F[L + i];
+      let li = F[L + i];
+      // Hiring (vacancies are zero for dead firms).
+      if (hire) {
+        const v = F[vac + i];
+        if (v > 0) {
+          li += Math.min(v, (hires * F[rel + i]) / wsum);
+          F[L + i] = li;
+        }
+      }
+      if (exitOn) {
+        negQ[i] = F[E + i] < 0 ? negQ[i] + 1 : 0;
+        let succession = false;
+        if (small) {
+          // rng.next() < h, the generator's state in locals (see Rng): the same number.
+          const r = (((s0 + s1) | 0) + s3) | 0;
+          s3 = (s3 + 1) | 0;
+          s0 = s1 ^ (s1 >>> 9);
+          s1 = (s2 + (s2 << 3)) | 0;
+          s2 = (((s2 << 21) | (s2 >>> 11)) + r) | 0;
+          succession = (r >>> 0) * TWO_M32 < h;
+        }
+        if (negQ[i] >= 4 || li < 0.5 || succession) {
+          alive[i] = 0;
+          m.original[i] = 0;
+          F[L + i] = 0;
+          exits++;
+          anyExit = true;
+          continue;
+        }
+      }
       firms++;
       empK += li;
       wl += F[w + i] * li;
