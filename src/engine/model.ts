@@ -83,6 +83,7 @@ const FIRM_OFFSETS = {
   A0: 0,
   scratchD: 0,
   orderShare: 0,
+  accepted: 0,
   directFactor: 0,
   appeal: 0,
   spill: 0,
@@ -874,7 +875,8 @@ function produce(m: Model, demand: number, round: boolean, direct: number, value
   const lo = m.lo;
   const cap = fo.scratchB;
   const spare = fo.scratchC;
-  const ratio = fo.scratchA; // per supplier: accepted / ordered, then delivered / accepted
+  const ratio = fo.scratchA; // per firm: delivered / accepted (upward pass)
+  const acc = fo.accepted; // per firm: accepted / ordered (downward pass)
   const fA = fo.A;
   const fL = fo.L;
   const orders = fo.orders;
@@ -912,11 +914,11 @@ function produce(m: Model, demand: number, round: boolean, direct: number, value
     if (i >= t0end && live) dd = F[directBase + i] * direct * (valueOn ? F[factor + i] : 1);
     F[directDemand + i] = dd;
     F[orders + i] = dd;
-    F[revenue + i] = 0;
-    F[purchases + i] = 0;
-    F[costUp + i] = 0;
-    F[passed + i] = 0;
   }
+  F.fill(0, revenue, revenue + nFirms);
+  F.fill(0, purchases, purchases + nFirms);
+  F.fill(0, costUp, costUp + nFirms);
+  F.fill(0, passed, passed + nFirms);
   // Tier 0: final demand split by capacity; unfilled demand moves to firms with spare capacity.
   let capSum = 0;
   for (let i = 0; i < t0end; i++) capSum += F[cap + i];
@@ -948,10 +950,11 @@ function produce(m: Model, demand: number, round: boolean, direct: number, value
         F[planned + i] = p;
         F[spare + i] = c - p;
         const r = o > 0 ? p / o : 0;
-        F[ratio + i] = r;
+        F[acc + i] = r;
         F[directSold + i] = F[directDemand + i] * r;
       }
-      // Accepted orders on the links into tier k (buyers one and two tiers up), rationed pro rata.
+      // Accepted orders on the links into tier k (buyers one and two tiers up) are rationed pro
+      // rata: ord x accepted[supplier], computed where they are used (the upward pass).
       const l0 = linkStart[k - 1];
       const l1 = skipStart[k - 1];
       if (realloc && shortage) {
@@ -965,8 +968,7 @@ function produce(m: Model, demand: number, round: boolean, direct: number, value
         for (let l = l0; l < l1; l++) {
           const s = sup[l];
           const o = G[ord + l];
-          const a = o * F[ratio + s];
-          G[alloc + l] = a;
+          const a = o * F[acc + s];
           if (!alive[s]) continue;
           const bb = buy[l];
           const gap = o - a;
@@ -980,12 +982,6 @@ function produce(m: Model, demand: number, round: boolean, direct: number, value
           reallocate(m, k);
           granted[k] = 1;
         }
-      } else {
-        for (let l = l0; l < l1; l++) G[alloc + l] = G[ord + l] * F[ratio + sup[l]];
-      }
-      if (k >= 2) {
-        const l2 = linkStart[k - 1];
-        for (let l = skipStart[k - 2]; l < l2; l++) G[alloc + l] = G[ord + l] * F[ratio + sup[l]];
       }
     }
     // Tier k's planned output sets its orders to its suppliers.
@@ -1034,12 +1030,14 @@ function produce(m: Model, demand: number, round: boolean, direct: number, value
       // Deliveries, and the sales, purchases and cost-ups they carry. Where reallocate() moved
       // orders to tier k + 1 (links to it from skipStart[k] on), the accepted orders on a link
       // are those of the first round plus the request it granted: alloc + q x scratchD.
+      // (Upward, accepted[] and ratio[] of the suppliers, deeper tiers, are final.)
       const l1 = linkStart[k + 1];
       const lGranted = granted[k + 1] ? skipStart[k] : linkStart[k];
       for (let l = linkStart[k]; l < l1; l++) {
         const s = sup[l];
         const bb = buy[l];
-        let a = G[alloc + l];
+        let a = G[ord + l] * F[acc + s];
+        G[alloc + l] = a;
         if (l < lGranted) {
           const r = G[q + l];
           if (r > 0) a += r * F[req + s];

@@ -175,12 +175,20 @@ function run(m: Model): SimResult {
   const sc = m.sc;
   const tiers = m.tiers;
   const Q = m.paths.quarters;
+  // Every series and economy array is a view of one buffer (one allocation instead of ~90).
+  const seriesKeys = Object.keys(SERIES) as SeriesKey[];
+  const economyKeys = Object.keys(ECONOMY) as EconomyKey[];
+  const all = new Float64Array((seriesKeys.length * tiers + economyKeys.length) * Q);
+  let at = 0;
+  const view = () => all.subarray(at, (at += Q));
   const series = {} as Record<SeriesKey, Float64Array[]>;
-  for (const k of Object.keys(SERIES) as SeriesKey[]) {
-    series[k] = Array.from({ length: tiers }, () => new Float64Array(Q));
+  for (const k of seriesKeys) {
+    const perTier: Float64Array[] = [];
+    for (let i = 0; i < tiers; i++) perTier.push(view());
+    series[k] = perTier;
   }
   const economy = {} as Record<EconomyKey, Float64Array>;
-  for (const k of Object.keys(ECONOMY) as EconomyKey[]) economy[k] = new Float64Array(Q);
+  for (const k of economyKeys) economy[k] = view();
   const fl = m.flows;
   const startFirms = new Float64Array(tiers);
   for (let k = 0; k < tiers; k++) startFirms[k] = m.net.tierStart[k + 1] - m.net.tierStart[k];
@@ -284,7 +292,8 @@ function sampleNetwork(m: Model, maxPerTier = [2, 6, 12, 24, 24, 24]): NetworkSa
   const { chain, chainFirst, chainCount, nChains } = m.net;
   const chains = Math.min(2, nChains);
   const picked: number[] = [];
-  const pos = new Map<number, number>();
+  // Position of each sampled firm in the sample, -1 for the others.
+  const pos = new Int32Array(m.nFirms).fill(-1);
   for (let k = 0; k < m.tiers; k++) {
     const per = Math.max(1, Math.floor(maxPerTier[k] / chains));
     for (let c = 0; c < chains; c++) {
@@ -292,7 +301,7 @@ function sampleNetwork(m: Model, maxPerTier = [2, 6, 12, 24, 24, 24]): NetworkSa
       const n = Math.min(per, chainCount[idx]);
       for (let j = 0; j < n; j++) {
         const i = chainFirst[idx] + j;
-        pos.set(i, picked.length);
+        pos[i] = picked.length;
         picked.push(i);
       }
     }
@@ -305,19 +314,33 @@ function sampleNetwork(m: Model, maxPerTier = [2, 6, 12, 24, 24, 24]): NetworkSa
     const bb = buy[l];
     // Only the first `chains` home chains are sampled: most links are ruled out without a lookup.
     if (chain[s] >= chains || chain[bb] >= chains) continue;
-    const a = pos.get(s);
-    const b = pos.get(bb);
-    if (a !== undefined && b !== undefined && alive[s] && alive[bb]) {
+    const a = pos[s];
+    const b = pos[bb];
+    if (a >= 0 && b >= 0 && alive[s] && alive[bb]) {
       linkS.push(a);
       linkB.push(b);
     }
   }
+  const n = picked.length;
+  const tier = new Uint8Array(n);
+  const chainOf = new Int32Array(n);
+  const wage = new Float64Array(n);
+  const margin = new Float64Array(n);
+  const aliveOf = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = picked[j];
+    tier[j] = m.net.tierOf[i];
+    chainOf[j] = chain[i];
+    wage[j] = m.w[i];
+    margin[j] = m.rev4[i] > 0 ? m.op4[i] / m.rev4[i] : NaN;
+    aliveOf[j] = alive[i];
+  }
   return {
-    tier: Uint8Array.from(picked, (i) => m.net.tierOf[i]),
-    chain: Int32Array.from(picked, (i) => chain[i]),
-    wage: Float64Array.from(picked, (i) => m.w[i]),
-    margin: Float64Array.from(picked, (i) => (m.rev4[i] > 0 ? m.op4[i] / m.rev4[i] : NaN)),
-    alive: Uint8Array.from(picked, (i) => m.alive[i]),
+    tier,
+    chain: chainOf,
+    wage,
+    margin,
+    alive: aliveOf,
     linkSupplier: Int32Array.from(linkS),
     linkBuyer: Int32Array.from(linkB),
   };
