@@ -173,6 +173,10 @@ export function simulate(sc: Scenario, now?: () => number, timings?: Timings): S
 
 function run(m: Model): SimResult {
   const sc = m.sc;
+  // Read before the quarter loop: scenarios built in different places have
+  // different hidden classes, and a read after the loop would deoptimise it.
+  const seed = sc.seed;
+  const startYear = sc.simulation.startYear;
   const tiers = m.tiers;
   const Q = m.paths.quarters;
   // Every series and economy array is a view of one buffer (one allocation instead of ~90).
@@ -271,11 +275,11 @@ function run(m: Model): SimResult {
   );
   return {
     version: MODEL_VERSION,
-    seed: sc.seed,
+    seed,
     scenario: sc,
     tiers,
     quarters: Q,
-    periods: periodLabels(sc.simulation.startYear, Q),
+    periods: periodLabels(startYear, Q),
     series,
     economy,
     summary,
