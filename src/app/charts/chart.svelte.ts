@@ -4,6 +4,7 @@
  * attachment that creates a chart on its canvas once, then redraws it
  * without animation whenever the data its `update` reads change.
  */
+import { renderDetached } from './detached.ts';
 import {
   BarController,
   BarElement,
@@ -319,22 +320,15 @@ export function drawDetached(
   pixelRatio: number,
   style: ChartStyle,
 ): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width);
-  canvas.height = Math.round(height);
-  canvas.style.width = `${Math.round(width)}px`;
-  canvas.style.height = `${Math.round(height)}px`;
-  const chart = new Chart(
-    canvas,
-    baseConfig(content, { responsive: false, devicePixelRatio: pixelRatio }) as ChartConfiguration,
-  );
-  configure(chart as Chart, content, style);
-  chart.update('none');
-  // Keep the picture: destroy() clears the canvas, so copy it first.
-  const copy = document.createElement('canvas');
-  copy.width = canvas.width;
-  copy.height = canvas.height;
-  copy.getContext('2d')!.drawImage(canvas, 0, 0);
-  chart.destroy();
-  return copy;
+  return renderDetached(width, height, (canvas) => {
+    const chart = new Chart(
+      canvas,
+      baseConfig(content, {
+        responsive: false,
+        devicePixelRatio: pixelRatio,
+      }) as ChartConfiguration,
+    );
+    configure(chart as Chart, content, style);
+    return chart as Chart;
+  });
 }

@@ -5,6 +5,7 @@
  * the cells, a colour legend at the right), for the screen and for images;
  * and drawing either on a detached canvas for the PNG export.
  */
+import { renderDetached } from '../charts/detached.ts';
 import {
   BarController,
   BarElement,
@@ -352,18 +353,10 @@ export function drawDetached(
   height: number,
   ratio: number,
 ): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width);
-  canvas.height = Math.round(height);
-  canvas.style.width = `${Math.round(width)}px`;
-  canvas.style.height = `${Math.round(height)}px`;
   const options = { ...config.options, responsive: false, devicePixelRatio: ratio };
-  const chart = new Chart(canvas, { ...config, options } as ChartConfiguration);
-  chart.update('none');
-  const copy = document.createElement('canvas');
-  copy.width = canvas.width;
-  copy.height = canvas.height;
-  copy.getContext('2d')!.drawImage(canvas, 0, 0);
-  chart.destroy();
-  return copy;
+  return renderDetached(
+    width,
+    height,
+    (canvas) => new Chart(canvas, { ...config, options } as ChartConfiguration),
+  );
 }
