@@ -166,6 +166,18 @@ describe('sharing a link', () => {
     await context.close();
   });
 
+  it('follows a page link even when the address bar was updated before the hash change arrived', async () => {
+    const { context, page } = await open();
+    // What a click on "Scenario table" right after an edit can meet: the address
+    // bar's delayed update replaces the address before the hashchange event runs.
+    await page.evaluate(() => {
+      location.hash = '#table';
+      history.replaceState(history.state, '', location.pathname + location.search);
+    });
+    await expect.poll(() => page.locator('[data-save-name]').isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('a link of the first format is migrated', async () => {
     const { context, page } = await open('?v=1&mode=both&a.policy.passThrough=0.2#model');
     const text = (await page.locator('[data-link-issues]').textContent()) ?? '';
