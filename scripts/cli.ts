@@ -14,6 +14,7 @@ import {
   presetScenario,
   setPath,
   simulate,
+  splitFirms,
   toJSON,
   validateScenario,
   ECONOMY,
@@ -91,14 +92,7 @@ function parseValue(raw: string): unknown {
   }
 }
 
-/** Splits a total firm count by the tier ratios of a scenario; every tier keeps at least one firm. */
-export function splitFirms(total: number, ratios: readonly number[]): number[] {
-  const sum = ratios.reduce((a, b) => a + b, 0);
-  const counts = ratios.map((r) => Math.max(1, Math.round((total * r) / sum)));
-  const diff = total - counts.reduce((a, b) => a + b, 0);
-  counts[counts.length - 1] = Math.max(1, counts[counts.length - 1] + diff);
-  return counts;
-}
+export { splitFirms };
 
 function intOption(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;

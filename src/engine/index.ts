@@ -18,7 +18,14 @@ export {
   type ShockVariable,
 } from './params.ts';
 export { validateScenario, resolveScenario, mergeDeep, type ParseResult } from './schema.ts';
-export { PRESETS, PRESET_NAMES, findPreset, presetScenario, type Preset } from './presets.ts';
+export {
+  PRESETS,
+  PRESET_NAMES,
+  findPreset,
+  presetScenario,
+  splitFirms,
+  type Preset,
+} from './presets.ts';
 export {
   simulate,
   toJSON,

@@ -72,3 +72,12 @@ export function presetScenario(name: string): Scenario {
   if (!p) throw new Error(`unknown preset "${name}"; presets: ${PRESET_NAMES.join(', ')}`);
   return mergeDeep(defaultScenario(), p.patch);
 }
+
+/** Splits a total firm count by the tier ratios of a scenario; every tier keeps at least one firm. */
+export function splitFirms(total: number, ratios: readonly number[]): number[] {
+  const sum = ratios.reduce((a, b) => a + b, 0);
+  const counts = ratios.map((r) => Math.max(1, Math.round((total * r) / sum)));
+  const diff = total - counts.reduce((a, b) => a + b, 0);
+  counts[counts.length - 1] = Math.max(1, counts[counts.length - 1] + diff);
+  return counts;
+}
