@@ -548,6 +548,7 @@ export interface PinnedState {
   view: View;
   embed: ChartId | null;
   lang: Lang;
+  runs: RunsChoice;
 }
 
 export function pinnedState(state: AppState): PinnedState {
@@ -561,6 +562,7 @@ export function pinnedState(state: AppState): PinnedState {
     view: state.view,
     embed: state.embed,
     lang: state.lang,
+    runs: state.runs,
   };
 }
 
@@ -576,8 +578,7 @@ export function encodePinned(p: PinnedState): string {
   return toQuery([
     ['v', String(p.v)],
     ['pin', p.model],
-    // An embed shows single runs (it has no batch of runs to draw bands from).
-    ...optionPairs({ ...p, runs: 1 }),
+    ...optionPairs(p),
     ['a', p.a.preset],
     ['b', p.b.preset],
     ...all('a', p.a.scenario),

@@ -203,10 +203,18 @@ describe('runs per scenario in the link', () => {
     expect(out.warnings[0]).toBe('runs = "7" ignored (must be one of: 1, 10, 30, 100).');
   });
 
-  it('pinned (embed) links hold no runs: an embed draws single runs', () => {
+  it('pinned (embed) links keep the runs count, so that an embed draws the same bands', () => {
     const q = encodePinned(pinnedState({ ...defaultState(), runs: 100, embed: 'wage' }));
-    expect(q).not.toMatch(/runs=/);
-    expect(decodeState(q).state.runs).toBe(1);
+    expect(q).toMatch(/&runs=100&/);
+    const out = decodeState(q);
+    expect(out.state.runs).toBe(100);
+    expect(out.issues).toEqual([]);
+    const src = embedUrl('https://x.org/app/', { ...defaultState(), runs: 10 }, 'wage');
+    expect(decodeState(src).state.runs).toBe(10);
+    // One run stays out of the link, as in every link.
+    const one = encodePinned(pinnedState({ ...defaultState(), embed: 'wage' }));
+    expect(one).not.toMatch(/runs=/);
+    expect(decodeState(one).state.runs).toBe(1);
   });
 });
 
