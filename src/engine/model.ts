@@ -53,8 +53,10 @@ export interface EconomyFlows {
  * lo). The named arrays of the model (m.L, m.price, ...) are views of these
  * buffers; the hot loops index the buffers directly, so that a loop touching
  * many fields reads one array (V8 loads an array's base and length once per
- * array and iteration). The offset objects are copied from these literals (an
- * object built by adding dozens of computed keys would be a slow dictionary).
+ * array and iteration). The offset objects are copied from these literals with
+ * Object.assign: every copy then has the same hidden class, where a spread copy
+ * changed class once its inline cache warmed up (about the ninth model) and
+ * deoptimised every function of the step.
  */
 const FIRM_OFFSETS = {
   L: 0,
@@ -297,10 +299,10 @@ export function createModel(sc: Scenario): Model {
   const { tiers, nFirms, nLinks } = net;
   // One buffer for the per-firm fields and one for the per-link fields; the named arrays are views.
   const fb = new Float64Array(nFirms * FIRM_FIELDS.length);
-  const fo: Record<FirmField, number> = { ...FIRM_OFFSETS };
+  const fo: Record<FirmField, number> = Object.assign({}, FIRM_OFFSETS);
   FIRM_FIELDS.forEach((f, j) => (fo[f] = j * nFirms));
   const lb = new Float64Array(nLinks * LINK_FIELDS.length);
-  const lo: Record<LinkField, number> = { ...LINK_OFFSETS };
+  const lo: Record<LinkField, number> = Object.assign({}, LINK_OFFSETS);
   LINK_FIELDS.forEach((f, j) => (lo[f] = j * nLinks));
   const F = (f: FirmField) => fb.subarray(fo[f], fo[f] + nFirms);
   const Lk = (f: LinkField) => lb.subarray(lo[f], lo[f] + nLinks);
