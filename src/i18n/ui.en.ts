@@ -315,6 +315,8 @@ export const uiEn = {
     pinned: 'Pinned with model version {{version}}.',
     snippet: 'HTML to paste',
     copyFailed: 'The HTML could not be copied; select it and copy it by hand.',
+    runsProgress: 'Runs {{done}}/{{total}}',
+    runsBands: 'Median and p10–p90 of {{n}} runs per scenario',
   },
   presenter: {
     enter: 'Presenter mode',

@@ -315,6 +315,8 @@ export const uiJa: Shape<typeof uiEn> = {
     pinned: 'モデルのバージョン{{version}}で固定。',
     snippet: '貼り付けるHTML',
     copyFailed: 'HTMLをコピーできませんでした。選択して手動でコピーしてください。',
+    runsProgress: '実行中 {{done}}/{{total}} 回',
+    runsBands: '各シナリオ{{n}}回の実行の中央値と p10–p90',
   },
   presenter: {
     enter: 'プレゼンモード',
