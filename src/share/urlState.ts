@@ -22,6 +22,9 @@
  * parameter:from:to:steps). They are optional keys of format 2: a link
  * without them opens the page with its defaults.
  *
+ * `present=<chart>` opens presenter mode on that chart (for a projector in a
+ * workshop); embeds never carry it.
+ *
  * Pinned links (for embeds) hold the full scenarios instead of differences,
  * plus the model version, so that a later change of the defaults or presets
  * does not alter an embedded chart.
@@ -102,6 +105,8 @@ export interface AppState {
   runs: RunsChoice;
   /** The sensitivity page's settings (each valid on its own). */
   sens: SensSettings;
+  /** Presenter mode, on this chart; null when off. */
+  present: ChartId | null;
 }
 
 export const DEFAULT_PRESETS: Readonly<Record<ScenarioId, string>> = {
@@ -120,6 +125,7 @@ export function defaultState(lang: Lang = 'en'): AppState {
     lang,
     runs: 1,
     sens: defaultSettings(),
+    present: null,
   };
 }
 
@@ -375,7 +381,8 @@ function scenarioPairs(key: 'a' | 'b', patch: ScenarioPatch): [string, string][]
 }
 
 function optionPairs(
-  state: Pick<AppState, 'lang' | 'view' | 'mode' | 'charts' | 'embed' | 'runs'>,
+  state: Pick<AppState, 'lang' | 'view' | 'mode' | 'charts' | 'embed' | 'runs'> &
+    Partial<Pick<AppState, 'present'>>,
 ): [string, string][] {
   const out: [string, string][] = [['lang', state.lang]];
   if (state.view !== 'compare') out.push(['view', state.view]);
@@ -384,6 +391,7 @@ function optionPairs(
   if (charts.length !== CHART_IDS.length) out.push(['charts', charts.join(',')]);
   if (state.embed) out.push(['embed', state.embed]);
   if (state.runs !== 1) out.push(['runs', String(state.runs)]);
+  if (state.present && !state.embed) out.push(['present', state.present]);
   return out;
 }
 
@@ -763,6 +771,10 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
     if (runs !== undefined) state.runs = Number(runs) as RunsChoice;
     const embed = params.get('embed');
     if (embed !== undefined) state.embed = pickOption(params, 'embed', CHART_IDS, issues) ?? null;
+    // Presenter mode stays on when its chart is not known (it then opens on the first chart).
+    if (params.get('present') !== undefined && !state.embed) {
+      state.present = pickOption(params, 'present', CHART_IDS, issues) ?? CHART_IDS[0];
+    }
     const charts = params.get('charts');
     if (charts !== undefined) {
       const listed = charts === '' ? [] : charts.split(',');
@@ -782,9 +794,20 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
     const settings: Record<'a' | 'b', [string, string][]> = { a: [], b: [] };
     for (const [k, val] of params) {
       if (
-        ['v', 'c', 'lang', 'view', 'mode', 'runs', 'embed', 'charts', 'pin', 'a', 'b'].includes(
-          k,
-        ) ||
+        [
+          'v',
+          'c',
+          'lang',
+          'view',
+          'mode',
+          'runs',
+          'embed',
+          'charts',
+          'present',
+          'pin',
+          'a',
+          'b',
+        ].includes(k) ||
         SENS_KEY_SET.has(k)
       )
         continue;

@@ -15,6 +15,8 @@ import { presetScenario } from '../../src/engine/index.ts';
 import { embedUrl } from '../../src/share/embed.ts';
 import { MemoryStorage, SAVED_PREFIX, ScenarioStore } from '../../src/share/storage.ts';
 import { decodeState } from '../../src/share/urlState.ts';
+import { chartView } from '../../src/app/charts/view.svelte.ts';
+import { presenter } from '../../src/app/presenter/presenter.svelte.ts';
 
 const PAGE = 'https://example.org/app/';
 
@@ -56,6 +58,25 @@ describe('AppSession and the link', () => {
     expect(again.state).toEqual(s.state());
     s.dismissIssues();
     expect(s.issues).toEqual([]);
+  });
+
+  it('presenter mode and its chart travel with the link', () => {
+    const { s } = session();
+    s.open(`${PAGE}?v=2&charts=wage,investment,burden&present=burden`, 'en');
+    expect(presenter.on).toBe(true);
+    expect(chartView.currentChart).toBe('burden');
+    expect(s.link(PAGE)).toMatch(/&present=burden&/);
+    // The presenter's next chart is what the link then says.
+    chartView.step(1);
+    expect(s.state().present).toBe('wage');
+    presenter.toggle();
+    expect(s.state().present).toBeNull();
+    expect(s.link(PAGE)).not.toMatch(/present=/);
+    // A link without it leaves presenter mode.
+    s.open(`${PAGE}?v=2&present=vapw`, 'en');
+    expect(chartView.currentChart).toBe('vapw');
+    s.open(`${PAGE}?v=2`, 'en');
+    expect(presenter.on).toBe(false);
   });
 
   it('holds only what differs from the presets', () => {

@@ -134,6 +134,25 @@ describe('presenter mode', () => {
     await page.close();
   });
 
+  it('travels with the link: present=<chart> opens presenter mode on that chart', async () => {
+    const page = await browser().newPage({
+      viewport: { width: 1280, height: 720 },
+      locale: 'en-US',
+    });
+    await page.goto(`${url}?v=2&lang=en&present=investment`);
+    await waitForUpdate(page, 'A', 0);
+    expect(await page.getAttribute('button.presenter-toggle', 'aria-pressed')).toBe('true');
+    expect(await visibleCharts(page)).toEqual(['investment']);
+    expect(await page.isVisible('aside.controls')).toBe(false);
+    // The address bar follows the chart shown, and forgets presenter mode when it ends.
+    await page.locator('body').press('ArrowRight');
+    await page.waitForFunction(() => location.search.includes('present=vapw'));
+    await page.locator('body').press('p');
+    await page.waitForFunction(() => !location.search.includes('present='));
+    expect(await visibleCharts(page)).toHaveLength(5);
+    await page.close();
+  });
+
   it('ignores the shortcuts while typing in a field', async () => {
     const { page } = await open();
     const body = page.locator('body');

@@ -143,8 +143,15 @@ const stateArb: fc.Arbitrary<AppState> = fc
     lang: fc.constantFrom('en' as const, 'ja' as const),
     runs: fc.constantFrom(...RUNS_CHOICES),
     sens: fc.oneof(fc.constant(defaultSettings()), sensArb),
+    present: fc.option(fc.constantFrom(...CHART_IDS), { nil: null }),
   })
-  .map(({ a, b, pa, pb, ...rest }) => ({ ...rest, a: stateOf(a, pa), b: stateOf(b, pb) }));
+  .map(({ a, b, pa, pb, ...rest }) => ({
+    ...rest,
+    // An embed never presents.
+    present: rest.embed ? null : rest.present,
+    a: stateOf(a, pa),
+    b: stateOf(b, pb),
+  }));
 
 describe('round trips', () => {
   it('random valid states: encode -> decode gives identical scenarios and options, no warnings', () => {
@@ -183,6 +190,31 @@ describe('round trips', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('presenter mode in the link', () => {
+  it('is left out when off and written as present=<chart> when on', () => {
+    expect(encodeState(defaultState())).not.toMatch(/present=/);
+    const q = encodeState({ ...defaultState(), present: 'investment' });
+    expect(q).toMatch(/&present=investment&/);
+    const out = decodeState(q);
+    expect(out.state.present).toBe('investment');
+    expect(out.warnings).toEqual([]);
+  });
+
+  it('an unknown chart is named, and presenter mode opens on the first chart', () => {
+    const out = decodeState(sign('?v=2&present=nosuch'));
+    expect(out.state.present).toBe('wage');
+    expect(out.warnings).toHaveLength(1);
+    expect(out.issues[0]).toMatchObject({ code: 'badOption', params: { name: 'present' } });
+  });
+
+  it('embeds never present: not written, and ignored when read', () => {
+    const st = { ...defaultState(), embed: 'wage' as const, present: 'burden' as const };
+    expect(encodeState(st)).not.toMatch(/present=/);
+    expect(decodeState(sign('?v=2&embed=wage&present=burden')).state.present).toBeNull();
+    expect(encodePinned(pinnedState(st))).not.toMatch(/present=/);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The app's shareable state around the two scenario models: the view, the
- * chart options, the language and the sensitivity page's settings, read from the link on start and written
+ * chart options, presenter mode, the language and the sensitivity page's
+ * settings, read from the link on start and written
  * back to it (history.replaceState) while the user edits; the undo history
  * of scenario edits. The pure parts live in src/share/.
  */
@@ -23,6 +24,7 @@ import {
 } from '../../share/urlState.ts';
 import { chartView, fromChartMode, toChartMode } from '../charts/view.svelte.ts';
 import type { EditEvent, ScenarioModel } from '../scenario.svelte.ts';
+import { presenter } from '../presenter/presenter.svelte.ts';
 import { runsSetting } from '../runs/bands.svelte.ts';
 import { sensForm } from '../sensitivity/form.svelte.ts';
 
@@ -91,6 +93,15 @@ export class AppSession {
     chartView.charts = CHART_IDS.filter((id) => c.includes(id));
   }
 
+  /** Presenter mode and the chart it shows (null when off). */
+  get present(): ChartId | null {
+    return presenter.on ? (chartView.currentChart ?? CHART_IDS[0]) : null;
+  }
+  set present(chart: ChartId | null) {
+    if (presenter.on !== (chart !== null)) presenter.toggle();
+    if (chart !== null) chartView.show(Math.max(0, chartView.charts.indexOf(chart)));
+  }
+
   get models(): ScenarioModel[] {
     return [this.#models.A, this.#models.B];
   }
@@ -116,6 +127,7 @@ export class AppSession {
       lang: locale.lang,
       runs: runsSetting.runs,
       sens: sensForm.settings(),
+      present: this.present,
     };
   }
 
@@ -143,6 +155,7 @@ export class AppSession {
     this.charts = [...s.charts];
     this.embed = s.embed;
     runsSetting.runs = s.runs;
+    this.present = s.present;
     sensForm.load(s.sens);
     this.issues = decoded.issues;
     this.opened = s;
