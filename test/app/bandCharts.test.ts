@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bandSet, type BandSet } from '../../src/app/runs/bands.svelte.ts';
-import { EARLIER_COLOUR, type BandPoint } from '../../src/app/charts/bandData.ts';
+import {
+  EARLIER_COLOUR,
+  tooltipLabel,
+  tooltipOmits,
+  type BandPoint,
+} from '../../src/app/charts/bandData.ts';
 import { chartContent, contentCsv, type BarContent } from '../../src/app/charts/content.ts';
 import type { LineContent } from '../../src/app/charts/content.ts';
 import { jobs, planRuns, runJob } from '../../src/engine/batch.ts';
@@ -136,5 +141,79 @@ describe('charts with bands of many runs', () => {
     expect(c.bands).toBeNull();
     expect(c.datasets.every((d) => !d.role)).toBe(true);
     expect(c.legend[0].text).toBe('A');
+  });
+});
+
+describe('the line chart tooltip with bands', () => {
+  /** The entries the tooltip shows at point `i`: every dataset is an item there. */
+  const entries = (c: LineContent, i: number) =>
+    c.datasets
+      .filter((d) => !tooltipOmits(d, c.datasets))
+      .map((d) => tooltipLabel(d, i, d.data[i].y, c.datasets));
+
+  it('current bands: one entry per median line, carrying its p10–p90 range', () => {
+    const c = line('both');
+    const tiers = a.network.firmsPerTier.length;
+    const shown = entries(c, 7);
+    expect(shown).toHaveLength(2 * tiers);
+    const m = c.datasets.find((d) => d.role === 'median' && d.scenario === 'A' && d.tier === 3)!;
+    const hi = c.datasets.find((d) => d.role === 'p90' && d.scenario === 'A' && d.tier === 3)!;
+    const p = hi.data[7] as BandPoint;
+    expect(shown).toContain(
+      `A: Tier 3 (deepest), median: ${m.data[7].y.toFixed(2)} (p10–p90 ${p.lo.toFixed(2)} – ${p.y.toFixed(2)})`,
+    );
+    expect(
+      shown.every((t) => /, median: -?\d+\.\d\d \(p10–p90 -?\d+\.\d\d – -?\d+\.\d\d\)$/.test(t)),
+    ).toBe(true);
+  });
+
+  it('B − A: the median of the difference with its band', () => {
+    const c = line('diff');
+    const shown = entries(c, 3);
+    expect(shown).toHaveLength(a.network.firmsPerTier.length);
+    expect(shown[0]).toMatch(/^Tier 0 \(final goods\), B − A, median: .+ \(p10–p90 .+ – .+\)$/);
+  });
+
+  it('a band whose median is not in the tooltip keeps its own entry; the p10 edge never shows', () => {
+    const c = line('both');
+    const medianA0 = c.datasets.find(
+      (d) => d.role === 'median' && d.scenario === 'A' && d.tier === 0,
+    )!;
+    const withoutIt = c.datasets.filter((d) => d !== medianA0);
+    const hiA0 = c.datasets.find((d) => d.role === 'p90' && d.scenario === 'A' && d.tier === 0)!;
+    expect(tooltipOmits(hiA0, c.datasets)).toBe(true);
+    expect(tooltipOmits(hiA0, withoutIt)).toBe(false);
+    for (const d of c.datasets.filter((x) => x.role === 'p10')) {
+      expect(tooltipOmits(d, c.datasets)).toBe(true);
+    }
+  });
+
+  it('bands of earlier inputs (no medians): each band once, "label: low – high", beside the single runs', () => {
+    const c = line('both', false);
+    const shown = entries(c, 5);
+    const tiers = a.network.firmsPerTier.length;
+    // Per scenario and tier: the single run and the grey band.
+    expect(shown).toHaveLength(2 * 2 * tiers);
+    const bands = shown.filter((t) => t.includes('p10–p90'));
+    expect(bands).toHaveLength(2 * tiers);
+    expect(bands[0]).toMatch(
+      /^A: Tier 0 \(final goods\), p10–p90 \(earlier inputs\): -?\d+\.\d\d – -?\d+\.\d\d$/,
+    );
+    const single = c.datasets.find((d) => !d.role && d.scenario === 'A' && d.tier === 0)!;
+    expect(shown).toContain(`A: Tier 0 (final goods): ${single.data[5].y.toFixed(2)}`);
+  });
+
+  it('in Japanese: the labels are Japanese, the range in the format used elsewhere', () => {
+    const c = line('both', true, 'ja');
+    const shown = entries(c, 2);
+    expect(shown.every((t) => /中央値: .+ \(p10–p90 .+ – .+\)$/.test(t))).toBe(true);
+    expect(shown.join(' ').replace(/p10–p90/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+  });
+
+  it('without bands: "label: value" for every line', () => {
+    const c = chartContent('wage', ra, rb, 'both', 'en', null) as LineContent;
+    const shown = entries(c, 4);
+    expect(shown).toHaveLength(c.datasets.length);
+    expect(shown[0]).toBe(`${c.datasets[0].label}: ${c.datasets[0].data[4].y.toFixed(2)}`);
   });
 });

@@ -86,6 +86,16 @@ describe('the embed view with many runs', () => {
     ]);
     expect(lines.some((t) => /^Runs \d+\/20$/.test(t))).toBe(true);
     expect(await batchWorkers(page)).toBeGreaterThan(0);
+    // The tooltip: one entry per median line, carrying its band.
+    const box = (await page.locator('figure[data-chart] canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tip = await page.$eval('figure[data-chart] canvas', (c) => {
+      const t = (c as unknown as { chart: { tooltip: { body?: { lines: string[] }[] } } }).chart
+        .tooltip;
+      return (t.body ?? []).flatMap((b) => b.lines);
+    });
+    expect(tip).toHaveLength(8);
+    for (const t of tip) expect(t).toMatch(/, median: [-\d.]+ \(p10–p90 [-\d.]+ – [-\d.]+\)$/);
     expect(errors).toEqual([]);
     await page.close();
   });

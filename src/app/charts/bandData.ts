@@ -136,3 +136,48 @@ export function bandLines(
 export function burdenSpreads(b: ChartBands, owner: 'A' | 'B' | 'diff'): Spread[] | null {
   return owner === 'diff' ? b.set.burden.diff : b.set.burden[owner];
 }
+
+/* ------------------------------------------------------------ tooltip */
+
+/** What the line chart's tooltip reads of a dataset. */
+export type TipLine = Pick<LineSet, 'label' | 'role' | 'scenario' | 'tier'> & {
+  data: readonly Point[];
+};
+
+const sameLine = (x: TipLine, y: TipLine) => x.scenario === y.scenario && x.tier === y.tier;
+
+/** The band (its p90 edge, which carries p10 in `lo`) of a median line, if the chart has it. */
+export function bandOf<T extends TipLine>(median: TipLine, datasets: readonly T[]): T | undefined {
+  return datasets.find((d) => d.role === 'p90' && sameLine(d, median));
+}
+
+/**
+ * Whether the tooltip leaves `d` out, given the datasets of all its items: a
+ * band's p10 edge always (the p90 edge tells the band), and a band whose
+ * median line is in the tooltip too (the median's entry tells it). Bands of
+ * earlier inputs have no median and keep their own entry.
+ */
+export function tooltipOmits(d: TipLine, shown: readonly TipLine[]): boolean {
+  if (d.role === 'p10') return true;
+  return d.role === 'p90' && shown.some((s) => s.role === 'median' && sameLine(s, d));
+}
+
+/**
+ * The tooltip's entry for value `y` at point `i` of `d`: "label: y" for a
+ * line; a median with its band, "label: y (p10–p90 lo – hi)"; a band alone,
+ * "label: lo – hi".
+ */
+export function tooltipLabel(
+  d: TipLine,
+  i: number,
+  y: number | null | undefined,
+  datasets: readonly TipLine[],
+): string {
+  const f = (v: number | null | undefined) => (v ?? NaN).toFixed(2);
+  if (d.role === 'p90')
+    return `${d.label}: ${f((d.data[i] as BandPoint | undefined)?.lo)} – ${f(y)}`;
+  const band =
+    d.role === 'median' ? (bandOf(d, datasets)?.data[i] as BandPoint | undefined) : undefined;
+  const range = band ? ` (p10–p90 ${f(band.lo)} – ${f(band.y)})` : '';
+  return `${d.label}: ${f(y)}${range}`;
+}

@@ -26,6 +26,7 @@ import {
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { DASH_B } from '../theme.ts';
+import { tooltipLabel, tooltipOmits, type TipLine } from './bandData.ts';
 import type { ChartContent, LegendEntry } from './content.ts';
 
 Chart.register(
@@ -41,8 +42,8 @@ Chart.register(
   Filler,
 );
 
-/** A band's edge or median (see LineSet.role); undefined for a single run's line. */
-const roleOf = (item: TooltipItem<'line'>) => (item.dataset as { role?: string }).role;
+/** A line chart's dataset as the tooltip reads it (a LineSet: see bandData.ts). */
+const tipLine = (item: TooltipItem<'line' | 'bar'>) => item.dataset as unknown as TipLine;
 
 /**
  * Bars of many runs: a thin vertical line from p10 to p90 over each bar (the
@@ -188,19 +189,21 @@ export function baseConfig(
       plugins: {
         legend: { display: false, onClick: () => {} },
         tooltip: {
-          // A band is told once, by its upper edge: "…, p10–p90: low – high".
-          filter: (item) => roleOf(item as TooltipItem<'line'>) !== 'p10',
+          // A band is told once: with its median ("…: y (p10–p90 low – high)"),
+          // or alone by its upper edge ("…, p10–p90: low – high").
+          filter: (item, _i, items) => !tooltipOmits(tipLine(item), items.map(tipLine)),
           callbacks: {
             title: (items) => {
               const x = items[0]?.parsed.x ?? 0;
               return `${Math.floor(x)}Q${Math.round((x - Math.floor(x)) * 4) + 1}`;
             },
-            label: (item) => {
-              const y = (item.parsed.y ?? NaN).toFixed(2);
-              if (roleOf(item) !== 'p90') return `${item.dataset.label}: ${y}`;
-              const lo = (item.raw as { lo?: number }).lo ?? NaN;
-              return `${item.dataset.label}: ${lo.toFixed(2)} – ${y}`;
-            },
+            label: (item) =>
+              tooltipLabel(
+                tipLine(item),
+                item.dataIndex,
+                item.parsed.y,
+                item.chart.data.datasets as unknown as TipLine[],
+              ),
           },
         },
       },
