@@ -1,8 +1,9 @@
 /**
  * The embed view with many runs: an embed link with runs=10 shows the single
  * runs and a progress line first, then the medians and p10–p90 bands with a
- * caption saying so; an embed link without runs draws single runs and never
- * starts a batch worker.
+ * caption saying so, and tooltips give each median with its band; the export
+ * menu's embed snippet carries the page's runs count; an embed link without
+ * runs draws single runs and never starts a batch worker.
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -106,6 +107,21 @@ describe('the embed view with many runs', () => {
     expect(await page.locator('.caption [data-embed-runs]').textContent()).toBe(
       '各シナリオ10回の実行の中央値と p10–p90',
     );
+    await page.close();
+  });
+
+  it('the export menu’s embed snippet carries the runs count of the page, and its embed draws bands', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url + '?v=2');
+    await waitForUpdate(page, 'A', 0);
+    await page.check('.runs-bar input[type="radio"][value="10"]');
+    await page.click('figure[data-chart="wage"] details.menu summary');
+    await page.click('figure[data-chart="wage"] button[data-export="embed"]');
+    const snippet = await page.inputValue('dialog[open] textarea');
+    const src = /src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&');
+    expect(new URL(src).searchParams.get('runs')).toBe('10');
+    await page.goto(src);
+    await expect.poll(() => roles(page).then((r) => r.bands), { timeout: 30_000 }).toBe('current');
     await page.close();
   });
 
