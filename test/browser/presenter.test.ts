@@ -80,6 +80,15 @@ describe('presenter mode', () => {
     expect(big.line).toBeGreaterThanOrEqual(before.chart.line * 2);
     // The chart is wider than a grid cell was.
     expect(await px(page, 'figure[data-chart="wage"] canvas', 'width')).toBeGreaterThan(1000);
+    // The header makes room for the presenter's buttons: no title cut to a letter, every tool in view.
+    expect(await page.isVisible('header.top h1')).toBe(false);
+    const header = await page.$eval('header.top', (h) => ({
+      overflow: h.scrollWidth - h.clientWidth,
+      outside: [...h.querySelectorAll('button, a')].filter(
+        (e) => e.getBoundingClientRect().right > innerWidth,
+      ).length,
+    }));
+    expect(header).toEqual({ overflow: 0, outside: 0 });
 
     // The controls can be unfolded, and folded again (button and C).
     await page.click('button.controls-toggle');
@@ -90,6 +99,7 @@ describe('presenter mode', () => {
     // P leaves presenter mode.
     await page.locator('body').press('p');
     expect(await page.isVisible('aside.controls')).toBe(true);
+    expect(await page.isVisible('header.top h1')).toBe(true);
     expect(await visibleCharts(page)).toHaveLength(5);
     expect(await px(page, 'figure[data-chart="wage"] h3', 'fontSize')).toBe(before.title);
     expect(errors).toEqual([]);
