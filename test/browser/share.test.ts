@@ -258,6 +258,13 @@ describe('saved scenarios and the scenario table', () => {
   it('imports a scenario file, and says why a bad one is refused', async () => {
     const { context, page } = await open('#table');
     const input = page.locator('[data-import]');
+    // The page's own button, not the browser's file field with its own words.
+    expect(await page.textContent('[data-import-button]')).toBe('Import a file…');
+    expect((await input.boundingBox())?.width).toBeLessThanOrEqual(1);
+    await input.focus();
+    expect(await page.$eval('[data-import-button]', (b) => getComputedStyle(b).outlineStyle)).toBe(
+      'solid',
+    );
     await input.setInputFiles({
       name: 'bad.scenario.json',
       mimeType: 'application/json',
