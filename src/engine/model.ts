@@ -189,6 +189,8 @@ export interface Model {
   wSum: Float64Array;
   /** Link prices, live suppliers or links changed since computeInputPrices() last ran. */
   linksChanged: boolean;
+  /** negotiate() may have moved direct prices since step() last copied them to directPricePrev. */
+  directPricesMoved: boolean;
   /** Some link was left with a dead supplier (no live firm in its tier) by resource(). */
   deadSupplierLinks: boolean;
   /** Per tier, set by produce(): whether reallocate() moved orders to it this quarter. */
@@ -362,6 +364,7 @@ export function createModel(sc: Scenario): Model {
     inputSum: F('inputSum'),
     wSum: F('wSum'),
     linksChanged: true,
+    directPricesMoved: false,
     deadSupplierLinks: false,
     reallocated: new Uint8Array(tiers),
     orders: F('orders'),
@@ -671,7 +674,10 @@ function negotiate(m: Model, measure: boolean): void {
   const betaMin = b.betaMin;
   const marginMin = b.marginMin;
   const ban = pol.belowCostBan;
-  if (negotiation) m.linksChanged = true;
+  if (negotiation) {
+    m.linksChanged = true;
+    m.directPricesMoved = true;
+  }
   // Links are grouped by the buyer's tier kb, those to tier kb + 1 first, then those that skip
   // to kb + 2 (re-sourcing and entry keep each link's tiers): each range has one supplier tier,
   // whose pass-through sums are kept in locals while it runs (same additions in the same order).
@@ -1793,9 +1799,20 @@ export function step(m: Model, t: number): void {
   const round = ((t % m.quartersPerRound) + m.quartersPerRound) % m.quartersPerRound === 0;
   computeInputPrices(m);
   computeCosts(m, 0, m.tiers, pe, pm, true, round);
-  m.pricePrev.set(m.price);
-  m.directPricePrev.set(m.directPrice);
-  m.finalPricePrev.set(m.finalPrice);
+  // Last quarter's prices, copied only where they may differ and are read: link prices move only
+  // in negotiate() and pricePrev is only read on round quarters (produce()); direct prices move
+  // only in negotiate(); final prices move (setFinalPrices()) and are read (updateFirms()) only
+  // at tier 0.
+  if (round) m.pricePrev.set(m.price);
+  if (m.directPricesMoved) {
+    m.directPricePrev.set(m.directPrice);
+    m.directPricesMoved = false;
+  }
+  const F = m.fb;
+  const fp = m.fo.finalPrice;
+  const fpPrev = m.fo.finalPricePrev;
+  const t0end = m.net.tierStart[1];
+  for (let i = 0; i < t0end; i++) F[fpPrev + i] = F[fp + i];
   m.econ.round = round && !frozen;
   if (round) negotiate(m, !frozen);
   setFinalPrices(m);
