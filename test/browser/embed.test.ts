@@ -10,22 +10,13 @@ import type { Page } from 'playwright-core';
 import { embedUrl } from '../../src/share/embed.ts';
 import { decodeState, type RunsChoice } from '../../src/share/urlState.ts';
 import { chromiumForFile } from './fixtures.ts';
-import { waitForUpdate } from './page.ts';
+import { RECORD_WORKERS, batchWorkers, waitForUpdate } from './page.ts';
 
 const url = inject('appUrl');
 const browser = chromiumForFile();
 
-/** Records the names of the workers the page makes, and every text of the caption's runs line. */
+/** Records every text of the caption's runs line. */
 const RECORD = `(() => {
-  const names = [];
-  window.__workerNames = names;
-  const Base = window.Worker;
-  window.Worker = class extends Base {
-    constructor(src, opts) {
-      super(src, opts);
-      names.push((opts && opts.name) || '');
-    }
-  };
   const seen = new Set();
   window.__runsLines = seen;
   new MutationObserver(() => {
@@ -42,6 +33,7 @@ async function openEmbed(runs: RunsChoice, lang: 'en' | 'ja' = 'en') {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(RECORD_WORKERS);
   await page.addInitScript(RECORD);
   await page.goto(link);
   await waitForUpdate(page, 'A', 0);
@@ -59,14 +51,6 @@ function roles(page: Page) {
     return { bands: c.dataset.bands, roles: out };
   });
 }
-
-const batchWorkers = (page: Page) =>
-  page.evaluate(
-    () =>
-      (window as unknown as { __workerNames: string[] }).__workerNames.filter((n) =>
-        n.startsWith('batch'),
-      ).length,
-  );
 
 describe('the embed view with many runs', () => {
   it('runs=10: a progress line while the batch runs, then median lines and p10–p90 bands', async () => {
@@ -86,7 +70,7 @@ describe('the embed view with many runs', () => {
       ...(window as unknown as { __runsLines: Set<string> }).__runsLines,
     ]);
     expect(lines.some((t) => /^Runs \d+\/20$/.test(t))).toBe(true);
-    expect(await batchWorkers(page)).toBeGreaterThan(0);
+    expect((await batchWorkers(page)).made).toBeGreaterThan(0);
     // The tooltip: one entry per median line, carrying its band.
     const box = (await page.locator('figure[data-chart] canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -134,7 +118,7 @@ describe('the embed view with many runs', () => {
     expect(bands).toBe('none');
     expect(r).toEqual({ single: 8 });
     expect(await page.locator('[data-embed-runs]').count()).toBe(0);
-    expect(await batchWorkers(page)).toBe(0);
+    expect((await batchWorkers(page)).made).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -87,3 +87,31 @@ export function controlValues(page: Page, id: 'A' | 'B'): Promise<Record<string,
     return out;
   }, id);
 }
+
+/**
+ * An init script (page.addInitScript) that records every worker the page
+ * makes, by name, and whether it was terminated; read with batchWorkers().
+ */
+export const RECORD_WORKERS = `(() => {
+  const made = [];
+  window.__workers = made;
+  const Base = window.Worker;
+  window.Worker = class extends Base {
+    constructor(src, opts) {
+      super(src, opts);
+      const rec = { name: (opts && opts.name) || '', alive: true };
+      made.push(rec);
+      const stop = this.terminate.bind(this);
+      this.terminate = () => { rec.alive = false; stop(); };
+    }
+  };
+})()`;
+
+/** The batch workers made so far and those still alive (not terminated); needs RECORD_WORKERS. */
+export function batchWorkers(page: Page): Promise<{ made: number; alive: number }> {
+  return page.evaluate(() => {
+    const all = (window as unknown as { __workers: { name: string; alive: boolean }[] }).__workers;
+    const batch = all.filter((w) => w.name.startsWith('batch'));
+    return { made: batch.length, alive: batch.filter((w) => w.alive).length };
+  });
+}

@@ -9,47 +9,17 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../../src/export/csv.ts';
 import { chromiumForFile } from './fixtures.ts';
-import { drawn, indicators, waitForUpdate } from './page.ts';
+import { RECORD_WORKERS, batchWorkers, drawn, indicators, waitForUpdate } from './page.ts';
 
 const url = inject('appUrl');
 const browser = chromiumForFile();
-
-/** Counts the page's workers: every one made, and whether it was terminated. */
-const COUNT_WORKERS = `(() => {
-  const made = [];
-  window.__workers = made;
-  const Base = window.Worker;
-  window.Worker = class extends Base {
-    constructor(src, opts) {
-      super(src, opts);
-      const rec = { name: (opts && opts.name) || '', alive: true };
-      made.push(rec);
-      const stop = this.terminate.bind(this);
-      this.terminate = () => { rec.alive = false; stop(); };
-    }
-  };
-})()`;
-
-interface Workers {
-  made: number;
-  alive: number;
-}
-
-/** The batch workers made so far and those still alive (not terminated). */
-function batchWorkers(page: Page): Promise<Workers> {
-  return page.evaluate(() => {
-    const all = (window as unknown as { __workers: { name: string; alive: boolean }[] }).__workers;
-    const batch = all.filter((w) => w.name.startsWith('batch'));
-    return { made: batch.length, alive: batch.filter((w) => w.alive).length };
-  });
-}
 
 async function open(query = '?v=2', locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
   const page = await browser().newPage({ viewport: { width: 1280, height: 900 }, locale });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(COUNT_WORKERS);
+  await page.addInitScript(RECORD_WORKERS);
   await page.goto(url + query);
   await waitForUpdate(page, 'A', 0);
   await waitForUpdate(page, 'B', 0);
