@@ -4,7 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default ts.config(
-  { ignores: ['dist/', 'dist-single/', 'node_modules/'] },
+  { ignores: ['dist/', 'dist-single/', 'node_modules/', 'bench/.old-engine/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
