@@ -30,6 +30,7 @@ import {
   bandsJSON,
   computeBands,
   computeSweep,
+  MAX_JOBS,
   jobCount,
   parseSweep,
   planRuns,
@@ -57,6 +58,10 @@ export const USAGE = `Usage: npm run sim -- [options]
                        e.g. --sweep policy.costDown=0:0.05:6; with --runs N, N seeds
                        per grid point; prints the summary's statistics per point
   --workers N          worker threads for --runs and --sweep (default: all cores)
+  --shard k/n          with --runs or --sweep: run only shard k of n (k from 0 to n-1,
+                       the jobs whose index mod n is k) and write a JSON shard file;
+                       npm run merge -- FILES... combines the n shard files into the
+                       output of the same command without --shard
   --format json|csv    output format (default json)
   --out FILE           write to FILE instead of standard output
   --list-presets       list the presets and exit
@@ -69,12 +74,24 @@ export interface CliOutcome {
   out?: string;
 }
 
+/**
+ * Shard k of n of a batch (--shard k/n): the jobs whose index (point × runs +
+ * run, in plan order) is k modulo n. k counts from 0, like a Kubernetes
+ * Indexed Job's completion index. See scripts/shard.ts.
+ */
+export interface Shard {
+  k: number;
+  n: number;
+}
+
 /** A batch for the caller to run on a worker pool (scripts/sim.ts), then format with formatBatch. */
 export interface BatchRequest {
   plan: Plan;
   format: 'json' | 'csv';
   out?: string;
   workers: number;
+  /** Run only this shard and write a shard file (scripts/shard.ts) instead of the output. */
+  shard?: Shard;
 }
 
 /** What the command line asks for: text ready to print, or a batch to run. */
@@ -99,6 +116,33 @@ function intOption(name: string, raw: string | undefined): number | undefined {
   const n = Number(raw);
   if (!Number.isInteger(n)) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
   return n;
+}
+
+/** The number of jobs of shard `s` of a batch of `total` jobs: those with index ≡ k (mod n). */
+export function shardSize(total: number, s: Shard): number {
+  return Math.max(0, Math.ceil((total - s.k) / s.n));
+}
+
+/** Parses --shard k/n: whole numbers, 0 <= k < n, n at most MAX_JOBS. */
+export function parseShard(raw: string): Shard {
+  const m = /^\s*(-?\d+)\s*\/\s*(-?\d+)\s*$/.exec(raw);
+  if (!m) {
+    throw new UsageError(
+      `--shard takes k/n, whole numbers with k from 0 to n-1 (e.g. --shard 0/8 ... --shard 7/8), got "${raw}"`,
+    );
+  }
+  const k = Number(m[1]);
+  const n = Number(m[2]);
+  if (n < 1) throw new UsageError(`--shard ${raw}: n (the number of shards) must be at least 1`);
+  if (n > MAX_JOBS) {
+    throw new UsageError(`--shard ${raw}: n (the number of shards) must be at most ${MAX_JOBS}`);
+  }
+  if (k < 0 || k >= n) {
+    throw new UsageError(
+      `--shard ${raw}: k must be from 0 to ${n - 1} (shards count from 0, like a Kubernetes Indexed Job's completion index)`,
+    );
+  }
+  return { k, n };
 }
 
 export function describe(): string {
@@ -238,6 +282,7 @@ export function parseCli(
         runs: { type: 'string' },
         sweep: { type: 'string', multiple: true },
         workers: { type: 'string' },
+        shard: { type: 'string' },
         'list-presets': { type: 'boolean' },
         describe: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -283,6 +328,7 @@ export function parseCli(
   if (workers !== undefined && (workers < 1 || workers > MAX_WORKERS)) {
     throw new UsageError(`--workers must be from 1 to ${MAX_WORKERS}, got ${workers}`);
   }
+  const shard = o.shard === undefined ? undefined : parseShard(o.shard);
   if (runs !== undefined || o.sweep !== undefined) {
     let plan: Plan;
     try {
@@ -298,15 +344,23 @@ export function parseCli(
       }
       throw e;
     }
+    if (shard && format === 'csv') {
+      throw new UsageError(
+        '--shard writes a JSON shard file, not CSV: leave out --format csv here and give it to npm run merge -- --format csv',
+      );
+    }
+    const size = shard ? shardSize(jobCount(plan), shard) : jobCount(plan);
     return {
       kind: 'batch',
       plan,
       format,
       out: o.out,
-      workers: Math.min(workers ?? cores, jobCount(plan)),
+      workers: Math.max(1, Math.min(workers ?? cores, size)),
+      shard,
     };
   }
   if (workers !== undefined) throw new UsageError('--workers goes with --runs or --sweep');
+  if (shard) throw new UsageError('--shard goes with --runs or --sweep');
   const result = simulate(sc);
   const output = format === 'csv' ? toCSV(result) : JSON.stringify(toJSON(result)) + '\n';
   return { kind: 'text', output, out: o.out };

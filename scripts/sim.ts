@@ -2,17 +2,39 @@
  * `npm run sim -- [options]`: runs a scenario and prints JSON or CSV (see
  * --help). Batches (--runs, --sweep) run on worker threads with a progress
  * bar on stderr; Ctrl-C stops them and writes the runs done so far, marked
- * as partial.
+ * as partial. With --shard k/n a batch runs only its shard k and writes a
+ * shard file for `npm run merge` (scripts/shard.ts), and nothing when
+ * interrupted.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { jobs, jobCount } from '../src/engine/batch.ts';
 import { coreCount, nodePool } from '../src/pool/node.ts';
 import type { Progress } from '../src/pool/pool.ts';
 import { UsageError, formatBatch, parseCli, type BatchRequest } from './cli.ts';
+import { shardJobs, shardLines } from './shard.ts';
 
 function write(output: string, out: string | undefined): void {
   if (out) writeFileSync(out, output);
   else process.stdout.write(output);
+}
+
+/**
+ * Writes text given in pieces; to a file through FILE.partial, renamed when
+ * complete, so that a shard file on a shared volume is whole or absent.
+ */
+function writePieces(pieces: Iterable<string>, out: string | undefined): void {
+  if (!out) {
+    for (const p of pieces) process.stdout.write(p);
+    return;
+  }
+  const partial = `${out}.partial`;
+  const fd = openSync(partial, 'w');
+  try {
+    for (const p of pieces) writeSync(fd, p);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(partial, out);
 }
 
 /** A progress line on stderr: redrawn in place on a terminal, every tenth otherwise. */
@@ -44,13 +66,31 @@ async function runBatch(req: BatchRequest): Promise<number> {
     pool.cancel(false);
   };
   process.on('SIGINT', onSigint);
-  const total = jobCount(req.plan);
+  const { shard } = req;
+  const list = shard ? shardJobs(req.plan, shard) : jobs(req.plan);
+  const total = list.length;
+  const workers = `${req.workers} worker${req.workers === 1 ? '' : 's'}`;
   process.stderr.write(
-    `sim: ${total} runs on ${req.workers} worker${req.workers === 1 ? '' : 's'} (Ctrl-C stops and writes the runs done)\n`,
+    shard
+      ? `sim: shard ${shard.k}/${shard.n}: ${total} of ${jobCount(req.plan)} runs on ${workers} (Ctrl-C stops without writing the shard)\n`
+      : `sim: ${total} runs on ${workers} (Ctrl-C stops and writes the runs done)\n`,
   );
   try {
-    const run = await pool.run(jobs(req.plan), { onProgress: progressBar() });
+    const run = await pool.run(list, { onProgress: progressBar() });
     if (process.stderr.isTTY) process.stderr.write('\n');
+    if (shard) {
+      if (run.cancelled) {
+        process.stderr.write(
+          `sim: interrupted; shard ${shard.k}/${shard.n} not written (the merge needs whole shards)\n`,
+        );
+        return 130;
+      }
+      writePieces(shardLines(req.plan, shard, run.outputs), req.out);
+      process.stderr.write(
+        `sim: shard ${shard.k}/${shard.n}: ${total} runs in ${(run.ms / 1000).toFixed(2)} s\n`,
+      );
+      return 0;
+    }
     write(formatBatch(req, run.outputs, run.done), req.out);
     if (run.cancelled) {
       process.stderr.write(
