@@ -104,7 +104,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     0.1,
     0.005,
-    "Price cut that buyers ask of their suppliers each year, on top of cost-based pricing. Applied at every negotiation round, pro-rated, and weakened by the supplier's bargaining power.",
+    "Price cut that buyers ask of their suppliers each year. It cuts the agreed price at every negotiation round (pro-rated, so it compounds year after year), weakened by the supplier's bargaining power and capped by a gain-sharing contract.",
     {
       source: 'Annual cost-down requests of 1-3% are common industry practice in Japan.',
       key: true,
@@ -119,7 +119,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     1,
     0.05,
-    "The least share of the gap between the current price and the cost-based target that a buyer must close at each round, whatever the supplier's power. 1 = cost-ups are passed on in full at the next round.",
+    "A rule on settled negotiations: when a buyer answers a supplier's request for a price revision, it passes on at least this share of each item of the supplier's claimed cost-up, whatever the supplier's power. 1 = every settled claim is passed on in full. Suppliers that dare not ask, or whose request is refused, are not covered.",
     {
       source:
         'Measured pass-through in Japan was 46.9% (Sep 2022) to 53.5% (Sep 2025), SME Agency surveys.',
@@ -135,11 +135,117 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     1,
     0.05,
-    'The least share of its recent productivity savings that a supplier keeps instead of handing them to the buyer as price cuts. 0.5 = a 50/50 split of the results of cost-down activities.',
+    "A gain-sharing contract: the supplier keeps this share of the productivity savings it makes, for good. Cost-down cuts are then capped at the buyer's share (1 - g) of the savings actually made, and re-quotes leave the supplier its share. 0 = no contract: yearly cost-downs are demanded whatever the supplier saved, and re-quotes take its savings.",
     {
       source:
         'Comany shares the results of cost reductions 50/50 with its suppliers (source document).',
       key: true,
+    },
+  ),
+  num(
+    'policy.laborCostAcceptance',
+    'policy',
+    'Labour-cost acceptance',
+    'share',
+    0.3,
+    0,
+    1,
+    0.05,
+    "How readily buyers accept a supplier's own labour-cost rises as a reason for a higher price, beyond what the supplier's bargaining power wins (0 = labour costs are \"the supplier's own effort\", 1 = passed like materials).",
+    {
+      source:
+        'Labour costs were long refused in Japan; the November 2023 labour-cost pass-through guideline targets exactly that. Judgement, tested in the sensitivity analysis.',
+      key: true,
+    },
+  ),
+  num(
+    'policy.dutyToRespond',
+    'policy',
+    'Duty to respond to negotiation requests',
+    'share',
+    0,
+    0,
+    1,
+    0.05,
+    'Share of buyers that obey a legal duty to answer a request for a price negotiation (0 = no such duty). Answering is not accepting: a settled negotiation still splits the cost-up.',
+    { source: 'The 2026 revised Subcontract Act (from January 2026) makes this a duty.' },
+  ),
+  num(
+    'policy.enforcement',
+    'policy',
+    'Enforcement intensity',
+    '0-1',
+    0.2,
+    0,
+    1,
+    0.05,
+    'Inspections and guidance of buyers (e.g. the Subcontracting G-men, 下請Gメン): buyers answer requests more often, and suppliers dare to ask more often.',
+    { source: 'Judgement, tested in the sensitivity analysis.' },
+  ),
+  num(
+    'policy.declarationShare',
+    'policy',
+    'Buyers with a partnership declaration',
+    'share of buyers',
+    0.3,
+    0,
+    1,
+    0.05,
+    'Share of buyers that have published a partnership-building declaration (パートナーシップ構築宣言), promising to answer price negotiations.',
+    { source: 'Over 50,000 firms had declared by 2024, many of them large buyers. Judgement.' },
+  ),
+  num(
+    'policy.declarationCompliance',
+    'policy',
+    'Compliance with declarations',
+    'share',
+    0.5,
+    0,
+    1,
+    0.05,
+    'How far a declaring buyer keeps its promise: the share of the requests it would otherwise leave unanswered that it answers.',
+    { source: 'Judgement, tested in the sensitivity analysis.' },
+  ),
+  num(
+    'policy.negotiationPush',
+    'policy',
+    'Negotiation-month push',
+    'share',
+    0.1,
+    0,
+    0.5,
+    0.05,
+    "Added probability that a supplier with a cost-up asks for a price revision at a round, from the government's price-negotiation promotion months (March and September, since 2021).",
+    { source: 'Judgement, tested in the sensitivity analysis.' },
+  ),
+  num(
+    'policy.paymentDays',
+    'policy',
+    'Payment terms',
+    'days',
+    90,
+    0,
+    150,
+    5,
+    "Days between a supplier's delivery and its buyer's payment. The supplier finances the receivable at its credit rate, and it uses up its credit line.",
+    {
+      source:
+        'Promissory notes ran to 120 days; the 2026 act caps terms at 60 days and bans promissory notes.',
+    },
+  ),
+  num(
+    'policy.equipmentCost',
+    'policy',
+    'Equipment cost for small firms',
+    'multiplier',
+    1,
+    0.2,
+    1.5,
+    0.05,
+    'Price of productivity-raising equipment for small firms (tier 2 and deeper) relative to the standard price: 0.5 = equipment built for SMEs at half the price, so each yen invested buys twice the productivity gain.',
+    {
+      source:
+        "Kewpie's AI inspection device at a tenth of the price of a standard one (source document); over all equipment a smaller gain. Judgement.",
     },
   ),
   num(
@@ -185,7 +291,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'policy',
     'Ban on prices below unit cost',
     false,
-    "A negotiated price may not fall below the supplier's unit cost (in the spirit of the 2026 revised Subcontract Act banning unilateral price setting).",
+    "A cost-down may not cut a price below the supplier's unit cost (in the spirit of the 2026 revised Subcontract Act banning unilateral price setting). Costs buyers and, through final prices, consumers.",
   ),
 
   // ---- Network
@@ -194,11 +300,11 @@ export const PARAMS: readonly ParamSpec[] = [
     'network',
     'Customers per supplier',
     'buyers',
-    1.8,
+    2.4,
     1,
     8,
     0.1,
-    'Mean number of buyers each supplier sells to. About 1 is a captive pyramid; 3-5 is a layered web in which a supplier depends less on any one customer.',
+    'Mean number of buyers within the modelled chains that each supplier sells to. About 1 is a captive pyramid; 3-5 is a layered web in which a supplier depends less on any one customer.',
     {
       source:
         'Under 60% of Japanese subcontractors had 5 or fewer regular customers; about 60% sold over 30% to the largest one (2014).',
@@ -230,13 +336,17 @@ export const PARAMS: readonly ParamSpec[] = [
   num(
     'network.directSales',
     'network',
-    'Direct sales to final users',
+    'Sales outside the modelled chains',
     'share of output',
-    0.05,
-    0,
     0.5,
+    0,
+    0.8,
     0.01,
-    "Share of each supplier's output that it sells to final users under its own brand, at its own price.",
+    "Mean share of a supplier's sales that go outside the modelled chains: to final users under its own brand and to customers in other industries, at its own price. It varies from firm to firm (uniform from 0 to twice the mean, at most 90%) and falls with depth; these outlets count in the supplier's dependency on its largest customer.",
+    {
+      source:
+        'About 60% of Japanese subcontractors sold over 30% to their largest customer in 2014 (SME White Paper 2016): the default network reproduces that share.',
+    },
   ),
 
   // ---- Market
@@ -306,7 +416,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'market',
     'Final-price adjustment speed',
     'share/quarter',
-    0.25,
+    0.1,
     0,
     1,
     0.05,
@@ -347,7 +457,22 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     1,
     0.05,
-    'How far a minimum-wage rise lifts wages of low-paying firms above the minimum (full for firms paying the minimum, fading out at 2.5 times it).',
+    'How far a minimum-wage rise lifts wages of firms paying just above the minimum (full at the minimum, fading out across the spill-over band).',
+  ),
+  num(
+    'labor.spilloverBand',
+    'labor',
+    'Minimum-wage spill-over band',
+    'share above the minimum',
+    0.9,
+    0.1,
+    2,
+    0.05,
+    'Width of the band above the minimum wage in which minimum-wage rises spill over: a firm paying (1 + band) times the minimum or more is not moved by it (large firms far above the minimum are not).',
+    {
+      source:
+        'Firm-average labour cost stands for a mix of pay: a small firm paying 1.9 times the minimum on average employs many part-timers near it. Judgement.',
+    },
   ),
   num(
     'labor.laborForceGrowth',
@@ -451,29 +576,29 @@ export const PARAMS: readonly ParamSpec[] = [
     -0.02,
     0.1,
     0.005,
-    'Rise of the general price level, which sets expected inflation in wage rounds and deflates final prices for consumers.',
+    'Rise of the general price level: it sets expected inflation in wage rounds, deflates final prices for consumers, and raises the prices of energy, materials and other purchases (their own trends are relative to it).',
   ),
   num(
     'costs.energyPriceGrowth',
     'costs',
     'Energy price trend',
     'share/year',
-    0.01,
+    0,
     -0.05,
     0.2,
     0.005,
-    'Yearly trend of the energy price index, before shocks.',
+    'Yearly trend of the energy price relative to the general price level, before shocks.',
   ),
   num(
     'costs.materialsPriceGrowth',
     'costs',
     'Materials price trend',
     'share/year',
-    0.01,
+    0,
     -0.05,
     0.2,
     0.005,
-    'Yearly trend of the materials price index, before shocks.',
+    'Yearly trend of the materials price relative to the general price level, before shocks.',
   ),
   num(
     'costs.energyIntensity',
@@ -495,7 +620,18 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     0.6,
     0.01,
-    'Raw materials bought by the deepest tier per unit of output, as a share of the initial final-goods price.',
+    'Raw materials bought along the chain per unit of final output, as a share of the initial final-goods price. Every tier buys some: tier k buys a share proportional to k + 1 (the deepest tier most).',
+  ),
+  num(
+    'costs.otherIntensity',
+    'costs',
+    'Other purchases per unit',
+    'share of final price',
+    0.03,
+    0,
+    0.2,
+    0.005,
+    'Services and other purchases (logistics, maintenance, rent) bought per unit of output at every tier, as a share of the initial final-goods price; their price follows the general price level.',
   ),
 
   // ---- Bargaining
@@ -530,7 +666,7 @@ export const PARAMS: readonly ParamSpec[] = [
     -0.05,
     0.3,
     0.005,
-    'Margin over unit cost that a buyer concedes to a supplier with no bargaining power.',
+    'Margin over unit cost that a re-quote gives a supplier with no bargaining power; also the margin it must earn when its exit is credible (its reservation price).',
   ),
   num(
     'bargaining.marginMax',
@@ -541,7 +677,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     0.5,
     0.005,
-    'Margin over unit cost that a supplier with full bargaining power obtains; also its margin on direct sales.',
+    'Margin over unit cost that a re-quote gives a supplier with full bargaining power; also its margin on sales outside the modelled chains.',
   ),
   num(
     'bargaining.cascade',
@@ -552,7 +688,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     1,
     0.05,
-    "How much a buyer squeezed by its own customers (thin margin) resists its suppliers' price increases and presses harder for cuts.",
+    'How much a buyer squeezed by its own customers (thin margin) cuts the share of a settled claim it accepts and presses harder for cost-downs.',
   ),
   num(
     'bargaining.squeezeMargin',
@@ -566,6 +702,122 @@ export const PARAMS: readonly ParamSpec[] = [
     'A buyer with an operating margin above this is not squeezed; at zero or below it is fully squeezed.',
   ),
   num(
+    'bargaining.askBase',
+    'bargaining',
+    'Propensity to ask',
+    'probability',
+    0.75,
+    0,
+    1,
+    0.05,
+    'Probability that a supplier with a material cost-up and no dependency on any one customer asks its buyers for a price revision at a round.',
+    {
+      source:
+        'Calibrated with the next four levers to the SME Agency pass-through surveys of 2022-2025 (docs/model.md section 16).',
+    },
+  ),
+  num(
+    'bargaining.askDependency',
+    'bargaining',
+    'Fear of asking',
+    'probability',
+    0.55,
+    0,
+    1,
+    0.05,
+    "How much a supplier's dependency on its largest customer lowers its probability of asking (fear of losing the business): a supplier selling everything to one buyer asks this much less often.",
+  ),
+  num(
+    'bargaining.askSqueeze',
+    'bargaining',
+    'Asking when squeezed',
+    'probability',
+    0.3,
+    0,
+    1,
+    0.05,
+    'How much a squeezed supplier (margin at or below zero) is more likely to ask; a supplier with a margin above the squeeze margin is not moved.',
+  ),
+  num(
+    'bargaining.askThreshold',
+    'bargaining',
+    'Material cost-up',
+    'share of unit cost',
+    0.005,
+    0,
+    0.05,
+    0.001,
+    'A cost-up smaller than this share of unit cost is not worth a request (and is not counted in measured pass-through).',
+  ),
+  num(
+    'bargaining.respondBase',
+    'bargaining',
+    'Buyers answering requests',
+    'probability',
+    0.7,
+    0,
+    1,
+    0.05,
+    'Probability that a buyer with no declaration, no duty and no squeeze of its own answers a request for a price negotiation; otherwise the request is refused and the price stays.',
+  ),
+  num(
+    'bargaining.respondSqueeze',
+    'bargaining',
+    'Refusals when the buyer is squeezed',
+    'probability',
+    0.4,
+    0,
+    1,
+    0.05,
+    'How much a fully squeezed buyer (its own margin at or below zero) is less likely to answer: the squeeze cascades down the chain.',
+  ),
+  num(
+    'bargaining.commonItemPass',
+    'bargaining',
+    'Pass-through of common cost items',
+    'share',
+    0.6,
+    0,
+    1,
+    0.05,
+    'Share of a settled claim on materials, energy, parts and other purchases that even a powerless supplier passes on: these costs hit every supplier alike, so an alternative supplier would charge them too. Power adds the rest.',
+    { source: 'Judgement, tested in the sensitivity analysis.' },
+  ),
+  num(
+    'bargaining.requoteShare',
+    'bargaining',
+    'Re-quotes for new parts',
+    'share of links/year',
+    0.15,
+    0,
+    0.5,
+    0.01,
+    "Share of supplier links re-quoted each year (a new part or model): the price is set anew at cost plus the supplier's bargained margin, less the cost-down; it restores margins under steady inflation, and, without a gain-sharing contract, hands the supplier's productivity savings to the buyer.",
+    { source: 'Model changes every 4-7 years in Japanese manufacturing; judgement.' },
+  ),
+  num(
+    'bargaining.switchingCost',
+    'bargaining',
+    "Buyer's switching cost",
+    'share of price',
+    0.1,
+    0,
+    0.5,
+    0.01,
+    "The buyer's outside option: no agreed price exceeds the price of an alternative supplier (its tier's mean unit cost plus the strongest margin) by more than this.",
+  ),
+  num(
+    'bargaining.scarcityPremium',
+    'bargaining',
+    'Scarcity premium',
+    'price change per unit shortage',
+    0.5,
+    0,
+    3,
+    0.05,
+    'When a tier cannot fill its orders, its prices rise by this much per unit of unfilled share at each round; tier 0 raises its final price likewise each quarter while demand goes unmet.',
+  ),
+  num(
     'bargaining.gainShareYears',
     'bargaining',
     'Gain-sharing memory',
@@ -574,7 +826,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0.5,
     10,
     0.5,
-    "Productivity savings of about this many past years count as the supplier's own savings in gain sharing.",
+    'A re-quote under a gain-sharing contract leaves the supplier its share of the savings of about this many past years.',
   ),
   num(
     'bargaining.uniquenessTop',
@@ -694,15 +946,87 @@ export const PARAMS: readonly ParamSpec[] = [
     'Share of capacity not used at the start.',
   ),
   num(
-    'firms.reinvestShare',
+    'firms.investmentBase',
     'firms',
-    'Reinvestment share',
-    'share of cash flow',
-    0.4,
+    'Investment rate of a firm that keeps its gains',
+    'share of value added',
+    0.17,
     0,
+    0.5,
+    0.01,
+    "Investment as a share of value added of a firm that keeps all the savings its investment makes, at the large firms' cost of capital and a healthy margin. Suppliers invest less when buyers take their savings (the hold-up problem).",
+    {
+      source: 'Large Japanese manufacturers invest about 15-20% of value added (guide section 11).',
+    },
+  ),
+  num(
+    'firms.investmentElasticity',
+    'firms',
+    'Investment response to the kept return',
+    'elasticity',
+    0.8,
+    0,
+    2,
+    0.1,
+    'How strongly the investment rate follows the return a firm expects to keep (its kept share of savings, horizon, expected margin and cost of capital).',
+    { source: 'Judgement, tested in the sensitivity analysis.' },
+  ),
+  num(
+    'firms.investHorizon',
+    'firms',
+    'Investment horizon',
+    'years',
+    10,
     1,
+    30,
+    1,
+    'Years over which a firm counts the savings of an investment.',
+  ),
+  num(
+    'firms.costOfCapital',
+    'firms',
+    'Hurdle rate',
+    'share/year',
     0.05,
-    'Share of positive cash flow (profit before depreciation) that a firm invests.',
+    0,
+    0.2,
+    0.005,
+    'Return a firm requires on investment on top of its credit rate.',
+  ),
+  num(
+    'firms.creditRateLarge',
+    'firms',
+    'Credit rate, large firms',
+    'share/year',
+    0.01,
+    0,
+    0.15,
+    0.005,
+    'Interest rate on borrowing of final-goods makers and tier-1 suppliers.',
+    { source: 'Japanese bank lending rates to large firms near 1% (2024).' },
+  ),
+  num(
+    'firms.creditRateSmall',
+    'firms',
+    'Credit rate, small firms',
+    'share/year',
+    0.025,
+    0,
+    0.2,
+    0.005,
+    'Interest rate on borrowing of small firms (tier 2 and deeper): working capital, including receivables, is financed at this rate.',
+    { source: 'Lending rates to SMEs about 1.5-3% in Japan (2024).' },
+  ),
+  num(
+    'firms.creditLimit',
+    'firms',
+    'Credit line',
+    'share of collateral',
+    0.6,
+    0,
+    1.5,
+    0.05,
+    'A firm can borrow up to this share of its capital and receivables. A firm whose cash and credit run out for two quarters is insolvent and exits.',
   ),
   num(
     'firms.dividendShare',
@@ -772,7 +1096,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     0.1,
     0.005,
-    'Yearly probability that a small firm (tier 2 and deeper) closes for lack of a successor.',
+    'Yearly probability that a small firm (tier 2 and deeper) closes for lack of a successor, whatever its health.',
   ),
   num(
     'firms.entryMargin',
@@ -783,7 +1107,7 @@ export const PARAMS: readonly ParamSpec[] = [
     -0.05,
     0.3,
     0.005,
-    'New firms enter a tier (in the slots of firms that exited) when its mean operating margin is above this.',
+    'New firms enter a tier (in the slots of firms that exited) when its mean operating margin is above this, or when the tier cannot fill its orders (always when it has emptied).',
   ),
   num(
     'firms.entryRate',
@@ -794,7 +1118,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     0.2,
     0.005,
-    'Most new firms per year in a tier, as a share of its starting firm count.',
+    "Most new firms per year in a tier, as a share of its starting firm count; the rate rises with the tier's margin above the threshold and with its unfilled orders.",
   ),
 
   // ---- Mechanisms (each can be switched off)
@@ -803,14 +1127,14 @@ export const PARAMS: readonly ParamSpec[] = [
     'mechanisms',
     'Price negotiation',
     true,
-    'Prices on supplier links move toward the bargained cost-plus target at every round. Off: prices stay at their starting values.',
+    'Prices on supplier links change by negotiation events at rounds: requests, answers, settlements, cost-downs and re-quotes. Off: link prices stay at their starting values.',
   ),
   bool(
     'mechanisms.cascade',
     'mechanisms',
     'Squeeze cascade',
     true,
-    "A squeezed buyer resists its suppliers' price increases. Off: buyers' own situation does not matter.",
+    "A squeezed buyer refuses requests more often, accepts less of a settled claim and presses harder for cost-downs. Off: buyers' own situation does not matter.",
   ),
   bool(
     'mechanisms.reallocation',
@@ -841,6 +1165,27 @@ export const PARAMS: readonly ParamSpec[] = [
     'Investment, capital accumulation, productivity growth and uniqueness drift. Off: no investment, productivity constant.',
   ),
   bool(
+    'mechanisms.holdUp',
+    'mechanisms',
+    'Hold-up in investment',
+    true,
+    'Investment follows the share of its savings a firm expects to keep. Off: every firm invests as if it kept all its savings.',
+  ),
+  bool(
+    'mechanisms.scarcity',
+    'mechanisms',
+    'Scarcity pricing',
+    true,
+    'Prices rise where orders cannot be filled: link prices of a short tier and the final price while demand goes unmet. Off: prices ignore shortages and unmet demand is rationed.',
+  ),
+  bool(
+    'mechanisms.credit',
+    'mechanisms',
+    'Cash and credit',
+    true,
+    'Payment terms, interest on borrowing, credit lines that limit investment, and insolvency when cash and credit run out. Off: unlimited free credit; firms exit on negative equity for a year.',
+  ),
+  bool(
     'mechanisms.valueDemand',
     'mechanisms',
     'Price and quality in final demand',
@@ -852,9 +1197,15 @@ export const PARAMS: readonly ParamSpec[] = [
     'mechanisms',
     'Exit and re-sourcing',
     true,
-    'Insolvent firms, firms with no workers and firms without a successor close; buyers re-source.',
+    'Insolvent firms, firms with no workers and small firms without a successor close; buyers re-source (a new contract at a cost-plus quote).',
   ),
-  bool('mechanisms.entry', 'mechanisms', 'Entry', true, 'New firms enter profitable tiers.'),
+  bool(
+    'mechanisms.entry',
+    'mechanisms',
+    'Entry',
+    true,
+    'New firms enter tiers that are profitable or cannot fill their orders, an emptied tier too.',
+  ),
 
   // ---- Simulation
   num(
@@ -914,7 +1265,7 @@ export const PARAMS: readonly ParamSpec[] = [
     1,
     4,
     1,
-    "Price negotiation rounds per year (Japan's price-negotiation months are March and September).",
+    "Price negotiation rounds per year: 1, 2 or 4 (a divisor of 4, so that rounds fall in the same quarters every year). Japan's price-negotiation months are March and September: rounds in the first and third quarters.",
     { integer: true },
   ),
 ];
@@ -944,6 +1295,37 @@ export interface Shock {
   size: number;
 }
 
+/** Policy levers a timeline event may change (a boolean lever takes 0 or 1). */
+export const EVENT_LEVERS = [
+  'costDown',
+  'passThroughFloor',
+  'gainShareFloor',
+  'buyerSupport',
+  'subsidy',
+  'belowCostBan',
+  'laborCostAcceptance',
+  'dutyToRespond',
+  'enforcement',
+  'declarationShare',
+  'declarationCompliance',
+  'negotiationPush',
+  'paymentDays',
+  'equipmentCost',
+] as const;
+export type EventLever = (typeof EVENT_LEVERS)[number];
+
+export interface PolicyEvent {
+  /** Years after the start of the reported period (rounded to the quarter) when the change takes effect. */
+  start: number;
+  /** Which policy lever changes (`policy.<lever>`). */
+  lever: EventLever;
+  /** Its new value, within the lever's range (0 or 1 for the ban). */
+  value: number;
+  /** A short name of the event it belongs to, shown on time axes (e.g. "2026 act"). */
+  label?: string;
+}
+
+export const MAX_EVENTS = 30;
 export const MAX_TIERS = 6;
 export const MAX_FIRMS = 250_000;
 export const MAX_FIRMS_PER_TIER = 200_000;
@@ -961,6 +1343,14 @@ export interface Scenario {
     techSharing: number;
     subsidy: number;
     belowCostBan: boolean;
+    laborCostAcceptance: number;
+    dutyToRespond: number;
+    enforcement: number;
+    declarationShare: number;
+    declarationCompliance: number;
+    negotiationPush: number;
+    paymentDays: number;
+    equipmentCost: number;
   };
   network: {
     firmsPerTier: number[];
@@ -981,6 +1371,7 @@ export interface Scenario {
     minimumWage: number;
     minimumWageGrowth: number;
     minimumWageSpillover: number;
+    spilloverBand: number;
     laborForceGrowth: number;
     initialUnemployment: number;
     wageProductivityShare: number;
@@ -996,6 +1387,7 @@ export interface Scenario {
     materialsPriceGrowth: number;
     energyIntensity: number;
     materialsIntensity: number;
+    otherIntensity: number;
   };
   bargaining: {
     betaMin: number;
@@ -1005,6 +1397,16 @@ export interface Scenario {
     cascade: number;
     squeezeMargin: number;
     gainShareYears: number;
+    askBase: number;
+    askDependency: number;
+    askSqueeze: number;
+    askThreshold: number;
+    respondBase: number;
+    respondSqueeze: number;
+    commonItemPass: number;
+    requoteShare: number;
+    switchingCost: number;
+    scarcityPremium: number;
     uniquenessTop: number;
     uniquenessDeepest: number;
   };
@@ -1017,7 +1419,13 @@ export interface Scenario {
     depreciation: number;
     employeesTop: number;
     spareCapacity: number;
-    reinvestShare: number;
+    investmentBase: number;
+    investmentElasticity: number;
+    investHorizon: number;
+    costOfCapital: number;
+    creditRateLarge: number;
+    creditRateSmall: number;
+    creditLimit: number;
     dividendShare: number;
     productivityReturn: number;
     partnerSpillover: number;
@@ -1034,6 +1442,9 @@ export interface Scenario {
     wages: boolean;
     laborMarket: boolean;
     investment: boolean;
+    holdUp: boolean;
+    scarcity: boolean;
+    credit: boolean;
     valueDemand: boolean;
     exit: boolean;
     entry: boolean;
@@ -1044,6 +1455,8 @@ export interface Scenario {
     roundsPerYear: number;
   };
   shocks: Shock[];
+  /** Changes of policy levers at given times (the policy timeline). */
+  policyEvents: PolicyEvent[];
 }
 
 export const DEFAULT_FIRMS_PER_TIER: readonly number[] = [3, 18, 90, 360];
@@ -1078,5 +1491,6 @@ export function defaultScenario(): Scenario {
   for (const p of PARAMS) setPath(s, p.path, p.default);
   setPath(s, 'network.firmsPerTier', [...DEFAULT_FIRMS_PER_TIER]);
   s.shocks = [];
+  s.policyEvents = [];
   return s as unknown as Scenario;
 }

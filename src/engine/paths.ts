@@ -7,8 +7,9 @@ import type { Scenario, Shock, ShockVariable } from './params.ts';
 
 export interface Paths {
   quarters: number;
-  energy: Float64Array; // index, 1 at the start
+  energy: Float64Array; // index, 1 at the start (general price level x own relative path)
   materials: Float64Array; // index
+  other: Float64Array; // price index of other purchases: the general price level
   minimumWage: Float64Array; // ¥10k/year
   cpi: Float64Array; // index
   inflation: Float64Array; // yearly rate in force
@@ -35,6 +36,7 @@ export function buildPaths(sc: Scenario): Paths {
     quarters,
     energy: new Float64Array(quarters),
     materials: new Float64Array(quarters),
+    other: new Float64Array(quarters),
     minimumWage: new Float64Array(quarters),
     cpi: new Float64Array(quarters),
     inflation: new Float64Array(quarters),
@@ -45,14 +47,13 @@ export function buildPaths(sc: Scenario): Paths {
   for (let t = 0; t < quarters; t++) {
     const y = t / 4;
     const year = Math.floor(y);
-    p.energy[t] = Math.pow(1 + sc.costs.energyPriceGrowth, y) * levelFactor(sc.shocks, 'energy', y);
-    p.materials[t] =
-      Math.pow(1 + sc.costs.materialsPriceGrowth, y) * levelFactor(sc.shocks, 'materials', y);
-    // The minimum wage changes once a year; shocks to it too.
+    // The minimum wage changes once a year, in October (the fourth quarter), as in Japan;
+    // shocks to it too.
+    const raises = Math.floor((t + 1) / 4);
     p.minimumWage[t] =
       sc.labor.minimumWage *
-      Math.pow(1 + sc.labor.minimumWageGrowth, year) *
-      levelFactor(sc.shocks, 'minimumWage', year);
+      Math.pow(1 + sc.labor.minimumWageGrowth, raises) *
+      levelFactor(sc.shocks, 'minimumWage', raises);
     let infl = sc.costs.inflation;
     for (const s of sc.shocks) {
       if (s.variable !== 'inflation') continue;
@@ -62,6 +63,13 @@ export function buildPaths(sc: Scenario): Paths {
     p.inflation[t] = Math.max(-0.5, infl);
     if (t > 0) cpi *= Math.pow(1 + p.inflation[t], 0.25);
     p.cpi[t] = cpi;
+    // Energy, materials and other purchases follow the general price level; the energy and
+    // materials trends and shocks are relative to it.
+    p.energy[t] =
+      cpi * Math.pow(1 + sc.costs.energyPriceGrowth, y) * levelFactor(sc.shocks, 'energy', y);
+    p.materials[t] =
+      cpi * Math.pow(1 + sc.costs.materialsPriceGrowth, y) * levelFactor(sc.shocks, 'materials', y);
+    p.other[t] = cpi;
     p.demand[t] = Math.pow(1 + sc.market.demandGrowth, y) * levelFactor(sc.shocks, 'demand', y);
     p.laborForce[t] =
       Math.pow(1 + sc.labor.laborForceGrowth, y) * levelFactor(sc.shocks, 'laborForce', y);

@@ -18,10 +18,19 @@ export const PRESETS: readonly Preset[] = [
     name: 'large-firm-led',
     title: 'Large-firm-led model (大企業牽引モデル)',
     description:
-      "Captive supplier pyramids under cost competition: each supplier sells almost only to one parent, consumers want cheap and good, buyers ask for yearly cost-downs and pass on little of suppliers' cost-ups or savings.",
+      "Captive supplier pyramids under cost competition: each supplier sells almost only to one parent, consumers want cheap and good, buyers ask for yearly cost-downs of 3%, with no gain-sharing contracts, few answered requests and labour costs treated as the supplier's own effort.",
     patch: {
-      policy: { costDown: 0.03, passThroughFloor: 0, gainShareFloor: 0 },
-      network: { customersPerSupplier: 1.1, crossChain: 0.02, tierSkip: 0, directSales: 0 },
+      policy: {
+        costDown: 0.03,
+        passThroughFloor: 0,
+        gainShareFloor: 0,
+        laborCostAcceptance: 0.1,
+        declarationShare: 0,
+        enforcement: 0.1,
+        negotiationPush: 0,
+        paymentDays: 120,
+      },
+      network: { customersPerSupplier: 1.1, crossChain: 0.02, tierSkip: 0, directSales: 0.05 },
       market: { valueOrientation: 0.1 },
     },
   },
@@ -29,7 +38,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'layered',
     title: 'Layered value chain (複層化したバリューチェーン)',
     description:
-      "Suppliers trade with several customers across chains and tiers and sell some output directly; consumers value quality; buyers share cost-ups and productivity gains fairly and support suppliers' investment.",
+      "Suppliers trade with several customers across chains and tiers and sell much of their output outside the chains; consumers value quality; buyers share cost-ups and productivity gains fairly (50/50 gain sharing, labour costs accepted, requests answered) and support suppliers' investment.",
     patch: {
       policy: {
         costDown: 0.01,
@@ -37,8 +46,12 @@ export const PRESETS: readonly Preset[] = [
         gainShareFloor: 0.5,
         buyerSupport: 0.03,
         techSharing: 0.3,
+        laborCostAcceptance: 0.6,
+        declarationShare: 0.8,
+        declarationCompliance: 0.8,
+        paymentDays: 60,
       },
-      network: { customersPerSupplier: 4, crossChain: 0.45, tierSkip: 0.1, directSales: 0.15 },
+      network: { customersPerSupplier: 4, crossChain: 0.45, tierSkip: 0.1, directSales: 0.6 },
       market: { valueOrientation: 0.7 },
     },
   },
@@ -46,16 +59,45 @@ export const PRESETS: readonly Preset[] = [
     name: 'japan-2024',
     title: 'Japan 2024 baseline',
     description:
-      'Calibrated to Japan: the defaults plus the 2022-2025 surge of energy and materials prices, inflation and minimum wages, starting in 2022.',
+      'Calibrated to Japan, starting in 2022: the defaults plus the 2022-2025 surge of energy and materials prices and of inflation, minimum wages at their real dates (¥1,055 an hour from October 2024), the November 2023 labour-cost pass-through guideline and the January 2026 revised Subcontract Act.',
     patch: {
       simulation: { startYear: 2022 },
-      labor: { minimumWageGrowth: 0.05 },
+      labor: { minimumWage: 211.5, minimumWageGrowth: 0.043 },
       costs: { inflation: 0.01 },
       shocks: [
         { variable: 'energy', start: 0, duration: 2, size: 0.4 },
         { variable: 'materials', start: 0, duration: 3, size: 0.3 },
         { variable: 'inflation', start: 0, duration: 4, size: 0.02 },
       ],
+      policyEvents: [
+        { start: 1.75, lever: 'laborCostAcceptance', value: 0.5, label: '2023 guideline' },
+        { start: 1.75, lever: 'enforcement', value: 0.35, label: '2023 guideline' },
+        { start: 4, lever: 'dutyToRespond', value: 0.8, label: '2026 act' },
+        { start: 4, lever: 'paymentDays', value: 60, label: '2026 act' },
+        { start: 4, lever: 'belowCostBan', value: 1, label: '2026 act' },
+      ],
+    },
+  },
+  {
+    name: 'japan-2000s',
+    title: 'Japan in the 2000s (deflation years)',
+    description:
+      "The years in which the source paper's concern formed: no inflation, flat energy and materials prices and minimum wages, yearly cost-down requests of 2%, price-focused consumers, labour costs refused, no partnership declarations and no price-negotiation months.",
+    patch: {
+      simulation: { startYear: 2000 },
+      policy: {
+        costDown: 0.02,
+        passThroughFloor: 0,
+        gainShareFloor: 0,
+        laborCostAcceptance: 0.1,
+        declarationShare: 0,
+        enforcement: 0.05,
+        negotiationPush: 0,
+        paymentDays: 120,
+      },
+      labor: { minimumWage: 175, minimumWageGrowth: 0.01 },
+      costs: { inflation: 0, energyPriceGrowth: 0, materialsPriceGrowth: 0 },
+      market: { valueOrientation: 0.15, demandGrowth: 0 },
     },
   },
 ];

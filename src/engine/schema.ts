@@ -8,6 +8,9 @@ import {
   MAX_FIRMS,
   MAX_FIRMS_PER_TIER,
   MAX_SHOCKS,
+  MAX_EVENTS,
+  EVENT_LEVERS,
+  PARAM_BY_PATH,
   MAX_TIERS,
   PARAMS,
   SHOCK_VARIABLES,
@@ -82,6 +85,29 @@ const shockSchema = v.strictObject(
   'must be a shock: {"variable", "start", "duration", "size"}',
 );
 
+const eventSchema = v.pipe(
+  v.strictObject(
+    {
+      start: v.pipe(
+        v.number('must be a number of years'),
+        v.minValue(0, 'must be from 0 to 50 years'),
+        v.maxValue(50, 'must be from 0 to 50 years'),
+      ),
+      lever: v.picklist(EVENT_LEVERS, `must be one of ${EVENT_LEVERS.join(', ')}`),
+      value: v.pipe(v.number('must be a number'), v.finite('must be a finite number')),
+      label: v.optional(
+        v.pipe(v.string('must be a text'), v.maxLength(40, 'must be at most 40 characters')),
+      ),
+    },
+    'must be a policy event: {"start", "lever", "value", "label"}',
+  ),
+  v.check((e) => {
+    const p = PARAM_BY_PATH.get(`policy.${e.lever}`);
+    if (!p || p.kind === 'boolean') return e.value === 0 || e.value === 1;
+    return e.value >= p.min && e.value <= p.max;
+  }, 'value must be within the range of its lever (0 or 1 for a switch)'),
+);
+
 function buildSchema(): AnySchema {
   // Build a nested tree of schemas from the dotted paths.
   type Tree = { [k: string]: Tree | AnySchema };
@@ -99,6 +125,17 @@ function buildSchema(): AnySchema {
     v.array(shockSchema, 'must be a list of shocks'),
     v.maxLength(MAX_SHOCKS, `must have at most ${MAX_SHOCKS} shocks`),
   ) as AnySchema;
+  tree.policyEvents = v.pipe(
+    v.array(eventSchema, 'must be a list of policy events'),
+    v.maxLength(MAX_EVENTS, `must have at most ${MAX_EVENTS} policy events`),
+  ) as AnySchema;
+  (tree.simulation as Tree).roundsPerYear = v.pipe(
+    v.number('must be 1, 2 or 4 rounds a year'),
+    v.check(
+      (x: number) => x === 1 || x === 2 || x === 4,
+      'must be 1, 2 or 4 rounds a year (a divisor of 4, so that rounds fall in the same quarters every year)',
+    ),
+  ) as unknown as AnySchema;
   const toSchema = (t: Tree): AnySchema => {
     const entries: Record<string, AnySchema> = {};
     for (const [k, val] of Object.entries(t)) {

@@ -7,7 +7,7 @@
 import { createModel, isSmallTier, startReporting, step, type Model } from './model.ts';
 import type { Scenario } from './params.ts';
 
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '2.0.0';
 
 export const SERIES = {
   firms: { unit: 'firms', label: 'Firms alive' },
@@ -19,15 +19,39 @@ export const SERIES = {
   investment: { unit: '¥m/quarter', label: 'Investment' },
   investmentRate: { unit: 'share', label: 'Investment / value added' },
   profitMargin: { unit: 'share', label: 'Operating margin (profit / sales)' },
-  passThrough: { unit: 'share', label: 'Measured pass-through rate' },
+  passThrough: {
+    unit: 'share',
+    label: 'Measured pass-through rate (mean over suppliers with a cost-up, survey basis)',
+  },
+  passThroughSalesWeighted: { unit: 'share', label: 'Measured pass-through rate, sales-weighted' },
+  passThroughMaterials: { unit: 'share', label: 'Pass-through of materials cost-ups' },
+  passThroughEnergy: { unit: 'share', label: 'Pass-through of energy cost-ups' },
+  passThroughLabour: { unit: 'share', label: 'Pass-through of labour cost-ups' },
   passThroughFull: { unit: 'share', label: 'Share with full pass-through' },
   passThroughNone: { unit: 'share', label: 'Share with no pass-through or a price cut' },
+  negotiationsAsked: { unit: 'share', label: 'Suppliers with a cost-up that asked for a revision' },
+  negotiationsRefused: { unit: 'share', label: 'Requests for a revision refused' },
+  settledNotAsked: { unit: 'share', label: 'Cost-ups settled: did not ask' },
+  settledRefused: { unit: 'share', label: 'Cost-ups settled: asked, got nothing' },
+  settledPart: { unit: 'share', label: 'Cost-ups settled: passed part' },
+  settledFull: { unit: 'share', label: 'Cost-ups settled: passed all' },
+  dependentShare: {
+    unit: 'share',
+    label: 'Suppliers selling more than 30% to their largest customer',
+  },
   costUp: { unit: '¥m/quarter', label: 'Cost-ups met' },
   costUpAbsorbed: { unit: '¥m/quarter', label: 'Cost-ups absorbed' },
+  costUpAbsorbedMaterials: { unit: '¥m/quarter', label: 'Materials cost-ups absorbed' },
+  costUpAbsorbedEnergy: { unit: '¥m/quarter', label: 'Energy cost-ups absorbed' },
+  costUpAbsorbedLabour: { unit: '¥m/quarter', label: 'Labour cost-ups absorbed' },
+  costUpAbsorbedOther: { unit: '¥m/quarter', label: 'Other purchases cost-ups absorbed' },
   productivity: { unit: 'index', label: 'Productivity (start = 1)' },
   output: { unit: 'index', label: 'Real output (start = 1)' },
   capital: { unit: '¥m', label: 'Capital stock' },
   exits: { unit: 'firms/quarter', label: 'Exits' },
+  exitsInsolvency: { unit: 'firms/quarter', label: 'Exits: insolvency' },
+  exitsSuccession: { unit: 'firms/quarter', label: 'Exits: no successor' },
+  cash: { unit: '¥m', label: 'Cash (negative: borrowing)' },
   entries: { unit: 'firms/quarter', label: 'Entries' },
 } as const;
 export type SeriesKey = keyof typeof SERIES;
@@ -37,12 +61,26 @@ export const ECONOMY = {
   finalSales: { unit: '¥m/quarter', label: 'Final sales' },
   energyCost: { unit: '¥m/quarter', label: 'Energy cost' },
   materialsCost: { unit: '¥m/quarter', label: 'Materials cost' },
+  otherCost: { unit: '¥m/quarter', label: 'Other purchases (services, spot inputs)' },
   finalPrice: { unit: 'index', label: 'Final-goods price (start = 1)' },
   employment: { unit: 'persons', label: 'Employment' },
   unemployment: { unit: 'share', label: 'Unemployment rate' },
   externalCostUp: { unit: '¥m/quarter', label: 'External cost-ups (energy, materials, labour)' },
   consumerBurden: { unit: '¥m/quarter', label: 'Cost-ups borne by final consumers' },
+  externalCostUpMaterials: { unit: '¥m/quarter', label: 'External cost-ups: materials' },
+  externalCostUpEnergy: { unit: '¥m/quarter', label: 'External cost-ups: energy' },
+  externalCostUpLabour: { unit: '¥m/quarter', label: 'External cost-ups: labour' },
+  externalCostUpOther: { unit: '¥m/quarter', label: 'External cost-ups: other purchases' },
+  consumerBurdenMaterials: { unit: '¥m/quarter', label: 'Materials cost-ups borne by consumers' },
+  consumerBurdenEnergy: { unit: '¥m/quarter', label: 'Energy cost-ups borne by consumers' },
+  consumerBurdenLabour: { unit: '¥m/quarter', label: 'Labour cost-ups borne by consumers' },
+  consumerBurdenOther: { unit: '¥m/quarter', label: 'Other cost-ups borne by consumers' },
   realDemand: { unit: 'index', label: 'Final demand (start = 1)' },
+  unmetDemand: { unit: 'share', label: 'Share of final demand not met' },
+  passThroughSurvey: {
+    unit: 'share',
+    label: 'Measured pass-through, survey mix (tiers 1 / 2 / 3+ weighted 0.75 / 0.15 / 0.10)',
+  },
   generalPrice: { unit: 'index', label: 'General price level (start = 1)' },
   energyPrice: { unit: 'index', label: 'Energy price (start = 1)' },
   materialsPrice: { unit: 'index', label: 'Materials price (start = 1)' },
@@ -66,6 +104,7 @@ export const SUMMARY_UNITS = {
   deepestWageGrowth: 'share/year',
   smeInvestmentRate: 'share',
   firmsSurvivingAll: 'share',
+  unmetDemandMax: 'share',
 } as const;
 
 export interface Summary {
@@ -94,6 +133,8 @@ export interface Summary {
   deepestWageGrowth: number;
   smeInvestmentRate: number;
   firmsSurvivingAll: number;
+  /** Largest share of final demand not met in any quarter. */
+  unmetDemandMax: number;
 }
 
 /**
@@ -171,6 +212,52 @@ export function simulate(sc: Scenario, now?: () => number, timings?: Timings): S
   return result;
 }
 
+/** The survey's mix of respondents: tiers 1 / 2 / 3 and deeper weighted 0.75 / 0.15 / 0.10 (over the tiers measured). */
+export const SURVEY_WEIGHTS = [0.75, 0.15, 0.1] as const;
+
+function surveyMix(pt: Float64Array[], t: number, tiers: number): number {
+  let s = 0;
+  let w = 0;
+  for (let k = 1; k < tiers; k++) {
+    const v = pt[k][t];
+    if (v !== v) continue;
+    const wk = k >= 3 ? SURVEY_WEIGHTS[2] / Math.max(1, tiers - 3) : SURVEY_WEIGHTS[k - 1];
+    s += wk * v;
+    w += wk;
+  }
+  return w > 0 ? s / w : NaN;
+}
+
+/** Pass-through and negotiation outcomes of a round (undefined between rounds). */
+function recordRound(
+  series: Record<SeriesKey, Float64Array[]>,
+  fl: Model['flows'],
+  k: number,
+  t: number,
+  measured: boolean,
+): void {
+  const n = fl.ptCount[k];
+  const item = (j: number) =>
+    measured && fl.ptItemCount[3 * k + j] > 0
+      ? fl.ptItemSum[3 * k + j] / fl.ptItemCount[3 * k + j]
+      : NaN;
+  series.passThrough[k][t] = measured ? fl.ptSum[k] / n : NaN;
+  series.passThroughSalesWeighted[k][t] = measured ? div(fl.ptSales[k], fl.ptSalesW[k]) : NaN;
+  series.passThroughMaterials[k][t] = item(0);
+  series.passThroughEnergy[k][t] = item(1);
+  series.passThroughLabour[k][t] = item(2);
+  series.passThroughFull[k][t] = measured ? fl.ptFull[k] / n : NaN;
+  series.passThroughNone[k][t] = measured ? fl.ptNone[k] / n : NaN;
+  const sup = measured && k > 0;
+  series.negotiationsAsked[k][t] = sup ? fl.asked[k] / n : NaN;
+  series.negotiationsRefused[k][t] =
+    sup && fl.requests[k] > 0 ? fl.refused[k] / fl.requests[k] : NaN;
+  series.settledNotAsked[k][t] = sup ? fl.outNotAsked[k] / n : NaN;
+  series.settledRefused[k][t] = sup ? fl.outRefused[k] / n : NaN;
+  series.settledPart[k][t] = sup ? fl.outPart[k] / n : NaN;
+  series.settledFull[k][t] = sup ? fl.outFull[k] / n : NaN;
+}
+
 function run(m: Model): SimResult {
   const sc = m.sc;
   // Read before the quarter loop: scenarios built in different places have
@@ -205,6 +292,7 @@ function run(m: Model): SimResult {
   const ptN = new Float64Array(tiers);
   let extSum = 0;
   let consSum = 0;
+  let unmetMax = 0;
   for (let t = 0; t < Q; t++) {
     step(m, t);
     let va = 0;
@@ -220,11 +308,17 @@ function run(m: Model): SimResult {
       series.investmentRate[k][t] = div(fl.investment[k], fl.valueAdded[k]);
       series.profitMargin[k][t] = div(fl.opProfit[k], fl.revenue[k]);
       const measured = m.econ.round && fl.ptCount[k] > 0;
-      series.passThrough[k][t] = measured ? div(fl.ptWeighted[k], fl.ptWeight[k]) : NaN;
-      series.passThroughFull[k][t] = measured ? fl.ptFull[k] / fl.ptCount[k] : NaN;
-      series.passThroughNone[k][t] = measured ? fl.ptNone[k] / fl.ptCount[k] : NaN;
+      recordRound(series, fl, k, t, measured);
+      series.dependentShare[k][t] = k > 0 ? div(fl.dependent[k], fl.suppliers[k]) : NaN;
       series.costUp[k][t] = fl.costUp[k] * toMoney;
       series.costUpAbsorbed[k][t] = (fl.costUp[k] - fl.passedOn[k]) * toMoney;
+      series.costUpAbsorbedMaterials[k][t] = fl.absorbedItem[5 * k] * toMoney;
+      series.costUpAbsorbedEnergy[k][t] = fl.absorbedItem[5 * k + 1] * toMoney;
+      series.costUpAbsorbedLabour[k][t] = fl.absorbedItem[5 * k + 2] * toMoney;
+      series.costUpAbsorbedOther[k][t] = fl.absorbedItem[5 * k + 3] * toMoney;
+      series.exitsInsolvency[k][t] = fl.exitsInsolvency[k];
+      series.exitsSuccession[k][t] = fl.exitsSuccession[k];
+      series.cash[k][t] = fl.cash[k] * toMoney;
       if (t === 0) {
         prod0[k] = div(fl.prodSum[k], emp) || 1;
         out0[k] = fl.output[k] || 1;
@@ -248,17 +342,30 @@ function run(m: Model): SimResult {
     economy.finalSales[t] = e.finalSales * toMoney;
     economy.energyCost[t] = e.energyCost * toMoney;
     economy.materialsCost[t] = e.materialsCost * toMoney;
+    economy.otherCost[t] = e.otherCost * toMoney;
+    economy.externalCostUpMaterials[t] = e.externalItem[0] * toMoney;
+    economy.externalCostUpEnergy[t] = e.externalItem[1] * toMoney;
+    economy.externalCostUpLabour[t] = e.externalItem[2] * toMoney;
+    economy.externalCostUpOther[t] = e.externalItem[3] * toMoney;
+    economy.consumerBurdenMaterials[t] = e.consumerItem[0] * toMoney;
+    economy.consumerBurdenEnergy[t] = e.consumerItem[1] * toMoney;
+    economy.consumerBurdenLabour[t] = e.consumerItem[2] * toMoney;
+    economy.consumerBurdenOther[t] = e.consumerItem[3] * toMoney;
+    economy.unmetDemand[t] = e.unmet;
+    economy.passThroughSurvey[t] = surveyMix(series.passThrough, t, tiers);
+    if (e.unmet > unmetMax) unmetMax = e.unmet;
     economy.finalPrice[t] = e.finalPrice / m.P0;
     economy.employment[t] = e.employment;
     economy.unemployment[t] = e.laborForce > 0 ? Math.max(0, 1 - e.employment / e.laborForce) : NaN;
-    economy.externalCostUp[t] = e.externalCostUp * toMoney;
+    economy.externalCostUp[t] =
+      (e.externalItem[0] + e.externalItem[1] + e.externalItem[2] + e.externalItem[3]) * toMoney;
     economy.consumerBurden[t] = e.consumerBurden * toMoney;
     economy.realDemand[t] = e.demand / demand0;
     economy.generalPrice[t] = m.paths.cpi[t];
     economy.energyPrice[t] = m.paths.energy[t];
     economy.materialsPrice[t] = m.paths.materials[t];
     economy.minimumWage[t] = m.paths.minimumWage[t];
-    extSum += e.externalCostUp;
+    extSum += e.externalItem[0] + e.externalItem[1] + e.externalItem[2] + e.externalItem[3];
     consSum += e.consumerBurden;
   }
   const summary = summarise(
@@ -273,6 +380,7 @@ function run(m: Model): SimResult {
     extSum,
     consSum,
   );
+  summary.unmetDemandMax = unmetMax;
   return {
     version: MODEL_VERSION,
     seed,
@@ -429,6 +537,7 @@ function summarise(
     deepestWageGrowth: wageGrowth[T],
     smeInvestmentRate: div(smeInv, smeVa),
     firmsSurvivingAll: originalAlive / m.nFirms,
+    unmetDemandMax: 0,
   };
 }
 

@@ -1,0 +1,84 @@
+/**
+ * Final demand and the prices of final goods (docs/model.md sections 7 and 8):
+ * demand responds to the real final price and to the chain's quality; tier 0
+ * prices at a markup on unit cost plus a scarcity markup that rises while the
+ * chain cannot meet demand, so that prices clear the market.
+ */
+import { clamp, type Model } from './state.ts';
+
+/** Quality index of the chain: output-weighted mean productivity relative to the start. */
+function qualityIndex(m: Model): number {
+  let s = 0;
+  let ws = 0;
+  const { alive, qualityW, A, A0 } = m;
+  for (let i = 0; i < m.nFirms; i++) {
+    if (!alive[i]) continue;
+    s += (qualityW[i] * A[i]) / A0[i];
+    ws += qualityW[i];
+  }
+  return ws > 0 ? s / ws : 1;
+}
+
+/**
+ * Tier 0's scarcity markup: rises by the scarcity premium times last quarter's
+ * unmet share of demand, and falls back by a quarter of itself each quarter
+ * in which (almost) all demand was met.
+ */
+export function updateScarcity(m: Model, frozen: boolean): void {
+  if (frozen || !m.sc.mechanisms.scarcity) {
+    m.scarcity = 0;
+    return;
+  }
+  const u = m.unmetPrev;
+  const z = m.sc.bargaining.scarcityPremium;
+  m.scarcity = clamp(u > 0.002 ? m.scarcity + z * u : m.scarcity * 0.75, 0, 0.5);
+}
+
+/** Tier 0 moves its price each quarter toward cost plus markup (and scarcity); value-oriented consumers accept it faster. */
+export function setFinalPrices(m: Model): void {
+  const mk = m.sc.market;
+  const speed = mk.finalPriceSpeed + (1 - mk.finalPriceSpeed) * mk.valueOrientation;
+  const up = 1 + m.scarcity;
+  const t0end = m.net.tierStart[1];
+  for (let i = 0; i < t0end; i++) {
+    if (!m.alive[i]) continue;
+    const target = m.unitCost[i] * (1 + mk.finalMarkup) * up;
+    m.finalPrice[i] += speed * (target - m.finalPrice[i]);
+  }
+}
+
+/** Final demand for tier 0 (units per quarter), at the output-weighted tier-0 price. */
+export function setDemand(m: Model, t: number, frozen: boolean): number {
+  const sc = m.sc;
+  const mk = sc.market;
+  const v = mk.valueOrientation;
+  const eps = mk.priceElasticity * (1 - v);
+  const kappa = mk.qualityElasticity * v;
+  const level = frozen ? 1 : m.paths.demand[t];
+  const cpi = frozen ? 1 : m.paths.cpi[t];
+  const on = sc.mechanisms.valueDemand && !frozen;
+  let pq = 0;
+  let qs = 0;
+  const t0end = m.net.tierStart[1];
+  for (let i = 0; i < t0end; i++) {
+    if (!m.alive[i]) continue;
+    const cap = m.A[i] * m.L[i];
+    pq += m.finalPrice[i] * cap;
+    qs += cap;
+  }
+  const P = qs > 0 ? pq / qs : m.econ.finalPrice;
+  let D = m.D0 * level;
+  if (on) D *= Math.pow(P / m.P0 / cpi, -eps) * Math.pow(qualityIndex(m), kappa);
+  m.econ.finalPrice = P;
+  return D;
+}
+
+/** The common factor of outside demand: the trend and, with value-oriented demand, the general price level. */
+export function directLevel(m: Model, t: number, frozen: boolean): number {
+  const sc = m.sc;
+  const mk = sc.market;
+  const eps = mk.priceElasticity * (1 - mk.valueOrientation);
+  const level = frozen ? 1 : m.paths.demand[t];
+  const cpi = frozen ? 1 : m.paths.cpi[t];
+  return sc.mechanisms.valueDemand && !frozen ? level * Math.pow(cpi, eps) : level;
+}

@@ -1,0 +1,361 @@
+/**
+ * Price negotiation, second design (docs/model.md section 6): a link's price
+ * is a contract that changes only by events at a round. A supplier with a
+ * material claim asks (once per supplier and round) with a probability that
+ * falls with its dependency and rises with its squeeze and policy pressure;
+ * each buyer answers or refuses; a settled negotiation splits the claim by
+ * item, bounded by both sides' outside options. Separately, cost-down requests
+ * cut prices every round (compounding), capped by a gain-sharing contract and
+ * floored at cost by a below-cost ban; a share of links is re-quoted at cost
+ * plus the bargained margin (new parts); short tiers earn a scarcity premium.
+ * Pass-through is measured per supplier as the surveys do.
+ */
+import { bargainedMargin, bargainingPower, clamp, keptGainShare, type Model } from './state.ts';
+import { setBasis, setRoundBasis } from './init.ts';
+
+/** Present value of a yearly unit over `years` at rate r (an annuity factor). */
+export function annuity(r: number, years: number): number {
+  return r > 1e-9 ? (1 - Math.pow(1 + r, -years)) / r : years;
+}
+
+/** A firm's own squeeze: 0 above the squeeze margin, 1 at a margin of zero or below (last year's). */
+function ownSqueeze(m: Model, i: number): number {
+  const ref = m.sc.bargaining.squeezeMargin;
+  const rev = m.rev4[i];
+  return rev > 0 ? clamp((ref - m.op4[i] / rev) / ref, 0, 1) : 0;
+}
+
+/** Per firm before a round: squeeze; per tier: the buyers' outside option (mean unit cost). */
+function prepareRound(m: Model): void {
+  const { alive, nFirms, tiers, squeeze, unitCost } = m;
+  const { tierStart } = m.net;
+  for (let i = 0; i < nFirms; i++) squeeze[i] = alive[i] ? ownSqueeze(m, i) : 0;
+  for (let k = 0; k < tiers; k++) {
+    let s = 0;
+    let n = 0;
+    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+      if (!alive[i]) continue;
+      s += unitCost[i];
+      n++;
+    }
+    m.altCost[k] = n > 0 ? s / n : m.spotBase[k];
+  }
+  const pol = m.pol;
+  for (let i = 0; i < nFirms; i++) m.declared[i] = m.declU[i] < pol.declarationShare ? 1 : 0;
+}
+
+/** The claim of link l by item (materials+energy+parts+other: `common`; labour), positive parts only. */
+function claimOf(m: Model, l: number, out: Float64Array): void {
+  const s = m.sup[l];
+  const pos = (x: number) => (x > 0 ? x : 0);
+  out[0] = pos(m.mat[s] - m.bMat[l]);
+  out[1] = pos(m.en[s] - m.bEn[l]);
+  out[2] = pos((m.w[s] - m.bW[l]) / (4 * m.bA[l] * m.util));
+  out[3] = pos(m.parts[s] - m.bParts[l]);
+  out[4] = pos(m.oth[s] - m.bOth[l]);
+}
+
+/** The supplier's cost-up by item since the last round (at last round's productivity). */
+function roundCostUp(m: Model, s: number, out: Float64Array): number {
+  out[0] = m.mat[s] - m.rMat[s];
+  out[1] = m.en[s] - m.rEn[s];
+  out[2] = (m.w[s] - m.rW[s]) / (4 * m.rA[s] * m.util);
+  out[3] = m.parts[s] - m.rParts[s];
+  out[4] = m.oth[s] - m.rOth[s];
+  let tot = 0;
+  for (let j = 0; j < 5; j++) if (out[j] > 0) tot += out[j];
+  return tot;
+}
+
+const claim = new Float64Array(5);
+const cu = new Float64Array(5);
+
+/** Dependency on the largest customer: its share of the supplier's sales (1 without sales). */
+function dependency(top: number, revenue: number): number {
+  return revenue > 0 ? clamp(top / revenue, 0, 1) : 1;
+}
+
+/** Decides, once per supplier, whether it asks for a revision at this round. */
+function decideAsks(m: Model): void {
+  const { sc, pol, nLinks, sup, alive, price, asks, topSale, revenue, squeeze, rng } = m;
+  const b = sc.bargaining;
+  const thr = b.askThreshold;
+  const hasClaim = m.settled; // scratch: supplier has a material claim on some link
+  hasClaim.fill(0);
+  for (let l = 0; l < nLinks; l++) {
+    const s = sup[l];
+    if (!alive[s] || hasClaim[s]) continue;
+    claimOf(m, l, claim);
+    const c = claim[0] + claim[1] + claim[2] + claim[3] + claim[4];
+    if (c > thr * price[l]) hasClaim[s] = 1;
+  }
+  const pressure = pol.negotiationPush + 0.2 * pol.enforcement + 0.2 * pol.dutyToRespond;
+  const t1 = m.net.tierStart[1];
+  for (let s = t1; s < m.nFirms; s++) {
+    asks[s] = 0;
+    if (!alive[s] || !hasClaim[s]) continue;
+    const p = clamp(
+      b.askBase -
+        b.askDependency * dependency(topSale[s], revenue[s]) +
+        b.askSqueeze * squeeze[s] +
+        pressure,
+      0,
+      1,
+    );
+    if (rng.next() < p) asks[s] = 1;
+  }
+  m.settled.fill(0);
+}
+
+/** Probability that buyer bb answers a request. */
+function answerProbability(m: Model, bb: number, cascade: number): number {
+  const { sc, pol } = m;
+  let p = clamp(
+    sc.bargaining.respondBase +
+      0.3 * pol.enforcement -
+      sc.bargaining.respondSqueeze * cascade * m.squeeze[bb],
+    0,
+    1,
+  );
+  if (m.declared[bb]) p += pol.declarationCompliance * (1 - p);
+  p += pol.dutyToRespond * (1 - p);
+  return p;
+}
+
+/** Whether a supplier's exit is credible: it lost money over the last year, its cash and credit ran out, or its equity is negative. */
+function exitCredible(m: Model, s: number): boolean {
+  return m.op4[s] < 0 || m.distress[s] > 0 || m.E[s] < 0;
+}
+
+/**
+ * One round on every link. `measure`: record pass-through (reported quarters).
+ * Leaves per supplier the recovered cost-up by item in ptNum and its link
+ * sales in ptDen for measurePassThrough().
+ */
+export function negotiate(m: Model, measure: boolean): void {
+  const { sc, pol, nLinks, sup, buy, alive, price, q, rng, unitCost, lagCost, requote } = m;
+  const b = sc.bargaining;
+  const rpy = sc.simulation.roundsPerYear;
+  const cascade = sc.mechanisms.cascade ? b.cascade : 0;
+  const scarcityOn = sc.mechanisms.scarcity;
+  const g = pol.gainShareFloor;
+  const floor = pol.passThroughFloor;
+  const dRound = pol.costDown / rpy;
+  const requoteP = b.requoteShare / rpy;
+  const { tierOf } = m.net;
+  prepareRound(m);
+  decideAsks(m);
+  const { ptNum, ptDen, settled, betaSales, salesSum } = m;
+  ptNum.fill(0);
+  ptDen.fill(0);
+  betaSales.fill(0);
+  salesSum.fill(0);
+  m.linksChanged = true;
+  const fl = m.flows;
+  for (let l = 0; l < nLinks; l++) {
+    const s = sup[l];
+    if (!alive[s]) continue;
+    const bb = buy[l];
+    const ks = tierOf[s];
+    const p0 = price[l];
+    const sales = q[l] * p0;
+    const rs = m.revenue[s];
+    const beta = bargainingPower(sc, rs > 0 ? clamp(sales / rs, 0, 1) : 1, m.u[s]);
+    betaSales[s] += sales * beta;
+    salesSum[s] += sales;
+    const sqB = cascade * m.squeeze[bb];
+    const cutRate = dRound * (1 - beta) * (1 + sqB);
+    const cs = unitCost[s];
+    let p = p0;
+    let recovered = 0; // 0: nothing; 1: the whole cost-up; 2: the settled shares (claim)
+    let piC = 0;
+    let piL = 0;
+    if (requote[l] || rng.next() < requoteP) {
+      // A new contract: cost plus the bargained margin less the cost-down; the supplier keeps
+      // its share of recent savings under gain sharing.
+      const gEff = keptGainShare(g, beta);
+      p = (gEff * lagCost[s] + (1 - gEff) * cs) * (1 + bargainedMargin(sc, beta)) * (1 - cutRate);
+      requote[l] = 0;
+      setBasis(m, l);
+      recovered = 1;
+    } else {
+      claimOf(m, l, claim);
+      const claimC = claim[0] + claim[1] + claim[3] + claim[4];
+      const claimL = claim[2];
+      let raise = 0;
+      if (m.asks[s] && claimC + claimL > 0) {
+        if (measure) fl.requests[ks] += 1;
+        if (rng.next() < answerProbability(m, bb, cascade)) {
+          const resist = 1 - sqB;
+          piC = Math.max(floor, (beta + (1 - beta) * b.commonItemPass) * resist);
+          piL = Math.max(floor, (beta + (1 - beta) * pol.laborCostAcceptance) * resist);
+          raise = piC * claimC + piL * claimL;
+          settled[s] = 1;
+          recovered = 2;
+        } else if (measure) fl.refused[ks] += 1;
+      }
+      // The buyer's outside option: an alternative supplier's price plus switching costs.
+      const pMax = m.altCost[ks] * (1 + b.marginMax) * (1 + b.switchingCost);
+      if (raise > 0 && p + raise > pMax) {
+        const r = Math.max(0, pMax - p);
+        const f = r / raise;
+        piC *= f;
+        piL *= f;
+        raise = r;
+      }
+      p += raise;
+      // Cost-down request, compounding; capped by a gain-sharing contract at the buyer's share of
+      // the savings the supplier made since the last round.
+      let cut = cutRate * p;
+      if (g > 0) {
+        const sav = (m.labU[s] + m.capU[s]) * (m.A[s] / m.rA[s] - 1);
+        cut = Math.min(cut, (1 - g) * Math.max(0, sav));
+      }
+      const before = p;
+      p -= cut;
+      if (pol.belowCostBan && p < cs) p = Math.max(p, Math.min(before, cs));
+      // The supplier's reservation price binds when its exit is credible: no buyer pushes it
+      // below cost plus the least margin, nor refuses to lift it there.
+      const reserve = cs * (1 + b.marginMin);
+      if (p < reserve && exitCredible(m, s)) {
+        p = reserve;
+        recovered = 1;
+        settled[s] = 1;
+      }
+      if (recovered > 0) setBasis(m, l);
+    }
+    if (scarcityOn && m.tierShortRound[ks] > 0) p *= 1 + b.scarcityPremium * m.tierShortRound[ks];
+    price[l] = p;
+    // Pass-through of this round's cost-up, per item, clamped per item; a cut counts as none.
+    const w = q[l] > 0 ? q[l] : 1e-12;
+    ptDen[s] += w;
+    if (p > p0 && recovered > 0) {
+      // (claim still holds this link's claim by item: setBasis() does not touch it.)
+      roundCostUp(m, s, cu);
+      for (let j = 0; j < 5; j++) {
+        if (!(cu[j] > 0)) continue;
+        const passed = recovered === 1 ? cu[j] : (j === 2 ? piL : piC) * claim[j];
+        ptNum[5 * s + j] += w * Math.min(passed, cu[j]);
+      }
+    }
+  }
+}
+
+/**
+ * After a round: pass-through per supplier on the survey basis (suppliers with
+ * a material cost-up since the last round; docs/model.md section 6), the
+ * outcome shares, the share of its savings each firm expects to keep
+ * (investment), own prices on outside sales, and the new round basis.
+ */
+export function closeRound(m: Model, measure: boolean): void {
+  const { sc, pol, alive, nFirms, ptNum, ptDen, asks, settled, unitCost } = m;
+  const { tierOf } = m.net;
+  const fl = m.flows;
+  const thr = sc.bargaining.askThreshold;
+  const t1 = m.net.tierStart[1];
+  // Hold-up: savings are kept for good in the share g_eff, the rest until a re-quote claims them.
+  const f = sc.firms;
+  const r = f.costOfCapital + f.creditRateSmall;
+  const lambda = sc.bargaining.requoteShare;
+  const kappa = annuity(r + lambda, f.investHorizon) / annuity(r, f.investHorizon);
+  const holdUp = sc.mechanisms.holdUp;
+  for (let s = t1; s < nFirms; s++) {
+    if (!alive[s]) continue;
+    const k = tierOf[s];
+    if (measure) {
+      const tot = roundCostUp(m, s, cu);
+      if (tot > thr * unitCost[s] && ptDen[s] > 0) {
+        let num = 0;
+        for (let j = 0; j < 5; j++) num += ptNum[5 * s + j];
+        const ratio = clamp(num / (ptDen[s] * tot), 0, 1);
+        fl.ptSum[k] += ratio;
+        fl.ptSales[k] += ratio * m.linkSales[s];
+        fl.ptSalesW[k] += m.linkSales[s];
+        fl.ptCount[k] += 1;
+        if (asks[s]) fl.asked[k] += 1;
+        if (ratio >= 1 - 1e-9) {
+          fl.ptFull[k] += 1;
+          fl.outFull[k] += 1;
+        } else if (ratio > 1e-9) fl.outPart[k] += 1;
+        else {
+          fl.ptNone[k] += 1;
+          if (asks[s]) fl.outRefused[k] += 1;
+          else fl.outNotAsked[k] += 1;
+        }
+        for (let j = 0; j < 3; j++) {
+          if (!(cu[j] > 1e-4 * unitCost[s])) continue;
+          fl.ptItemSum[3 * k + j] += clamp(ptNum[5 * s + j] / (ptDen[s] * cu[j]), 0, 1);
+          fl.ptItemCount[3 * k + j] += 1;
+        }
+      }
+    }
+    // The kept share of savings: outside sales keep everything.
+    const sales = m.salesSum[s];
+    const beta = sales > 0 ? m.betaSales[s] / sales : 1;
+    const gEff = keptGainShare(pol.gainShareFloor, beta);
+    const links = gEff + (1 - gEff) * kappa;
+    const rev = m.revenue[s];
+    const out = rev > 0 ? clamp(1 - sales / rev, 0, 1) : 1;
+    // Outside sales: competitors catch up at the re-quote rate, a unique firm keeps its edge.
+    const outside = m.u[s] + (1 - m.u[s]) * kappa;
+    m.keep[s] = holdUp ? out * outside + (1 - out) * links : 1;
+    settled[s] = 0;
+  }
+  directPrices(m, measure);
+  for (let i = t1; i < nFirms; i++) if (alive[i]) setRoundBasis(m, i);
+}
+
+/** Own prices on outside sales (cost plus a margin by uniqueness) and their demand factors. */
+function directPrices(m: Model, measure: boolean): void {
+  const { sc, alive, nFirms } = m;
+  const mk = sc.market;
+  const ePrice = -mk.priceElasticity * (1 - mk.valueOrientation);
+  const eQuality = mk.qualityElasticity * mk.valueOrientation;
+  const b = sc.bargaining;
+  const on = sc.mechanisms.negotiation;
+  const factorOn = measure && sc.mechanisms.valueDemand;
+  for (let i = m.net.tierStart[1]; i < nFirms; i++) {
+    if (!alive[i] || !(m.directBase[i] > 0)) continue;
+    if (on) m.directPrice[i] = m.unitCost[i] * (1 + outsideMargin(sc, m.u[i]));
+    if (factorOn) m.directFactor[i] = directFactor(m, i, ePrice, eQuality);
+  }
+}
+
+/** The margin a supplier earns on outside sales: by its uniqueness, between the least and the strongest margin. */
+export function outsideMargin(sc: Model['sc'], u: number): number {
+  return bargainedMargin(sc, u);
+}
+
+/** Outside-demand factor of a supplier: its own price relative to the start and its own quality. */
+export function directFactor(m: Model, i: number, ePrice: number, eQuality: number): number {
+  const rel = m.directPrice0[i] > 0 ? m.directPrice[i] / m.directPrice0[i] : 1;
+  const fq = m.A0[i] > 0 ? m.A[i] / m.A0[i] : 1;
+  return Math.exp(ePrice * Math.log(rel) + eQuality * Math.log(fq));
+}
+
+/** Tier 0's pass-through to consumers since the last round (its final price against its own cost-up). */
+export function measureFinal(m: Model, measure: boolean): void {
+  const t0end = m.net.tierStart[1];
+  const fl = m.flows;
+  const thr = m.sc.bargaining.askThreshold;
+  for (let i = 0; i < t0end; i++) {
+    if (!m.alive[i]) continue;
+    const tot = roundCostUp(m, i, cu);
+    if (measure && tot > thr * m.unitCost[i]) {
+      const ratio = clamp((m.finalPrice[i] - m.finalPriceRound[i]) / tot, 0, 1);
+      fl.ptSum[0] += ratio;
+      fl.ptSales[0] += ratio * m.x[i] * m.finalPrice[i];
+      fl.ptSalesW[0] += m.x[i] * m.finalPrice[i];
+      fl.ptCount[0] += 1;
+      if (ratio >= 1 - 1e-9) fl.ptFull[0] += 1;
+      if (ratio <= 1e-9) fl.ptNone[0] += 1;
+      for (let j = 0; j < 3; j++) {
+        if (!(cu[j] > 1e-4 * m.unitCost[i])) continue;
+        fl.ptItemSum[j] += ratio;
+        fl.ptItemCount[j] += 1;
+      }
+    }
+    m.finalPriceRound[i] = m.finalPrice[i];
+    setRoundBasis(m, i);
+  }
+}
