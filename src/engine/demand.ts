@@ -34,15 +34,22 @@ export function updateScarcity(m: Model, frozen: boolean): void {
   m.scarcity = clamp(u > 0.002 ? m.scarcity + z * u : m.scarcity * 0.75, 0, 0.5);
 }
 
-/** Tier 0 moves its price each quarter toward cost plus markup (and scarcity); value-oriented consumers accept it faster. */
-export function setFinalPrices(m: Model): void {
+/**
+ * Tier 0 moves its price each quarter toward its target: cost plus markup,
+ * blended with the market price (its starting price at the general price
+ * level `cpi`) by the market anchor, times the scarcity markup.
+ * Value-oriented consumers accept a new price faster.
+ */
+export function setFinalPrices(m: Model, cpi: number): void {
   const mk = m.sc.market;
   const speed = mk.finalPriceSpeed + (1 - mk.finalPriceSpeed) * mk.valueOrientation;
   const up = 1 + m.scarcity;
+  const anchor = mk.priceAnchor;
   const t0end = m.net.tierStart[1];
   for (let i = 0; i < t0end; i++) {
     if (!m.alive[i]) continue;
-    const target = m.unitCost[i] * (1 + mk.finalMarkup) * up;
+    const own = m.unitCost[i] * (1 + mk.finalMarkup);
+    const target = ((1 - anchor) * own + anchor * m.finalPrice0[i] * cpi) * up;
     m.finalPrice[i] += speed * (target - m.finalPrice[i]);
   }
 }

@@ -149,6 +149,7 @@ function startingPrices(m: Model, base: Float64Array): void {
   m.directPricePrev.set(m.directPrice);
   m.finalPricePrev.set(m.finalPrice);
   m.finalPriceRound.set(m.finalPrice);
+  m.finalPrice0.set(m.finalPrice);
 }
 
 export function initialise(m: Model): void {
@@ -159,6 +160,7 @@ export function initialise(m: Model): void {
   let Ltot = 0;
   for (let i = 0; i < m.nFirms; i++) Ltot += m.L[i];
   m.laborForce0 = Ltot / (1 - m.sc.labor.initialUnemployment);
+  m.pool = m.laborForce0;
   m.linksChanged = true;
 }
 
@@ -185,6 +187,8 @@ export function startReporting(m: Model): void {
   m.dep4.fill(0);
   m.rev4.fill(0);
   m.op4.fill(0);
+  m.vac4.fill(0);
+  m.yearQuarters = 0;
   let wl = 0;
   let ls = 0;
   const tw = new Float64Array(tiers);

@@ -35,7 +35,8 @@ export function spilloverBite(w: number, wMin: number, band: number): number {
 export function wageRound(m: Model, t: number): void {
   const sc = m.sc;
   const lab = sc.labor;
-  const { alive, nFirms, L, w, A, Aprev, va4, dep4, rev4, E } = m;
+  const { alive, nFirms, L, w, A, Aprev, va4, dep4, rev4, E, vac4 } = m;
+  const quarters = Math.max(1, m.yearQuarters);
   const { tierOf } = m.net;
   const wSumT = m.flows.wageSum; // scratch here: tier means
   const lT = m.flows.employment;
@@ -61,10 +62,14 @@ export function wageRound(m: Model, t: number): void {
       infl +
       lab.wageProductivityShare * gProd +
       lab.wageCatchUp * (tierMean / wi - 1) +
-      lab.minimumWageSpillover * gMin * spilloverBite(wi, wMin, lab.spilloverBand);
+      lab.minimumWageSpillover * gMin * spilloverBite(wi, wMin, lab.spilloverBand) +
+      lab.vacancyWagePush * clamp(vac4[i] / quarters - 0.02, 0, 0.2);
     let wNew = wi * (1 + g);
-    // Affordability: the raise may not push last year's operating margin below the floor.
-    const wMax = L[i] > 0 ? (va4[i] - dep4[i] - lab.affordabilityFloor * rev4[i]) / L[i] : wi;
+    // Affordability: the raise may not push last year's operating margin below the floor (the
+    // sums since the last wage round, scaled to a year).
+    const year = 4 / quarters;
+    const wMax =
+      L[i] > 0 ? (year * (va4[i] - dep4[i] - lab.affordabilityFloor * rev4[i])) / L[i] : wi;
     if (wNew > wMax) wNew = Math.max(Math.min(wi, wNew), wMax);
     // No nominal cuts unless equity is negative (then at most 3%).
     if (wNew < wi) wNew = E[i] < 0 ? Math.max(wNew, 0.97 * wi) : wi;
@@ -93,8 +98,24 @@ export function labourFirm(m: Model, i: number, xi: number, li0: number, on: boo
   if (v > 0) {
     m.vacancies[i] = v;
     m.hireWeight[i] = v * ap;
+    if (li > 0) m.vac4[i] += v / li;
   } else m.vacancies[i] = 0;
   return li;
+}
+
+/**
+ * The industry's labour pool after the quarter: job seekers above the starting
+ * unemployment rate move to other industries (a fifth of the excess a
+ * quarter), and the pool refills toward the trend labour force as fast when
+ * unemployment is below that rate. The pool never exceeds the trend.
+ */
+export function updatePool(m: Model, t: number): void {
+  const trend = m.laborForce0 * m.paths.laborForce[t];
+  const u0 = m.sc.labor.initialUnemployment;
+  const excess = m.pool - m.econ.employment - u0 * m.pool;
+  let pool = m.pool - 0.2 * excess;
+  if (pool > trend) pool = trend;
+  m.pool = Math.max(pool, m.econ.employment);
 }
 
 /** Hiring from a finite pool of job seekers, by vacancy times appeal: sets m.hires; false if none. */
@@ -108,7 +129,7 @@ export function planHires(m: Model, t: number, employed: number): boolean {
     wsum += hireWeight[i];
   }
   if (!(wsum > 0)) return false;
-  const seekers = Math.max(0, m.laborForce0 * m.paths.laborForce[t] - employed);
+  const seekers = Math.max(0, m.pool - employed);
   const hires = Math.min(vacSum, m.sc.labor.matchingRate * seekers);
   m.hires = hires;
   m.hireWeightSum = wsum;

@@ -12,7 +12,7 @@ import { directLevel, setDemand, setFinalPrices, updateScarcity } from './demand
 import { closeQuarter, enterFirms } from './exit.ts';
 import { initialise, setRoundBasis, startReporting } from './init.ts';
 import { investRule, updateSpillover } from './investment.ts';
-import { planHires, updateAppeal, wageRound } from './labour.ts';
+import { planHires, updateAppeal, updatePool, wageRound } from './labour.ts';
 import { closeRound, measureFinal, negotiate } from './negotiation.ts';
 import { produce, type QuarterPrices } from './production.ts';
 import type { Scenario } from './params.ts';
@@ -74,6 +74,7 @@ function yearly(m: Model, t: number): void {
     m.dep4.fill(0);
     m.rev4.fill(0);
     m.op4.fill(0);
+    m.vac4.fill(0);
     m.yearQuarters = 0;
   }
   if (!mech.wages) {
@@ -157,7 +158,7 @@ export function step(m: Model, t: number): void {
   m.econ.round = isRound && !frozen;
   if (isRound) round(m, frozen);
   updateScarcity(m, frozen);
-  setFinalPrices(m);
+  setFinalPrices(m, lv.po);
   if (isRound) measureFinal(m, !frozen);
   const demand = setDemand(m, tt, frozen);
   m.econ.demand = demand;
@@ -182,6 +183,7 @@ export function step(m: Model, t: number): void {
   if (!frozen) {
     const hire = sc.mechanisms.laborMarket && planHires(m, t, employed);
     closeQuarter(m, hire, sc.mechanisms.exit);
+    updatePool(m, t);
   }
-  m.econ.laborForce = frozen ? m.laborForce0 : m.laborForce0 * paths.laborForce[t];
+  m.econ.laborForce = frozen ? m.laborForce0 : m.pool;
 }

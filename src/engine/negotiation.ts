@@ -55,6 +55,16 @@ function claimOf(m: Model, l: number, out: Float64Array): void {
   out[4] = pos(m.oth[s] - m.bOth[l]);
 }
 
+/** An unsettled claim is partly forgotten: the basis moves this share of the way to today's costs. */
+function forgetClaim(m: Model, l: number, share: number): void {
+  const s = m.sup[l];
+  m.bMat[l] += share * (m.mat[s] - m.bMat[l]);
+  m.bEn[l] += share * (m.en[s] - m.bEn[l]);
+  m.bOth[l] += share * (m.oth[s] - m.bOth[l]);
+  m.bParts[l] += share * (m.parts[s] - m.bParts[l]);
+  m.bW[l] += share * (m.w[s] - m.bW[l]);
+}
+
 /** The supplier's cost-up by item since the last round (at last round's productivity). */
 function roundCostUp(m: Model, s: number, out: Float64Array): number {
   out[0] = m.mat[s] - m.rMat[s];
@@ -142,6 +152,7 @@ export function negotiate(m: Model, measure: boolean): void {
   const floor = pol.passThroughFloor;
   const dRound = pol.costDown / rpy;
   const requoteP = b.requoteShare / rpy;
+  const forget = 1 - b.claimMemory;
   const { tierOf } = m.net;
   prepareRound(m);
   decideAsks(m);
@@ -223,6 +234,7 @@ export function negotiate(m: Model, measure: boolean): void {
         settled[s] = 1;
       }
       if (recovered > 0) setBasis(m, l);
+      else if (forget > 0) forgetClaim(m, l, forget);
     }
     if (scarcityOn && m.tierShortRound[ks] > 0) p *= 1 + b.scarcityPremium * m.tierShortRound[ks];
     price[l] = p;

@@ -300,7 +300,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'network',
     'Customers per supplier',
     'buyers',
-    2.4,
+    2.5,
     1,
     8,
     0.1,
@@ -404,12 +404,27 @@ export const PARAMS: readonly ParamSpec[] = [
     'market',
     'Final-goods markup',
     'share of cost',
-    0.1,
+    0.08,
     0,
     0.5,
     0.01,
     'Markup of final-goods makers (tier 0) over their unit cost.',
     { source: 'Gives tier-0 margins of 5-15%, as for large Japanese manufacturers.' },
+  ),
+  num(
+    'market.priceAnchor',
+    'market',
+    'Market anchor of final prices',
+    'share',
+    0.5,
+    0,
+    1,
+    0.05,
+    "Share of a final-goods maker's price target set by the market (competitors' and world prices, which follow the general price level) rather than by its own cost plus markup. A maker whose own costs fall faster than the general price level, through productivity or cost-downs, keeps part of the saving as margin; one whose costs rise faster absorbs part of it.",
+    {
+      source:
+        "Large Japanese manufacturers' record margins in the deflation years, partly priced on world markets; judgement, tested in the sensitivity analysis.",
+    },
   ),
   num(
     'market.finalPriceSpeed',
@@ -530,6 +545,18 @@ export const PARAMS: readonly ParamSpec[] = [
     0.1,
     0.005,
     "A wage round may not push the firm's operating margin (at last year's sales) below this.",
+  ),
+  num(
+    'labor.vacancyWagePush',
+    'labor',
+    'Wage push from unfilled vacancies',
+    'growth per vacancy rate',
+    0.2,
+    0,
+    2,
+    0.05,
+    'How much a firm that could not fill its vacancies over the year adds to its wage round, per unit of its vacancy rate above 2% of its staff: with vacancies of 12%, 0.2 adds 2 points (at most 20 points of vacancy rate count).',
+    { source: 'Judgement, tested in the sensitivity analysis: firms short of workers pay more.' },
   ),
   num(
     'labor.quitRate',
@@ -684,7 +711,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'bargaining',
     'Squeeze cascade',
     '0-1',
-    0.5,
+    0.2,
     0,
     1,
     0.05,
@@ -706,7 +733,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'bargaining',
     'Propensity to ask',
     'probability',
-    0.75,
+    0.85,
     0,
     1,
     0.05,
@@ -721,7 +748,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'bargaining',
     'Fear of asking',
     'probability',
-    0.55,
+    0.4,
     0,
     1,
     0.05,
@@ -732,7 +759,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'bargaining',
     'Asking when squeezed',
     'probability',
-    0.3,
+    0.1,
     0,
     1,
     0.05,
@@ -754,7 +781,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'bargaining',
     'Buyers answering requests',
     'probability',
-    0.7,
+    0.75,
     0,
     1,
     0.05,
@@ -765,7 +792,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'bargaining',
     'Refusals when the buyer is squeezed',
     'probability',
-    0.4,
+    0.2,
     0,
     1,
     0.05,
@@ -776,11 +803,23 @@ export const PARAMS: readonly ParamSpec[] = [
     'bargaining',
     'Pass-through of common cost items',
     'share',
-    0.6,
+    0.3,
     0,
     1,
     0.05,
     'Share of a settled claim on materials, energy, parts and other purchases that even a powerless supplier passes on: these costs hit every supplier alike, so an alternative supplier would charge them too. Power adds the rest.',
+    { source: 'Judgement, tested in the sensitivity analysis.' },
+  ),
+  num(
+    'bargaining.claimMemory',
+    'bargaining',
+    'Memory of unsettled claims',
+    'share',
+    0.5,
+    0,
+    1,
+    0.05,
+    'Share of a claim that was not asked for or was refused that the supplier carries to the next round (1 = every old cost-up is claimed again until settled; 0 = each round claims only its own cost-up).',
     { source: 'Judgement, tested in the sensitivity analysis.' },
   ),
   num(
@@ -1365,6 +1404,7 @@ export interface Scenario {
     qualityElasticity: number;
     demandGrowth: number;
     finalMarkup: number;
+    priceAnchor: number;
     finalPriceSpeed: number;
   };
   labor: {
@@ -1380,6 +1420,7 @@ export interface Scenario {
     quitRate: number;
     quitSensitivity: number;
     matchingRate: number;
+    vacancyWagePush: number;
   };
   costs: {
     inflation: number;
@@ -1404,6 +1445,7 @@ export interface Scenario {
     respondBase: number;
     respondSqueeze: number;
     commonItemPass: number;
+    claimMemory: number;
     requoteShare: number;
     switchingCost: number;
     scarcityPremium: number;

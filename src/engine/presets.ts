@@ -70,8 +70,8 @@ export const PRESETS: readonly Preset[] = [
         { variable: 'inflation', start: 0, duration: 4, size: 0.02 },
       ],
       policyEvents: [
-        { start: 1.75, lever: 'laborCostAcceptance', value: 0.5, label: '2023 guideline' },
-        { start: 1.75, lever: 'enforcement', value: 0.35, label: '2023 guideline' },
+        { start: 1.75, lever: 'laborCostAcceptance', value: 0.4, label: '2023 guideline' },
+        { start: 1.75, lever: 'enforcement', value: 0.3, label: '2023 guideline' },
         { start: 4, lever: 'dutyToRespond', value: 0.8, label: '2026 act' },
         { start: 4, lever: 'paymentDays', value: 60, label: '2026 act' },
         { start: 4, lever: 'belowCostBan', value: 1, label: '2026 act' },

@@ -124,6 +124,7 @@ export interface Model {
   finalPrice: Float64Array;
   finalPricePrev: Float64Array;
   finalPriceRound: Float64Array;
+  finalPrice0: Float64Array; // cost-plus price at the start: the market price at base prices
   keep: Float64Array; // share of its savings a firm expects to keep (hold-up), set at rounds
   fresh: Uint8Array; // entered since the last cost computation (its round basis is set then)
   nFresh: number;
@@ -143,6 +144,7 @@ export interface Model {
   dep4: Float64Array;
   rev4: Float64Array;
   op4: Float64Array;
+  vac4: Float64Array; // vacancies as a share of employment, summed since the last wage round
   // ---- costs (computeCosts)
   mat: Float64Array; // per unit
   en: Float64Array;
@@ -240,6 +242,8 @@ export interface Model {
   D0: number;
   P0: number;
   laborForce0: number;
+  /** People available to the modelled industry: the trend labour force, less job seekers who left for other industries. */
+  pool: number;
   qualityW: Float64Array;
   flows: TierFlows;
   econ: EconomyFlows;
@@ -379,6 +383,7 @@ export function createState(sc: Scenario): Model {
     finalPrice: F(),
     finalPricePrev: F(),
     finalPriceRound: F(),
+    finalPrice0: F(),
     keep: F().fill(1),
     fresh: new Uint8Array(nFirms),
     nFresh: 0,
@@ -397,6 +402,7 @@ export function createState(sc: Scenario): Model {
     dep4: F(),
     rev4: F(),
     op4: F(),
+    vac4: F(),
     mat: F(),
     en: F(),
     oth: F(),
@@ -484,6 +490,7 @@ export function createState(sc: Scenario): Model {
     D0: 0,
     P0: 1,
     laborForce0: 0,
+    pool: 0,
     qualityW: F(),
     flows: tierFlows(tiers),
     econ: {
