@@ -178,10 +178,12 @@ function unemploymentMax(r: CalibrationResult, years: number): number {
 
 /* -------------------------------------------------------------- rules */
 
-const within = (centre: number, dist: number) => (m: number) => Math.abs(m - centre) <= dist;
-const between = (lo: number, hi: number) => (m: number) => m >= lo && m <= hi;
-const atMost = (x: number) => (m: number) => m <= x;
-const atLeast = (x: number) => (m: number) => m >= x;
+/** Bounds are inclusive; EPS keeps a value on a bound (0.519 for 46.9% ± 5) from missing by rounding. */
+const EPS = 1e-12;
+const within = (centre: number, dist: number) => (m: number) => Math.abs(m - centre) <= dist + EPS;
+const between = (lo: number, hi: number) => (m: number) => m >= lo - EPS && m <= hi + EPS;
+const atMost = (x: number) => (m: number) => m <= x + EPS;
+const atLeast = (x: number) => (m: number) => m >= x - EPS;
 const below = (x: number) => (m: number) => m < x;
 const above = (x: number) => (m: number) => m > x;
 
@@ -399,7 +401,7 @@ function buildTargets(): CalibrationTarget[] {
     runs: [J24],
     measure: (r) => at(r, r.economy.minimumWage, '2024Q4'),
     unit: 'yen10k',
-    pass: (m) => Math.abs(m / 240 - 1) <= 0.01,
+    pass: (m) => Math.abs(m / 240 - 1) <= 0.01 + EPS,
   });
 
   out.push({
