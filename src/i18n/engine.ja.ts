@@ -662,4 +662,16 @@ export const ISSUE_JA: Record<string, string> = {
     'シナリオ{{scenario}}：固定リンクに {{paths}} が含まれていないため、現在の既定値を使用しています。',
   pinnedModel:
     'このグラフはモデルのバージョン{{pinned}}で固定されています。現在はバージョン{{current}}のため、結果が異なる場合があります。',
+  modelChanged:
+    'このリンクはモデルのバージョン{{made}}で作られました。その後モデルが変わったため（現在はバージョン{{current}}）、表示している数値は新しいモデルによるもので、リンクを作ったときの数値とは異なります。',
+  modelNewer:
+    'このリンクは、このアプリのモデル（バージョン{{current}}）より新しいモデルのバージョン{{made}}で作られました。表示している数値はこのアプリのモデルによるもので、異なる場合があります。',
+  removedSetting:
+    'シナリオ{{scenario}}：「{{path}}」はモデルのバージョン{{current}}にはない設定のため、無視しました。',
+};
+
+/** Labels of the presets' policy events (shown on time axes), in Japanese; other labels are shown as given. */
+export const EVENT_LABEL_JA: Record<string, string> = {
+  '2023 guideline': '2023年 労務費指針',
+  '2026 act': '2026年 改正下請法 (取適法)',
 };

@@ -7,6 +7,7 @@
 import i18next from 'i18next';
 import { LANGS, type Lang } from '../share/urlState.ts';
 import { CATALOGS } from './catalog.ts';
+import { EVENT_LABEL_JA } from './engine.ja.ts';
 import type { uiEn } from './ui.en.ts';
 
 export { LANGS, type Lang };
@@ -84,4 +85,9 @@ export function paramText(lang: Lang, path: string): ParamText {
 export function tierName(lang: Lang, k: number, tiers: number): string {
   if (k === 0) return translate(lang, 'charts.tier0');
   return translate(lang, k === tiers - 1 ? 'charts.tierDeepest' : 'charts.tier', { k });
+}
+
+/** A policy event's label as the time axes show it: the presets' labels translated, others as given. */
+export function eventLabel(lang: Lang, label: string): string {
+  return lang === 'ja' ? (EVENT_LABEL_JA[label] ?? label) : label;
 }

@@ -71,6 +71,27 @@ export const uiEn = {
     invalid: 'is not valid',
     bargainingOrder:
       '{{betaMin}} must not exceed {{betaMax}}, and {{marginMin}} must not exceed {{marginMax}}',
+    rounds:
+      'must be 1, 2 or 4 rounds a year (a divisor of 4, so that rounds fall in the same quarters every year)',
+    event: 'must be a policy event with "start", "lever", "value" and an optional "label"',
+    eventList: 'must be a list of policy events',
+    maxEvents: 'must have at most {{max}} policy events',
+    eventValue: 'its value must be within the range of its lever (0 or 1 for a switch)',
+    eventField: 'Policy event {{n}}, {{field}}',
+    event1: 'Policy event {{n}}',
+    eventForm:
+      'each policy event must be start:lever:value or start:lever:value:label, the lever one of: {{allowed}}',
+    shockForm: 'each shock must be variable:start:duration:size, the variable one of: {{allowed}}',
+    firmForm: 'must be a list of firm counts, e.g. 3,18,90,360',
+    text: 'must be a text',
+    maxChars: 'must be at most {{max}} characters',
+    finite: 'must be a finite number',
+    field: {
+      start: 'start (years)',
+      lever: 'lever',
+      value: 'value',
+      label: 'label',
+    },
   },
   section: {
     policy: 'Policy',
@@ -120,6 +141,19 @@ export const uiEn = {
       laborForce: 'Labour force',
       inflation: 'Inflation',
     },
+  },
+  events: {
+    title: 'Policy timeline',
+    help: 'Changes of policy levers during the run, e.g. the November 2023 labour-cost guideline and the January 2026 act in the Japan 2024 preset. From its start, an event sets the lever to its value; the charts mark labelled events on their time axes.',
+    none: 'No policy changes during the run.',
+    when: '{{year}}Q{{q}}',
+    row: '{{when}}: {{lever}} → {{value}}',
+    remove: 'Remove',
+    removeAria: 'Remove policy event {{n}} of scenario {{id}}',
+    clear: 'Remove all',
+    clearAria: 'Remove every policy event of scenario {{id}}',
+    on: 'on',
+    off: 'off',
   },
   indicator: {
     deepestWageGrowth: { label: 'Wage growth, deepest tier', hint: 'yearly, over the period' },
@@ -223,6 +257,7 @@ export const uiEn = {
     copyFailed: 'The link could not be copied; select it and copy it by hand.',
     linkLabel: 'Link to this view',
     ignoredTitle: 'Part of the link could not be used',
+    modelTitle: 'Figures from a new model',
     dismiss: 'Dismiss',
     issue: {} as Record<string, string>, // filled from the link reader's ISSUE_TEXT
   },
@@ -251,6 +286,8 @@ export const uiEn = {
     downloadDamaged: 'Download its contents',
     discard: 'Discard',
     saveFailed: 'Could not save: {{error}}',
+    opened: 'Opened “{{name}}” in {{id}}.',
+    notes: 'Notes:',
   },
   /** The saved-scenario store's errors and warnings (src/share/storage.ts STORAGE_TEXT). */
   storage: {
@@ -272,6 +309,12 @@ export const uiEn = {
     scenario: 'In the scenario: {{engine}}',
     modelVersion:
       'It was saved with model version {{saved}}; this is version {{current}}, so results may differ.',
+    modelChanged:
+      'It was saved with model version {{saved}}. The model has changed since (this is version {{current}}): its figures now come from the new model and differ.',
+    removedSetting:
+      'Its setting "{{path}}" does not exist in model version {{current}} and was ignored; nothing else was lost.',
+    roundsChanged:
+      'Its {{value}} negotiation rounds a year are no longer allowed (1, 2 or 4 a year); {{used}} are used.',
     exists: 'A scenario named “{{name}}” exists already.',
     invalidScenario: 'This is not a valid scenario. {{engine}}',
     noPreset: 'The preset "{{preset}}" does not exist.',

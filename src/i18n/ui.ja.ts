@@ -73,6 +73,27 @@ export const uiJa: Shape<typeof uiEn> = {
     object: '既知のキーからなる設定のまとまりにしてください',
     invalid: '有効な値ではありません',
     bargainingOrder: '{{betaMin}}は{{betaMax}}以下、{{marginMin}}は{{marginMax}}以下にしてください',
+    rounds: '年1、2、4回のいずれかにしてください（毎年同じ四半期に交渉が来るよう、4の約数）',
+    event: '政策イベントは「start」「lever」「value」と、必要なら「label」を持つ形にしてください',
+    eventList: '政策イベントの一覧にしてください',
+    maxEvents: '政策イベントは{{max}}個までです',
+    eventValue: '値はそのレバーの範囲内にしてください（オン・オフのレバーは0か1）',
+    eventField: '政策イベント{{n}}の{{field}}',
+    event1: '政策イベント{{n}}',
+    eventForm:
+      '政策イベントはそれぞれ「開始:レバー:値」または「開始:レバー:値:ラベル」の形にしてください。レバーは次のいずれか：{{allowed}}',
+    shockForm:
+      'ショックはそれぞれ「対象:開始:期間:大きさ」の形にしてください。対象は次のいずれか：{{allowed}}',
+    firmForm: '企業数の一覧にしてください（例：3,18,90,360）',
+    text: '文字列にしてください',
+    maxChars: '{{max}}文字以内にしてください',
+    finite: '有限の数値にしてください',
+    field: {
+      start: '開始（年）',
+      lever: 'レバー',
+      value: '値',
+      label: 'ラベル',
+    },
   },
   section: {
     policy: '政策',
@@ -122,6 +143,19 @@ export const uiJa: Shape<typeof uiEn> = {
       laborForce: '労働力人口',
       inflation: '物価上昇率',
     },
+  },
+  events: {
+    title: '政策の年表',
+    help: 'シミュレーション中の政策レバーの変更（例：日本2024年ベースラインの2023年11月の労務費指針と2026年1月の改正下請法）。開始時点からレバーをその値に切り替える。ラベルのある出来事はグラフの時間軸に示す。',
+    none: 'シミュレーション中の政策の変更はありません。',
+    when: '{{year}}年第{{q}}四半期',
+    row: '{{when}}：{{lever}} → {{value}}',
+    remove: '削除',
+    removeAria: 'シナリオ{{id}}の政策イベント{{n}}を削除',
+    clear: 'すべて削除',
+    clearAria: 'シナリオ{{id}}の政策イベントをすべて削除',
+    on: 'オン',
+    off: 'オフ',
   },
   indicator: {
     deepestWageGrowth: { label: '最下層の賃金上昇率', hint: '期間平均、年率' },
@@ -223,6 +257,7 @@ export const uiJa: Shape<typeof uiEn> = {
     copied: 'リンクをコピーしました',
     copyFailed: 'リンクをコピーできませんでした。リンクを選択して手動でコピーしてください。',
     linkLabel: 'この画面へのリンク',
+    modelTitle: '新しいモデルによる数値',
     ignoredTitle: 'リンクの一部を使用できませんでした',
     dismiss: '閉じる',
     issue: {} as Record<string, string>,
@@ -252,6 +287,8 @@ export const uiJa: Shape<typeof uiEn> = {
     downloadDamaged: '内容をダウンロード',
     discard: '破棄',
     saveFailed: '保存できませんでした：{{error}}',
+    opened: '「{{name}}」を{{id}}で開きました。',
+    notes: '注記：',
   },
   storage: {
     nameNotText: '名前は文字列にしてください。',
@@ -271,6 +308,12 @@ export const uiJa: Shape<typeof uiEn> = {
     scenario: 'シナリオの内容：{{engine}}',
     modelVersion:
       'モデルのバージョン{{saved}}で保存されています。現在はバージョン{{current}}のため、結果が異なる場合があります。',
+    modelChanged:
+      'モデルのバージョン{{saved}}で保存されました。その後モデルが変わったため（現在はバージョン{{current}}）、数値は新しいモデルによるもので、保存したときとは異なります。',
+    removedSetting:
+      '設定「{{path}}」はモデルのバージョン{{current}}にはないため無視しました。それ以外の設定はそのまま読み込みました。',
+    roundsChanged:
+      '年{{value}}回の価格交渉は指定できなくなりました（年1、2、4回のいずれか）。{{used}}回を使用します。',
     exists: '「{{name}}」という名前のシナリオは既にあります。',
     invalidScenario: '有効なシナリオではありません。{{engine}}',
     noPreset: 'プリセット「{{preset}}」は存在しません。',

@@ -57,22 +57,31 @@ export function whatText(lang: Lang, what: string): string {
   }
   if ((m = /^unknown key "(.*)"$/.exec(what))) return t('validation.unknownKey', { key: m[1] });
   if ((m = /^must be one of (.+)$/.exec(what))) {
-    const sep = lang === 'ja' ? '、' : ', ';
-    const allowed = m[1]
-      .split(', ')
-      .map((v) =>
-        hasMessage(lang, `shocks.variable.${v}`)
-          ? translate(lang, 'validation.option', {
-              label: translate(lang, `shocks.variable.${v}` as MessageKey),
-              value: v,
-            })
-          : v,
-      )
-      .join(sep);
-    return t('validation.oneOf', { allowed });
+    return t('validation.oneOf', { allowed: options(lang, m[1]) });
   }
   if (what.startsWith('must be a shock: ')) return t('validation.shock');
+  if (what.startsWith('must be a policy event: ')) return t('validation.event');
+  if (what.startsWith('must be 1, 2 or 4 rounds a year')) return t('validation.rounds');
+  if ((m = /^must have at most (\d+) policy events$/.exec(what))) {
+    return t('validation.maxEvents', { max: m[1] });
+  }
+  if ((m = /^must be at most (\d+) characters$/.exec(what))) {
+    return t('validation.maxChars', { max: m[1] });
+  }
+  if (
+    (m = /^each shock must be variable:start:duration:size, the variable one of (.+)$/.exec(what))
+  ) {
+    return t('validation.shockForm', { allowed: options(lang, m[1]) });
+  }
+  if ((m = /^each policy event must be .*, the lever one of (.+)$/.exec(what))) {
+    return t('validation.eventForm', { allowed: options(lang, m[1]) });
+  }
   const fixed: Record<string, MessageKey> = {
+    'must be a list of policy events': 'validation.eventList',
+    'value must be within the range of its lever (0 or 1 for a switch)': 'validation.eventValue',
+    'must be a text': 'validation.text',
+    'must be a finite number': 'validation.finite',
+    'must be a list of firm counts, e.g. 3,18,90,360': 'validation.firmForm',
     'must be a JSON object': 'validation.jsonObject',
     'must be an object with known keys': 'validation.object',
     'must be a list of shocks': 'validation.shockList',
@@ -84,6 +93,30 @@ export function whatText(lang: Lang, what: string): string {
     'must be a list of firm counts, one per tier': 'validation.firmList',
   };
   return fixed[what] ? t(fixed[what]) : what;
+}
+
+/**
+ * A list of allowed values ("a, b, c"), each with its name where the
+ * catalogs have one: a shock's variable, or a policy lever of the timeline.
+ */
+function options(lang: Lang, list: string): string {
+  const sep = lang === 'ja' ? '、' : ', ';
+  return list
+    .split(', ')
+    .map((v) => {
+      const key = hasMessage(lang, `shocks.variable.${v}`)
+        ? `shocks.variable.${v}`
+        : hasMessage(lang, `param.policy.${v}.label`)
+          ? `param.policy.${v}.label`
+          : null;
+      return key
+        ? translate(lang, 'validation.option', {
+            label: translate(lang, key as MessageKey),
+            value: v,
+          })
+        : v;
+    })
+    .join(sep);
 }
 
 const SHOCK_FIELDS: Record<string, MessageKey> = {
@@ -111,6 +144,14 @@ export function whereText(lang: Lang, where: string): string {
   if ((m = /^shocks\[(\d+)\]$/.exec(where))) {
     return translate(lang, 'shocks.shock', { n: Number(m[1]) + 1 });
   }
+  if ((m = /^policyEvents\[(\d+)\]\.(start|lever|value|label)$/.exec(where))) {
+    const field = translate(lang, `validation.field.${m[2]}` as MessageKey);
+    return translate(lang, 'validation.eventField', { n: Number(m[1]) + 1, field });
+  }
+  if ((m = /^policyEvents\[(\d+)\]$/.exec(where))) {
+    return translate(lang, 'validation.event1', { n: Number(m[1]) + 1 });
+  }
+  if (where === 'policyEvents') return translate(lang, 'events.title');
   if (where === 'network.firmsPerTier') return translate(lang, 'controls.tiersLabel');
   if (where === 'shocks') return translate(lang, 'shocks.title');
   if (GROUPS.has(where)) return translate(lang, `group.${where}` as MessageKey);

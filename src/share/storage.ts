@@ -15,6 +15,7 @@ import {
   resolveScenario,
   type Scenario,
 } from '../engine/index.ts';
+import { REMOVED_PATHS, modelChange } from './urlState.ts';
 
 /** The part of the Web Storage API used here. */
 export interface StorageLike {
@@ -77,6 +78,12 @@ export interface SavedScenario {
   /** ISO time of the last save. */
   savedAt: string;
   modelVersion: string;
+  /**
+   * What reading it changed or has to say (a removed setting ignored, an
+   * older model): set on entries read from storage, for the UI to tell when
+   * the entry is listed and opened.
+   */
+  notes?: StorageMessage[];
 }
 
 /** A damaged entry that was moved aside. */
@@ -114,6 +121,11 @@ export const STORAGE_TEXT = {
   presetAsBase: 'preset "{{preset}}" does not exist; "{{fallback}}" is used as its base',
   scenario: 'scenario: {{engine}}',
   modelVersion: 'saved with model version {{saved}}; this is {{current}}, so results may differ',
+  modelChanged:
+    'saved with model version {{saved}}; the model has changed since (this is version {{current}}): its figures now come from the new model and differ',
+  removedSetting: '"{{path}}" is not a setting of model version {{current}}; it was ignored',
+  roundsChanged:
+    'simulation.roundsPerYear = {{value}} is no longer allowed (1, 2 or 4 rounds a year); {{used}} is used',
   exists: 'a scenario named "{{name}}" exists already',
   invalidScenario: 'not a valid scenario: {{engine}}',
   noPreset: 'preset "{{preset}}" does not exist',
@@ -274,6 +286,8 @@ export function parseScenarioText(text: string, fallbackName = 'Imported scenari
     warnings.push(storageMessage('presetAsBase', { preset, fallback: PRESET_NAMES[0] }));
     preset = PRESET_NAMES[0];
   }
+  // What the model no longer has is dropped, and said: nothing else is lost.
+  scenarioPart = dropRemoved(scenarioPart as Record<string, unknown>, warnings);
   // Over the defaults: a file from an older model that lacks a newer setting still loads.
   const parsed = resolveScenario(scenarioPart, defaultScenario());
   if (!parsed.ok)
@@ -281,7 +295,9 @@ export function parseScenarioText(text: string, fallbackName = 'Imported scenari
   if (errors.length > 0 || !parsed.ok || !name.ok) return { ok: false, errors };
 
   const modelVersion = typeof body.modelVersion === 'string' ? body.modelVersion : MODEL_VERSION;
-  if (modelVersion !== MODEL_VERSION) {
+  if (modelChange(modelVersion) === 'modelChanged') {
+    warnings.push(storageMessage('modelChanged', { saved: modelVersion, current: MODEL_VERSION }));
+  } else if (modelVersion !== MODEL_VERSION) {
     warnings.push(storageMessage('modelVersion', { saved: modelVersion, current: MODEL_VERSION }));
   }
   const savedAt =
@@ -295,6 +311,32 @@ export function parseScenarioText(text: string, fallbackName = 'Imported scenari
     entry: { name: name.value, preset, scenario: parsed.scenario, savedAt, modelVersion },
     warnings,
   };
+}
+
+/**
+ * A copy of a scenario without the settings earlier models had and this one
+ * has not (REMOVED_PATHS), and with a rounds count of 3 a year (allowed
+ * before model 2) set back to the default; each change is told in `warnings`.
+ */
+function dropRemoved(sc: Record<string, unknown>, warnings: StorageMessage[]): unknown {
+  const out = structuredClone(sc);
+  for (const path of REMOVED_PATHS) {
+    const parts = path.split('.');
+    let node: unknown = out;
+    for (const p of parts.slice(0, -1)) node = isPlainObject(node) ? node[p] : undefined;
+    const last = parts[parts.length - 1];
+    if (isPlainObject(node) && Object.hasOwn(node, last)) {
+      delete node[last];
+      warnings.push(storageMessage('removedSetting', { path, current: MODEL_VERSION }));
+    }
+  }
+  const sim = out.simulation;
+  if (isPlainObject(sim) && sim.roundsPerYear === 3) {
+    const used = defaultScenario().simulation.roundsPerYear;
+    delete sim.roundsPerYear;
+    warnings.push(storageMessage('roundsChanged', { value: 3, used }));
+  }
+  return out;
 }
 
 /** The content of a scenario file (pretty JSON, with the format marker and model version). */
@@ -370,7 +412,8 @@ export class ScenarioStore {
       const raw = this.storage.getItem(key) ?? '';
       const parsed = parseScenarioText(raw, key.slice(SAVED_PREFIX.length));
       if (parsed.ok) {
-        entries.push(parsed.entry);
+        const notes = parsed.warnings;
+        entries.push(notes.length > 0 ? { ...parsed.entry, notes } : parsed.entry);
       } else {
         try {
           setAside.push(this.#setAside(key, raw, parsed.errors));

@@ -26,9 +26,18 @@
  * workshop); embeds never carry it.
  *
  * Pinned links (for embeds) hold the full scenarios instead of differences,
- * plus the model version, so that a later change of the defaults or presets
- * does not alter an embedded chart.
+ * plus the model version (`pin=`), so that a later change of the defaults or
+ * presets does not alter an embedded chart.
+ *
+ * Format 3 (model 2, the second engine) adds `model=<model version>` to every
+ * link, and the policy timeline of each scenario (`a.policyEvents=`, only when
+ * it differs from the preset's). A link made with an older major model
+ * version (a `model` or `pin` of 1.x, or a format-2 link, which predates the
+ * `model` key and so was made with model 1) opens with a notice that its
+ * figures now come from the new model and differ. Settings the model no
+ * longer has (REMOVED_PATHS) are ignored with a notice.
  */
+import { EVENT_LEVERS, type EventLever, type PolicyEvent } from '../engine/params.ts';
 import {
   MODEL_VERSION,
   PARAM_BY_PATH,
@@ -57,7 +66,30 @@ import {
 } from '../app/sensitivity/defaults.ts';
 
 /** Version of the link format written by encodeState; older ones are migrated on load. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
+
+/**
+ * Settings of earlier models that the current one no longer has: a link, a
+ * saved scenario or a scenario file holding one opens without it, and says so.
+ */
+export const REMOVED_PATHS: readonly string[] = ['firms.reinvestShare'];
+
+/** The major part of a model version ("2.0.0" -> 2), NaN if it has none. */
+export function modelMajor(version: string): number {
+  const m = /^(\d+)(?:\.|$)/.exec(version.trim());
+  return m ? Number(m[1]) : NaN;
+}
+
+/**
+ * The notice for a link, saved scenario or file made with model `made`
+ * (null when the major version is the same, or `made` cannot be read).
+ */
+export function modelChange(made: string): 'modelChanged' | 'modelNewer' | null {
+  const then = modelMajor(made);
+  const now = modelMajor(MODEL_VERSION);
+  if (!Number.isFinite(then) || then === now) return null;
+  return then < now ? 'modelChanged' : 'modelNewer';
+}
 
 export const LANGS = ['en', 'ja'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -178,8 +210,17 @@ export const ISSUE_TEXT = {
     'The link has no check code, so it may be cut short or edited; each setting was checked on its own.',
   pinnedModel:
     'This chart was pinned with model version {{pinned}}; this is version {{current}}, so results may differ.',
+  modelChanged:
+    'This link was made with model version {{made}}. The model has changed since (this is version {{current}}): the figures shown now come from the new model and differ from those the link showed.',
+  modelNewer:
+    "This link was made with model version {{made}}, newer than this app's model (version {{current}}): the figures shown come from this app's model and may differ.",
+  removedSetting:
+    'scenario {{scenario}}: "{{path}}" is not a setting of model version {{current}}; it was ignored.',
 } as const;
 export type IssueCode = keyof typeof ISSUE_TEXT;
+
+/** Notices that the figures come from another model than the link's: shown on their own, in embeds too. */
+export const MODEL_ISSUES: readonly IssueCode[] = ['modelChanged', 'modelNewer', 'pinnedModel'];
 
 /** Fills `{{name}}` placeholders (the i18next syntax). */
 export function fill(template: string, params: Record<string, string>): string {
@@ -262,11 +303,13 @@ export function stateOf(scenario: Scenario, preset: string): ScenarioState {
 
 const FIRMS_PATH = 'network.firmsPerTier';
 const SHOCKS_PATH = 'shocks';
+const EVENTS_PATH = 'policyEvents';
 /** Every setting a link can hold, in the order written. */
 export const LEAF_PATHS: readonly string[] = [
   ...PARAMS.map((p) => p.path),
   FIRMS_PATH,
   SHOCKS_PATH,
+  EVENTS_PATH,
 ];
 const LEAF_SET = new Set(LEAF_PATHS);
 
@@ -295,7 +338,29 @@ function parseNumber(text: string): number | null {
   return NUMBER_RE.test(text) ? Number(text) : null;
 }
 
+/** A label inside a list value: `%`, `,` and `:` escaped, so that the list splits cleanly. */
+function escapeLabel(s: string): string {
+  return s.replace(/%/g, '%25').replace(/,/g, '%2C').replace(/:/g, '%3A');
+}
+
+function unescapeLabel(s: string): string {
+  return s.replace(/%(25|2C|3A)/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
 function formatValue(path: string, value: unknown): string {
+  if (path === EVENTS_PATH && Array.isArray(value)) {
+    // start:lever:value[:label], e.g. 4:dutyToRespond:0.8:2026 act
+    return value
+      .map((e: PolicyEvent) =>
+        [
+          formatNumber(e.start),
+          e.lever,
+          formatNumber(e.value),
+          ...(e.label !== undefined ? [escapeLabel(e.label)] : []),
+        ].join(':'),
+      )
+      .join(',');
+  }
   if (path === SHOCKS_PATH && Array.isArray(value)) {
     return value
       .map((s: Shock) =>
@@ -336,6 +401,29 @@ function parseValue(scenario: ScenarioId, path: string, text: string): Parsed {
       shocks.push({ variable: variable as Shock['variable'], start, duration, size });
     }
     return { ok: true, value: shocks };
+  }
+  if (path === EVENTS_PATH) {
+    if (text === '') return { ok: true, value: [] };
+    const events: PolicyEvent[] = [];
+    for (const part of text.split(',')) {
+      const [start, lever, value, ...rest] = part.split(':');
+      const s = parseNumber(start ?? '');
+      const v = parseNumber(value ?? '');
+      if (
+        s === null ||
+        v === null ||
+        !(EVENT_LEVERS as readonly string[]).includes(lever) ||
+        rest.length > 1
+      ) {
+        return bad('invalidValue', {
+          detail: `each policy event must be start:lever:value or start:lever:value:label, the lever one of ${EVENT_LEVERS.join(', ')}`,
+        });
+      }
+      const event: PolicyEvent = { start: s, lever: lever as EventLever, value: v };
+      if (rest.length === 1) event.label = unescapeLabel(rest[0]);
+      events.push(event);
+    }
+    return { ok: true, value: events };
   }
   if (path === FIRMS_PATH) {
     const xs = text.split(',').map(parseNumber);
@@ -534,6 +622,7 @@ function minimalPatch(s: ScenarioState): ScenarioPatch {
 export function encodeState(state: AppState): string {
   return toQuery([
     ['v', String(FORMAT_VERSION)],
+    ['model', MODEL_VERSION],
     ...optionPairs(state),
     ...sensPairs(state.sens),
     ['a', state.a.preset],
@@ -603,6 +692,11 @@ export interface DecodeResult {
   issues: ShareIssue[];
   /** Set for a pinned (embed) link: the model version it was pinned with. */
   pinned: { model: string } | null;
+  /**
+   * The model version the link was made with: its `pin` or `model`, "1.x"
+   * for a format-2 link (before links carried it), else the current one.
+   */
+  model: string;
 }
 
 type Params = Map<string, string>;
@@ -625,6 +719,12 @@ const MIGRATIONS: Record<number, (p: Params, hash: string) => Params> = {
     }
     return out;
   },
+  /**
+   * Version 2 (model 1): the same keys. What model 2 no longer has
+   * (REMOVED_PATHS) is dropped with its own notice wherever it appears, and
+   * the link's model version (1.x, which format 2 did not write) is told.
+   */
+  2: (p) => p,
 };
 
 function splitUrl(url: string): { query: string; hash: string } {
@@ -719,11 +819,13 @@ function applySettings(
 export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResult {
   const fallback = defaultState(opts.lang ?? 'en');
   const issues: ShareIssue[] = [];
+  let made = MODEL_VERSION;
   const done = (state: AppState, pinned: DecodeResult['pinned'] = null): DecodeResult => ({
     state,
     issues,
     warnings: issues.map((i) => i.text),
     pinned,
+    model: made,
   });
   try {
     const { query, hash } = splitUrl(String(url ?? ''));
@@ -791,6 +893,8 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
     state.sens = readSens(params, issues);
 
     const pin = params.get('pin');
+    const linkModel = params.get('model');
+    made = pin ?? linkModel ?? (version < 3 ? '1.x' : MODEL_VERSION);
     const settings: Record<'a' | 'b', [string, string][]> = { a: [], b: [] };
     for (const [k, val] of params) {
       if (
@@ -805,6 +909,7 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
           'charts',
           'present',
           'pin',
+          'model',
           'a',
           'b',
         ].includes(k) ||
@@ -817,6 +922,10 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
         continue;
       }
       const id = m[1].toUpperCase() as ScenarioId;
+      if (REMOVED_PATHS.includes(m[2])) {
+        issues.push(issue('removedSetting', { scenario: id, path: m[2], current: MODEL_VERSION }));
+        continue;
+      }
       if (!LEAF_SET.has(m[2])) {
         issues.push(issue('unknownSetting', { scenario: id, path: m[2] }));
         continue;
@@ -847,7 +956,10 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
         state[key] = stateOf(sc, preset);
       }
     }
-    if (pin !== undefined && pin !== MODEL_VERSION) {
+    // Figures from another model: never silently. A new major version says that they differ.
+    const change = modelChange(made);
+    if (change) issues.push(issue(change, { made, current: MODEL_VERSION }));
+    else if (pin !== undefined && pin !== MODEL_VERSION) {
       issues.push(issue('pinnedModel', { pinned: pin, current: MODEL_VERSION }));
     }
     return done(state, pin !== undefined ? { model: pin } : null);

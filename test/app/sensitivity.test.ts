@@ -16,7 +16,7 @@ import {
   type Job,
   type RunOutput,
 } from '../../src/engine/batch.ts';
-import { presetScenario, type Summary } from '../../src/engine/index.ts';
+import { PARAM_BY_PATH, presetScenario, type Summary } from '../../src/engine/index.ts';
 import { WorkerPool } from '../../src/pool/pool.ts';
 import {
   colourScale,
@@ -224,12 +224,13 @@ describe('views and CSV', () => {
     ]);
     expect(rows).toHaveLength(1 + SENSITIVITY_LEVERS.length);
     const b = result.bars[0];
+    // The lever that moves the indicator most (which one is the engine's finding).
     expect(rows[1]).toEqual([
-      'Pass-through floor',
+      PARAM_BY_PATH.get(b.path)!.label,
       b.path,
       b.low,
       b.high,
-      'share',
+      PARAM_BY_PATH.get(b.path)!.unit,
       b.atLow,
       b.atHigh,
       b.swing,

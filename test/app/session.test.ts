@@ -11,7 +11,7 @@ import { SavedScenarios, asideName } from '../../src/app/share/saved.svelte.ts';
 import { embedOf } from '../../src/app/share/start.ts';
 import { formatIndicator } from '../../src/app/table/format.ts';
 import { TableRunner } from '../../src/app/table/tableRunner.ts';
-import { presetScenario } from '../../src/engine/index.ts';
+import { MODEL_VERSION, presetScenario } from '../../src/engine/index.ts';
 import { embedUrl } from '../../src/share/embed.ts';
 import { MemoryStorage, SAVED_PREFIX, ScenarioStore } from '../../src/share/storage.ts';
 import { decodeState } from '../../src/share/urlState.ts';
@@ -34,7 +34,7 @@ function session() {
 describe('AppSession and the link', () => {
   it('opens a link: both scenarios, the options and the language; the link round-trips', () => {
     const { s, a, b } = session();
-    const href = `${PAGE}?v=2&lang=ja&view=table&mode=diff&charts=wage,burden&a=layered&b=large-firm-led&a.policy.costDown=0.0625`;
+    const href = `${PAGE}?v=3&lang=ja&view=table&mode=diff&charts=wage,burden&a=layered&b=large-firm-led&a.policy.costDown=0.0625`;
     const decoded = s.open(href, 'en');
     expect(decoded.issues.map((i) => i.code)).toEqual(['noCheck']);
     expect(s.issues).toBe(decoded.issues);
@@ -50,9 +50,11 @@ describe('AppSession and the link', () => {
     expect(s.canUndo).toBe(false);
 
     const link = s.link(href);
-    expect(link.startsWith(`${PAGE}?v=2&lang=ja&view=table&mode=diff&charts=wage,burden`)).toBe(
-      true,
-    );
+    expect(
+      link.startsWith(
+        `${PAGE}?v=3&model=${MODEL_VERSION}&lang=ja&view=table&mode=diff&charts=wage,burden`,
+      ),
+    ).toBe(true);
     const again = decodeState(link);
     expect(again.issues).toEqual([]);
     expect(again.state).toEqual(s.state());
@@ -62,7 +64,7 @@ describe('AppSession and the link', () => {
 
   it('presenter mode and its chart travel with the link', () => {
     const { s } = session();
-    s.open(`${PAGE}?v=2&charts=wage,investment,burden&present=burden`, 'en');
+    s.open(`${PAGE}?v=3&charts=wage,investment,burden&present=burden`, 'en');
     expect(presenter.on).toBe(true);
     expect(chartView.currentChart).toBe('burden');
     expect(s.link(PAGE)).toMatch(/&present=burden&/);
@@ -73,9 +75,9 @@ describe('AppSession and the link', () => {
     expect(s.state().present).toBeNull();
     expect(s.link(PAGE)).not.toMatch(/present=/);
     // A link without it leaves presenter mode.
-    s.open(`${PAGE}?v=2&present=vapw`, 'en');
+    s.open(`${PAGE}?v=3&present=vapw`, 'en');
     expect(chartView.currentChart).toBe('vapw');
-    s.open(`${PAGE}?v=2`, 'en');
+    s.open(`${PAGE}?v=3`, 'en');
     expect(presenter.on).toBe(false);
   });
 
@@ -102,7 +104,7 @@ describe('AppSession and the link', () => {
     const { s } = session();
     s.open(`${PAGE}#model`, 'en');
     expect(s.view).toBe('model');
-    s.open(`${PAGE}?v=2&view=compare#table`, 'en');
+    s.open(`${PAGE}?v=3&view=compare#table`, 'en');
     expect(s.view).toBe('compare');
     s.open(`${PAGE}#table`, 'en');
     expect(s.view).toBe('table');

@@ -84,8 +84,15 @@ describe('catalogs', () => {
   });
 
   it('the link messages: English is the link reader text, Japanese fills the same params', () => {
-    const out = decodeState('?v=2&a.policy.costDown=7');
-    expect(out.issues.length).toBe(2);
+    // A link of model 1 (format 2): no check code, migrated, a bad value, figures from the new model.
+    const out = decodeState('?v=2&a.policy.costDown=7&a.firms.reinvestShare=0.4');
+    expect(out.issues.map((i) => i.code)).toEqual([
+      'noCheck',
+      'migrated',
+      'removedSetting',
+      'outOfRange',
+      'modelChanged',
+    ]);
     for (const i of out.issues) {
       expect(translate('en', `share.issue.${i.code}`, i.params)).toBe(i.text);
       expect(translate('ja', `share.issue.${i.code}`, i.params)).not.toMatch(/\{\{|[a-z]{4} /);

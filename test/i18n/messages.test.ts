@@ -125,7 +125,7 @@ describe('messages of the saved-scenario store', () => {
       ...(bare.ok ? bare.warnings : []),
       ...(old.ok ? old.warnings : []),
     ];
-    expect(warnings.map((m) => m.code)).toEqual(['bareScenario', 'presetAsBase', 'modelVersion']);
+    expect(warnings.map((m) => m.code)).toEqual(['bareScenario', 'presetAsBase', 'modelChanged']);
     const s = new ScenarioStore(new MemoryStorage());
     const sc = presetScenario('layered');
     const errors: StorageMessage[] = [];

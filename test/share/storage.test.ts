@@ -204,12 +204,66 @@ describe('scenario files', () => {
     data.modelVersion = '0.1.0';
     delete data.scenario.firms.entryRate; // a setting added after that version
     const r = parseScenarioText(JSON.stringify(data));
-    expect(r.ok && r.warnings.map((m) => m.code)).toEqual(['presetAsBase', 'modelVersion']);
+    expect(r.ok && r.warnings.map((m) => m.code)).toEqual(['presetAsBase', 'modelChanged']);
     expect(r.ok && texts(r.warnings)).toEqual([
       'preset "gone" does not exist; "large-firm-led" is used as its base',
-      `saved with model version 0.1.0; this is ${MODEL_VERSION}, so results may differ`,
+      `saved with model version 0.1.0; the model has changed since (this is version ${MODEL_VERSION}): its figures now come from the new model and differ`,
     ]);
     expect(r.ok && r.entry.scenario.firms.entryRate).toBe(0.02);
+    // Another minor version of this model: results may differ.
+    data.modelVersion = '2.0.1';
+    const minor = parseScenarioText(JSON.stringify(data));
+    expect(minor.ok && minor.warnings.map((m) => m.code)).toEqual(['presetAsBase', 'modelVersion']);
+  });
+
+  it('a scenario of model 1 (firms.reinvestShare, 3 rounds a year) opens with notes, nothing else lost', () => {
+    const data = JSON.parse(exportScenarioFile(entry()));
+    data.modelVersion = '1.0.0';
+    data.scenario.firms.reinvestShare = 0.4;
+    data.scenario.simulation.roundsPerYear = 3;
+    data.scenario.policy.costDown = 0.045;
+    delete data.scenario.policyEvents; // model 1 had none
+    const text = JSON.stringify(data);
+    const r = parseScenarioText(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.map((m) => m.code)).toEqual([
+      'removedSetting',
+      'roundsChanged',
+      'modelChanged',
+    ]);
+    expect(r.warnings.slice(0, 2).map((m) => m.text)).toEqual([
+      `"firms.reinvestShare" is not a setting of model version ${MODEL_VERSION}; it was ignored`,
+      'simulation.roundsPerYear = 3 is no longer allowed (1, 2 or 4 rounds a year); 2 is used',
+    ]);
+    expect(r.entry.scenario.policy.costDown).toBe(0.045);
+    expect(r.entry.scenario.simulation.roundsPerYear).toBe(2);
+    expect(r.entry.scenario.policyEvents).toEqual([]);
+    expect('reinvestShare' in r.entry.scenario.firms).toBe(false);
+    // Saved in the browser by the earlier app: listed (not set aside), with its notes.
+    const s = new ScenarioStore(new MemoryStorage());
+    s.storage.setItem('scs:scenario:Old', text);
+    const listed = s.list();
+    expect(listed.setAside).toEqual([]);
+    expect(listed.entries.map((e) => e.name)).toEqual([entry().name]);
+    expect(listed.entries[0].notes?.map((m) => m.code)).toEqual([
+      'removedSetting',
+      'roundsChanged',
+      'modelChanged',
+    ]);
+    expect(listed.entries[0].scenario.policy.costDown).toBe(0.045);
+  });
+
+  it('policy events travel in files unchanged', () => {
+    const sc = presetScenario('japan-2024');
+    sc.policyEvents = [...sc.policyEvents, { start: 6, lever: 'subsidy', value: 0.2, label: 'x' }];
+    const e = { ...entry(), preset: 'japan-2024', scenario: sc };
+    const r = parseScenarioText(exportScenarioFile(e));
+    expect(r.ok && r.entry.scenario.policyEvents).toEqual(sc.policyEvents);
+    expect(r.ok && r.warnings).toEqual([]);
+    const s = new ScenarioStore(new MemoryStorage());
+    expect(s.save('J', 'japan-2024', sc).ok).toBe(true);
+    expect(s.get('J')?.scenario.policyEvents).toEqual(sc.policyEvents);
   });
 
   it('file names are safe', () => {

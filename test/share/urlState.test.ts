@@ -32,7 +32,48 @@ import {
   type SensSettings,
 } from '../../src/app/sensitivity/defaults.ts';
 import { translate, type MessageKey } from '../../src/i18n/index.ts';
-import { scenarioArb } from '../helpers/arbitraries.ts';
+import { EVENT_LEVERS, PARAM_BY_PATH, type PolicyEvent } from '../../src/engine/params.ts';
+import { scenarioArb as engineScenarioArb } from '../helpers/arbitraries.ts';
+
+/** A policy event within its lever's range, with or without a label (commas, colons, % and Japanese too). */
+const eventArb: fc.Arbitrary<PolicyEvent> = fc.constantFrom(...EVENT_LEVERS).chain((lever) => {
+  const p = PARAM_BY_PATH.get(`policy.${lever}`)!;
+  const value =
+    p.kind === 'boolean'
+      ? fc.constantFrom(0, 1)
+      : fc.double({ min: p.min, max: p.max, noNaN: true }).map((x) => x + 0);
+  return fc
+    .record({
+      start: fc.integer({ min: 0, max: 200 }).map((q) => q / 4),
+      lever: fc.constant(lever),
+      value,
+      label: fc.option(
+        fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.constantFrom('2023 guideline', '2026 act', 'a,b:c%2C', '2026年 改正下請法 (取適法)'),
+        ),
+        { nil: undefined },
+      ),
+    })
+    .map((e) => {
+      if (e.label === undefined) delete e.label;
+      return e as PolicyEvent;
+    });
+});
+
+/**
+ * Scenarios over the whole parameter space as the app can hold them: rounds
+ * per year 1, 2 or 4 (the engine's arbitrary also draws 3, which model 2
+ * refuses) and a policy timeline of up to four events.
+ */
+const scenarioArb = () =>
+  fc
+    .tuple(engineScenarioArb(), fc.constantFrom(1, 2, 4), fc.array(eventArb, { maxLength: 4 }))
+    .map(([sc, rounds, events]): Scenario => ({
+      ...sc,
+      simulation: { ...sc.simulation, roundsPerYear: rounds },
+      policyEvents: events,
+    }));
 
 /** A hand-written query with its check code, as the app would write it. */
 const sign = (q: string) => {
@@ -80,7 +121,10 @@ describe('diffFromPreset', () => {
 
 describe('encodeState', () => {
   it('writes the default state as version, language and the two presets only', () => {
-    expect(encodeState(defaultState('ja'))).toBe('v=2&lang=ja&a=large-firm-led&b=layered&c=cujwmt');
+    const q = encodeState(defaultState('ja'));
+    expect(q).toBe(
+      `v=3&model=${MODEL_VERSION}&lang=ja&a=large-firm-led&b=layered&c=${q.split('&c=')[1]}`,
+    );
   });
 
   it('writes only what differs from the preset, in a readable form', () => {
@@ -91,7 +135,7 @@ describe('encodeState', () => {
     s.mode = 'diff';
     s.charts = ['wage', 'burden'];
     expect(encodeState(s)).toBe(
-      'v=2&lang=en&mode=diff&charts=wage,burden&a=large-firm-led&b=layered' +
+      `v=3&model=${MODEL_VERSION}&lang=en&mode=diff&charts=wage,burden&a=large-firm-led&b=layered` +
         '&a.policy.costDown=0.05&b.shocks=energy:0:2:0.4&c=' +
         encodeState(s).split('&c=')[1],
     );
@@ -101,7 +145,7 @@ describe('encodeState', () => {
     const q = encodeState(withPatch({ firms: { entryMargin: 1e-21 } }));
     expect(q).toContain('a.firms.entryMargin=1e-21');
     // "+" would read as a space: a typed or escaped plus sign is kept.
-    expect(decodeState(sign('?v=2&a.years=1e%2B1')).state.a.patch).toEqual({ years: 10 });
+    expect(decodeState(sign('?v=3&a.years=1e%2B1')).state.a.patch).toEqual({ years: 10 });
   });
 });
 
@@ -204,7 +248,7 @@ describe('presenter mode in the link', () => {
   });
 
   it('an unknown chart is named, and presenter mode opens on the first chart', () => {
-    const out = decodeState(sign('?v=2&present=nosuch'));
+    const out = decodeState(sign('?v=3&present=nosuch'));
     expect(out.state.present).toBe('wage');
     expect(out.warnings).toHaveLength(1);
     expect(out.issues[0]).toMatchObject({ code: 'badOption', params: { name: 'present' } });
@@ -213,7 +257,7 @@ describe('presenter mode in the link', () => {
   it('embeds never present: not written, and ignored when read', () => {
     const st = { ...defaultState(), embed: 'wage' as const, present: 'burden' as const };
     expect(encodeState(st)).not.toMatch(/present=/);
-    expect(decodeState(sign('?v=2&embed=wage&present=burden')).state.present).toBeNull();
+    expect(decodeState(sign('?v=3&embed=wage&present=burden')).state.present).toBeNull();
     expect(encodePinned(pinnedState(st))).not.toMatch(/present=/);
   });
 });
@@ -229,7 +273,7 @@ describe('runs per scenario in the link', () => {
   });
 
   it('a count the app does not offer is ignored and named; 1 is kept', () => {
-    const out = decodeState(sign('?v=2&runs=7'));
+    const out = decodeState(sign('?v=3&runs=7'));
     expect(out.state.runs).toBe(1);
     expect(out.issues.map((i) => i.code)).toEqual(['badOption']);
     expect(out.warnings[0]).toBe('runs = "7" ignored (must be one of: 1, 10, 30, 100).');
@@ -261,7 +305,7 @@ describe('the sensitivity page’s settings in the link', () => {
   it('are left out at their defaults: a link only names the page', () => {
     const q = encodeState(withSens({}));
     expect(q).not.toMatch(/sens\./);
-    expect(q).toMatch(/^v=2&lang=en&view=sensitivity&a=/);
+    expect(q).toMatch(/^v=3&model=2\.0\.0&lang=en&view=sensitivity&a=/);
     const out = decodeState(q);
     expect(out.warnings).toEqual([]);
     expect(out.state.sens).toEqual(defaultSettings());
@@ -328,7 +372,7 @@ describe('the sensitivity page’s settings in the link', () => {
   });
 
   it('a link without them (an older link) opens the page with its defaults', () => {
-    const out = decodeState(sign('?v=2&view=sensitivity'));
+    const out = decodeState(sign('?v=3&view=sensitivity'));
     expect(out.warnings).toEqual([]);
     expect(out.state.view).toBe('sensitivity');
     expect(out.state.sens).toEqual(defaultSettings());
@@ -412,7 +456,7 @@ describe('the sensitivity page’s settings in the link', () => {
     for (const [bad, code, text] of cases) {
       const key = bad.slice(0, bad.indexOf('='));
       const others = good.filter((g) => !g.startsWith(`${key}=`));
-      const out = decodeState(sign(`?v=2&view=sensitivity&${[...others, bad].join('&')}`));
+      const out = decodeState(sign(`?v=3&view=sensitivity&${[...others, bad].join('&')}`));
       expect(
         out.issues.map((i) => i.code),
         bad,
@@ -460,7 +504,7 @@ describe('decodeState with damaged or tampered links', () => {
 
   it('an unknown parameter and a wrong-type value are named; the rest is kept', () => {
     const out = decodeState(
-      sign('?v=2&lang=en&a=layered&b=layered&zzz=1&a.policy.costDown=abc&a.seed=7'),
+      sign('?v=3&lang=en&a=layered&b=layered&zzz=1&a.policy.costDown=abc&a.seed=7'),
     );
     expect(out.state.a.patch).toEqual({ seed: 7 });
     expect(out.warnings).toEqual([
@@ -471,7 +515,7 @@ describe('decodeState with damaged or tampered links', () => {
 
   it('out-of-range values are ignored with the allowed range', () => {
     const out = decodeState(
-      sign('?v=2&a.policy.costDown=7&b.policy.belowCostBan=maybe&b.years=2.5'),
+      sign('?v=3&a.policy.costDown=7&b.policy.belowCostBan=maybe&b.years=2.5'),
     );
     expect(out.warnings).toEqual([
       'scenario A: policy.costDown = 7 ignored (must be from 0 to 0.1).',
@@ -483,7 +527,7 @@ describe('decodeState with damaged or tampered links', () => {
   });
 
   it('unknown presets and settings fall back and are named', () => {
-    const out = decodeState(sign('?v=2&a=pyramid&a.policy.costDown=0.05&b.policy.magic=1'));
+    const out = decodeState(sign('?v=3&a=pyramid&a.policy.costDown=0.05&b.policy.magic=1'));
     expect(out.state.a).toEqual({
       preset: 'large-firm-led',
       patch: { policy: { costDown: 0.05 } },
@@ -495,10 +539,10 @@ describe('decodeState with damaged or tampered links', () => {
   });
 
   it('cross-field settings are accepted in any order; an impossible pair is named', () => {
-    const ok = decodeState(sign('?v=2&a.bargaining.betaMin=0.95&a.bargaining.betaMax=0.99'));
+    const ok = decodeState(sign('?v=3&a.bargaining.betaMin=0.95&a.bargaining.betaMax=0.99'));
     expect(ok.warnings).toEqual([]);
     expect(scenarioOf(ok.state.a).bargaining.betaMin).toBe(0.95);
-    const bad = decodeState(sign('?v=2&a.bargaining.betaMin=0.95'));
+    const bad = decodeState(sign('?v=3&a.bargaining.betaMin=0.95'));
     expect(bad.state.a.patch).toEqual({});
     expect(bad.warnings[0]).toMatch(
       /^scenario A: bargaining.betaMin = 0.95 ignored \(.*betaMin must not exceed betaMax/,
@@ -506,13 +550,13 @@ describe('decodeState with damaged or tampered links', () => {
   });
 
   it('bad arrays are named, good ones kept', () => {
-    const out = decodeState(sign('?v=2&a.shocks=energy:0:2&b.network.firmsPerTier=3,x&b.shocks='));
+    const out = decodeState(sign('?v=3&a.shocks=energy:0:2&b.network.firmsPerTier=3,x&b.shocks='));
     expect(out.warnings).toHaveLength(2);
     expect(out.warnings[0]).toMatch(
       /^scenario A: shocks = energy:0:2 ignored \(each shock must be/,
     );
     expect(out.warnings[1]).toMatch(/^scenario B: network.firmsPerTier = 3,x ignored/);
-    const tooMany = decodeState(sign('?v=2&a.network.firmsPerTier=1,1,1,1,1,1,1'));
+    const tooMany = decodeState(sign('?v=3&a.network.firmsPerTier=1,1,1,1,1,1,1'));
     expect(tooMany.warnings[0]).toMatch(/must list 2 to 6 tiers/);
   });
 
@@ -556,7 +600,7 @@ describe('decodeState with damaged or tampered links', () => {
   });
 
   it('bad view options are named and left at their defaults', () => {
-    const out = decodeState(sign('?v=2&lang=fr&view=slides&mode=both&charts=wage,pie&embed=pie'));
+    const out = decodeState(sign('?v=3&lang=fr&view=slides&mode=both&charts=wage,pie&embed=pie'));
     expect(out.state.lang).toBe('en');
     expect(out.state.view).toBe('compare');
     expect(out.state.mode).toBe('ab');
@@ -574,13 +618,13 @@ describe('decodeState with damaged or tampered links', () => {
 
   it('uses the browser language when the link has none, and duplicates say so', () => {
     expect(decodeState('', { lang: 'ja' }).state.lang).toBe('ja');
-    const out = decodeState(sign('?v=2&a.seed=3&a.seed=4'));
+    const out = decodeState(sign('?v=3&a.seed=3&a.seed=4'));
     expect(out.state.a.patch).toEqual({ seed: 4 });
     expect(out.warnings).toEqual(['"a.seed" appears more than once; the last value is used.']);
   });
 
   it('every issue text is filled: no placeholder left', () => {
-    const out = decodeState(sign('?v=2&x=1&a=q&a.policy.costDown=9&a.years=x&a.seed=0.5&lang=de'));
+    const out = decodeState(sign('?v=3&x=1&a=q&a.policy.costDown=9&a.years=x&a.seed=0.5&lang=de'));
     for (const w of out.warnings) expect(w).not.toMatch(/\{\{/);
     expect(Object.keys(ISSUE_TEXT)).toContain('migrated');
   });
@@ -597,16 +641,166 @@ describe('migration from version 1', () => {
     });
     expect(out.state.mode).toBe('ab');
     expect(out.state.view).toBe('model');
-    expect(out.warnings).toEqual([
+    expect(out.issues.map((i) => i.code)).toEqual(['migrated', 'modelChanged']);
+    expect(out.warnings[0]).toBe(
       'The link was made by an older version of this app (format 1) and was updated.',
-    ]);
+    );
   });
 
   it('a version-2 link does not get the version-1 renames', () => {
     const out = decodeState(sign('?v=2&a.policy.passThrough=0.8&mode=both'));
     expect(out.state.a.patch).toEqual({});
     expect(out.state.mode).toBe('ab');
-    expect(out.warnings).toHaveLength(2);
+    expect(out.issues.map((i) => i.code)).toEqual([
+      'migrated',
+      'badOption',
+      'unknownSetting',
+      'modelChanged',
+    ]);
+  });
+});
+
+describe('links of model 1 (format 2) and the change of model', () => {
+  const modelText = (made: string) =>
+    `This link was made with model version ${made}. The model has changed since (this is version ${MODEL_VERSION}): the figures shown now come from the new model and differ from those the link showed.`;
+
+  it('a format-2 link (model 1, which links did not name) says that its figures now differ', () => {
+    const out = decodeState(sign('?v=2&lang=ja&a=layered&b=japan-2024&a.policy.costDown=0.02'));
+    expect(out.model).toBe('1.x');
+    expect(out.issues.map((i) => i.code)).toEqual(['migrated', 'modelChanged']);
+    expect(out.warnings[1]).toBe(modelText('1.x'));
+    // Everything else is read as before.
+    expect(out.state.lang).toBe('ja');
+    expect(out.state.a).toEqual({ preset: 'layered', patch: { policy: { costDown: 0.02 } } });
+    expect(out.state.b).toEqual({ preset: 'japan-2024', patch: {} });
+    // In Japanese, every placeholder filled.
+    const ja = translate('ja', 'share.issue.modelChanged', out.issues[1].params);
+    expect(ja).toContain('1.x');
+    expect(ja).toContain(MODEL_VERSION);
+    expect(ja).toContain('新しいモデル');
+    expect(ja).not.toMatch(/\{\{|[a-z]{4}/);
+  });
+
+  it('a link that names an older major model version says so; the current one does not', () => {
+    const out = decodeState(sign('?v=3&model=1.0.0&a.policy.costDown=0.02'));
+    expect(out.issues.map((i) => i.code)).toEqual(['modelChanged']);
+    expect(out.warnings).toEqual([modelText('1.0.0')]);
+    expect(out.state.a.patch).toEqual({ policy: { costDown: 0.02 } });
+    expect(decodeState(encodeState(defaultState())).issues).toEqual([]);
+    expect(decodeState(encodeState(defaultState())).model).toBe(MODEL_VERSION);
+    // Another minor version of the same model: nothing to say for a plain link.
+    expect(decodeState(sign('?v=3&model=2.9.1')).issues).toEqual([]);
+    const newer = decodeState(sign('?v=3&model=3.0.0'));
+    expect(newer.issues.map((i) => i.code)).toEqual(['modelNewer']);
+  });
+
+  it('a pinned link of model 1 says that its figures now differ, instead of "may differ"', () => {
+    const pinned = (v: string, pin: string) =>
+      sign(
+        encodePinned(pinnedState({ ...defaultState(), embed: 'wage' }))
+          .replace(/^v=3/, `v=${v}`)
+          .replace(/pin=[^&]*/, `pin=${pin}`)
+          .replace(/&c=.*$/, ''),
+      );
+    const old = decodeState(pinned('2', '1.0.0'));
+    expect(old.pinned).toEqual({ model: '1.0.0' });
+    expect(old.issues.map((i) => i.code)).toEqual(['migrated', 'modelChanged']);
+    expect(old.warnings[1]).toBe(modelText('1.0.0'));
+    const minor = decodeState(pinned('3', '2.0.1'));
+    expect(minor.issues.map((i) => i.code)).toEqual(['pinnedModel']);
+    expect(decodeState(pinned('3', '3.1.0')).issues.map((i) => i.code)).toEqual(['modelNewer']);
+  });
+
+  it('firms.reinvestShare (gone in model 2) is ignored with a notice; nothing else is lost', () => {
+    const out = decodeState(
+      sign(
+        '?v=2&a=layered&a.firms.reinvestShare=0.4&a.policy.costDown=0.03&b.firms.reinvestShare=0.5&b.seed=9',
+      ),
+    );
+    expect(out.state.a.patch).toEqual({ policy: { costDown: 0.03 } });
+    expect(out.state.b.patch).toEqual({ seed: 9 });
+    const removed = out.issues.filter((i) => i.code === 'removedSetting');
+    expect(removed.map((i) => i.text)).toEqual([
+      `scenario A: "firms.reinvestShare" is not a setting of model version ${MODEL_VERSION}; it was ignored.`,
+      `scenario B: "firms.reinvestShare" is not a setting of model version ${MODEL_VERSION}; it was ignored.`,
+    ]);
+    const ja = translate('ja', 'share.issue.removedSetting', removed[0].params);
+    expect(ja).toBe(
+      `シナリオA：「firms.reinvestShare」はモデルのバージョン${MODEL_VERSION}にはない設定のため、無視しました。`,
+    );
+  });
+
+  it('3 negotiation rounds a year (allowed by model 1) are ignored with the reason', () => {
+    const out = decodeState(sign('?v=2&a.simulation.roundsPerYear=3&a.seed=5'));
+    expect(out.state.a.patch).toEqual({ seed: 5 });
+    const bad = out.issues.find((i) => i.code === 'invalidValue');
+    expect(bad?.text).toMatch(/roundsPerYear = 3 ignored \(must be 1, 2 or 4 rounds a year/);
+  });
+});
+
+describe('policy events (the policy timeline) in the link', () => {
+  it("a preset's own events stay out of the link and still apply", () => {
+    const st = { ...defaultState(), b: { preset: 'japan-2024', patch: {} } };
+    const q = encodeState(st);
+    expect(q).not.toMatch(/policyEvents/);
+    const out = decodeState(q);
+    expect(scenarioOf(out.state.b).policyEvents).toEqual(presetScenario('japan-2024').policyEvents);
+    expect(scenarioOf(out.state.b).policyEvents.map((e) => e.label)).toContain('2026 act');
+  });
+
+  it('changed events are written readably and read back exactly, labels included', () => {
+    const sc = presetScenario('japan-2024');
+    sc.policyEvents = [
+      { start: 4, lever: 'dutyToRespond', value: 1, label: '2026 act' },
+      { start: 2.5, lever: 'belowCostBan', value: 1 },
+      { start: 1, lever: 'subsidy', value: 0.25, label: 'a,b:c%2C 改正' },
+    ];
+    const st = { ...defaultState(), b: stateOf(sc, 'japan-2024') };
+    const q = encodeState(st);
+    expect(q).toContain(
+      '&b.policyEvents=4:dutyToRespond:1:2026%20act,2.5:belowCostBan:1,1:subsidy:0.25:a%252Cb%253Ac%25252C%20',
+    );
+    const out = decodeState(`https://x.org/app/?${q}`);
+    expect(out.issues).toEqual([]);
+    expect(scenarioOf(out.state.b).policyEvents).toEqual(sc.policyEvents);
+    // An emptied timeline is kept empty (not the preset's).
+    sc.policyEvents = [];
+    const empty = encodeState({ ...defaultState(), b: stateOf(sc, 'japan-2024') });
+    expect(empty).toContain('&b.policyEvents=&');
+    expect(scenarioOf(decodeState(empty).state.b).policyEvents).toEqual([]);
+  });
+
+  it('pinned links hold the events', () => {
+    const st = {
+      ...defaultState(),
+      b: { preset: 'japan-2024', patch: {} },
+      embed: 'wage' as const,
+    };
+    const q = encodePinned(pinnedState(st));
+    expect(q).toMatch(/&b\.policyEvents=1\.75:laborCostAcceptance:[\d.]+:2023%20guideline,/);
+    expect(q).toContain('a.policyEvents=&');
+    const out = decodeState(q);
+    expect(out.issues).toEqual([]);
+    expect(scenarioOf(out.state.b).policyEvents).toEqual(presetScenario('japan-2024').policyEvents);
+  });
+
+  it('a damaged event list is ignored as a whole and named; the rest is kept', () => {
+    for (const text of [
+      '4:magic:1',
+      '4:subsidy',
+      'x:subsidy:0.1',
+      '4:subsidy:0.1:a:b',
+      '4:subsidy:9',
+      '99:subsidy:0.1',
+    ]) {
+      const out = decodeState(sign(`?v=3&a.policyEvents=${text}&a.seed=4`));
+      expect(out.state.a.patch, text).toEqual({ seed: 4 });
+      expect(
+        out.issues.map((i) => i.code),
+        text,
+      ).toEqual(['invalidValue']);
+      expect(out.issues[0].params.path).toBe('policyEvents');
+    }
   });
 });
 
@@ -632,23 +826,24 @@ describe('pinned embeds', () => {
   it('names a different model version', () => {
     const q = sign(
       encodePinned(pinnedState(defaultState()))
-        .replace(/pin=[^&]*/, 'pin=0.9.0')
+        .replace(/pin=[^&]*/, 'pin=2.0.1')
         .replace(/&c=.*$/, ''),
     );
     expect(decodeState(q).warnings).toEqual([
-      `This chart was pinned with model version 0.9.0; this is version ${MODEL_VERSION}, so results may differ.`,
+      `This chart was pinned with model version 2.0.1; this is version ${MODEL_VERSION}, so results may differ.`,
     ]);
   });
 
   it('embed URLs and the iframe snippet', () => {
     const st = defaultState();
     expect(shareUrl('https://x.org/app/?old=1#model', st)).toBe(
-      'https://x.org/app/?v=2&lang=en&a=large-firm-led&b=layered&c=10dyrkf',
+      `https://x.org/app/?${encodeState(st)}`,
     );
+    expect(encodeState(st)).toMatch(/^v=3&model=2\.0\.0&lang=en&a=large-firm-led&b=layered&c=\w+$/);
     const src = embedUrl('https://x.org/app/', st, 'burden');
     expect(decodeState(src).state.embed).toBe('burden');
     const html = iframeSnippet(src, { title: 'Who bears "cost-ups"' });
-    expect(html).toMatch(/^<iframe src="https:\/\/x\.org\/app\/\?v=2&amp;pin=/);
+    expect(html).toMatch(/^<iframe src="https:\/\/x\.org\/app\/\?v=3&amp;pin=/);
     expect(html).toContain('title="Who bears &quot;cost-ups&quot;"');
   });
 });

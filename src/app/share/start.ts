@@ -1,12 +1,27 @@
 /** What the page shows on start: the embed view of one chart, or the full app. */
 import { detectLocale } from '../../i18n/index.ts';
-import { decodeState, type AppState, type ChartId } from '../../share/urlState.ts';
+import {
+  MODEL_ISSUES,
+  decodeState,
+  type AppState,
+  type ChartId,
+  type ShareIssue,
+} from '../../share/urlState.ts';
 
-/** The embed view's props when the link asks for one chart alone (`embed=`), else null. */
+/**
+ * The embed view's props when the link asks for one chart alone (`embed=`),
+ * else null. `notices` are the link's notices about the model: an embed made
+ * with another model version says that its figures come from this one.
+ */
 export function embedOf(
   href: string,
   languages: readonly string[] | undefined,
-): { chart: ChartId; state: AppState } | null {
-  const { state } = decodeState(href, { lang: detectLocale(languages) });
-  return state.embed ? { chart: state.embed, state } : null;
+): { chart: ChartId; state: AppState; notices: ShareIssue[] } | null {
+  const { state, issues } = decodeState(href, { lang: detectLocale(languages) });
+  if (!state.embed) return null;
+  return {
+    chart: state.embed,
+    state,
+    notices: issues.filter((i) => MODEL_ISSUES.includes(i.code)),
+  };
 }
