@@ -9,11 +9,16 @@ export interface Section {
   /** Engine groups shown in this section, each with a subheading when there are several. */
   groups: { group: Group; title: UiKey }[];
   /** Array inputs shown in this section. */
-  extra?: 'tiers' | 'shocks';
+  extra?: 'tiers' | 'shocks' | 'events';
 }
 
 export const SECTIONS: Section[] = [
-  { id: 'policy', title: 'section.policy', groups: [{ group: 'policy', title: 'section.policy' }] },
+  {
+    id: 'policy',
+    title: 'section.policy',
+    groups: [{ group: 'policy', title: 'section.policy' }],
+    extra: 'events',
+  },
   {
     id: 'network',
     title: 'section.network',
@@ -54,3 +59,11 @@ export const KEY_PARAMS: ParamSpec[] = PARAMS.filter((p) => p.key);
 export function paramsOf(group: Group): ParamSpec[] {
   return PARAMS.filter((p) => p.group === group && !p.key);
 }
+
+/**
+ * Levers that take only some values of their range, offered as a choice:
+ * negotiation rounds fall in the same quarters every year only for 1, 2 or 4.
+ */
+export const CHOICES: Readonly<Record<string, readonly number[]>> = {
+  'simulation.roundsPerYear': [1, 2, 4],
+};
