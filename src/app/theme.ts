@@ -16,3 +16,13 @@ export function tierName(k: number, tiers: number): string {
   if (k === 0) return 'Tier 0 (final goods)';
   return k === tiers - 1 ? `Tier ${k} (deepest)` : `Tier ${k}`;
 }
+
+/**
+ * How cost-ups were settled (did not ask, were refused, passed part, passed
+ * all): grey, then a red–blue diverging scale (ColorBrewer RdBu, readable
+ * with the common colour-vision deficiencies), from worst to best outcome.
+ */
+export const OUTCOME_COLOURS = ['#b3b3b3', '#d6604d', '#92c5de', '#2166ac'] as const;
+
+/** Policy events on time axes: their lines and labels. */
+export const EVENT_COLOUR = '#5a5a5a';

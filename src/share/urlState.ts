@@ -95,7 +95,7 @@ export const LANGS = ['en', 'ja'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** The charts of the comparison view, in the order shown. */
-export const CHART_IDS = ['wage', 'investment', 'vapw', 'laborshare', 'burden'] as const;
+export const CHART_IDS = ['wage', 'investment', 'vapw', 'laborshare', 'burden', 'settled'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
 export const VIEWS = ['compare', 'model', 'table', 'sensitivity'] as const;

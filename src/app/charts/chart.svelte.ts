@@ -27,6 +27,7 @@ import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { DASH_B } from '../theme.ts';
 import { tooltipLabel, tooltipOmits, type TipLine } from './bandData.ts';
+import { eventsPlugin, setEvents } from './eventsPlugin.ts';
 import type { ChartContent, LegendEntry } from './content.ts';
 
 Chart.register(
@@ -130,6 +131,36 @@ export function baseConfig(
     maintainAspectRatio: false,
     ...(extra.devicePixelRatio ? { devicePixelRatio: extra.devicePixelRatio } : {}),
   };
+  if (content.kind === 'stacked') {
+    return {
+      type: 'bar',
+      data: { labels: [], datasets: [] },
+      options: {
+        ...common,
+        scales: {
+          x: {
+            type: 'category',
+            stacked: true,
+            title: { display: true, text: '' },
+            ticks: { autoSkip: false, maxRotation: 0 },
+          },
+          y: { type: 'linear', stacked: true, title: { display: true, text: '' } },
+        },
+        plugins: {
+          legend: { display: false, onClick: () => {} },
+          tooltip: {
+            callbacks: {
+              title: (items) => {
+                const l = items[0]?.label;
+                return Array.isArray(l) ? l.join(' ') : (l ?? '');
+              },
+              label: (i) => `${i.dataset.label}: ${(i.parsed.y ?? NaN).toFixed(1)}`,
+            },
+          },
+        },
+      },
+    } as ChartConfiguration<'bar'>;
+  }
   if (content.kind === 'bar') {
     return {
       type: 'bar',
@@ -163,6 +194,7 @@ export function baseConfig(
   return {
     type: 'line',
     data: { datasets: [] },
+    plugins: [eventsPlugin],
     options: {
       ...common,
       parsing: false,
@@ -216,7 +248,23 @@ export function configure(chart: Chart, content: ChartContent, style: ChartStyle
   const o = chart.options;
   const font = { size: style.font };
   const titleFont = { size: Math.round(style.font * 1.05), weight: 'bold' as const };
-  if (content.kind === 'bar') {
+  if (content.kind === 'stacked') {
+    chart.data.labels = content.labels;
+    chart.data.datasets = content.datasets.map((d) => ({
+      ...d,
+      borderWidth: d.borderWidth ? Math.max(1, style.line / 2) : 0,
+      barPercentage: 0.92,
+      categoryPercentage: content.stacked ? 0.86 : 0.8,
+    })) as never;
+    const { x, y } = o.scales ?? {};
+    if (x && y) {
+      (x as { stacked?: boolean }).stacked = content.stacked;
+      (y as { stacked?: boolean }).stacked = content.stacked;
+      // Shares of 100%: the axis ends there; differences find their own range.
+      y.min = content.stacked ? 0 : undefined;
+      y.max = content.stacked ? 100 : undefined;
+    }
+  } else if (content.kind === 'bar') {
     chart.data.labels = content.labels;
     chart.data.datasets = content.datasets.map((d) =>
       d.scenario === 'B' ? { ...d, borderWidth: Math.max(2, style.line * 0.75) } : { ...d },
@@ -238,6 +286,7 @@ export function configure(chart: Chart, content: ChartContent, style: ChartStyle
       x.min = content.xMin;
       x.max = content.xMax;
     }
+    setEvents(chart, { events: content.events, font: style.font, line: style.line });
   }
   for (const [axis, text] of [
     ['x', content.xTitle],
@@ -253,7 +302,8 @@ export function configure(chart: Chart, content: ChartContent, style: ChartStyle
   }
   const legend = o.plugins?.legend;
   if (legend) {
-    legend.display = style.legend && content.legend.length > 0;
+    // The grid's one legend names tiers; the settled chart's outcomes have their own, always shown.
+    legend.display = (style.legend || content.kind === 'stacked') && content.legend.length > 0;
     legend.position = 'top';
     legend.align = 'start';
     legend.labels = {
@@ -278,7 +328,10 @@ export function configure(chart: Chart, content: ChartContent, style: ChartStyle
 export function digests(content: ChartContent, digest: (v: Iterable<number>) => string) {
   const out: Record<'A' | 'B' | 'diff', string> = { A: '', B: '', diff: '' };
   for (const s of ['A', 'B', 'diff'] as const) {
-    if (content.kind === 'bar') {
+    if (content.kind === 'stacked') {
+      const ys = content.datasets.flatMap((d) => d.data.filter((_, i) => content.owners[i] === s));
+      out[s] = ys.length ? digest(ys) : '';
+    } else if (content.kind === 'bar') {
       const d = content.datasets.find((x) => x.scenario === s);
       out[s] = d ? digest(d.data) : '';
     } else {

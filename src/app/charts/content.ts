@@ -6,9 +6,9 @@
  */
 import type { SimResult } from '../../engine/index.ts';
 import { chartCsv, lineChartCsv } from '../../export/csv.ts';
-import { tierName, translate, type Lang } from '../../i18n/index.ts';
+import { eventLabel, tierName, translate, type Lang } from '../../i18n/index.ts';
 import type { ChartId } from '../../share/urlState.ts';
-import { CONSUMER_COLOUR, SCENARIO_COLOURS, tierColour } from '../theme.ts';
+import { CONSUMER_COLOUR, OUTCOME_COLOURS, SCENARIO_COLOURS, tierColour } from '../theme.ts';
 import {
   BAND_ALPHA,
   EARLIER_COLOUR,
@@ -17,10 +17,22 @@ import {
   lighten,
   type ChartBands,
 } from './bandData.ts';
-import { burden, tierLines, type LineSet, type Mode, type SeriesView } from './data.ts';
+import {
+  OUTCOMES,
+  burden,
+  settledShares,
+  tierLines,
+  type LineSet,
+  type Mode,
+  type Outcome,
+  type SeriesView,
+} from './data.ts';
+
+/** The charts over time (the others are bar charts). */
+export type LineChartId = Exclude<ChartId, 'burden' | 'settled'>;
 
 /** The line charts: which series each draws and in what scale. */
-export const TIER_VIEWS: Readonly<Record<Exclude<ChartId, 'burden'>, SeriesView>> = {
+export const TIER_VIEWS: Readonly<Record<LineChartId, SeriesView>> = {
   wage: { key: 'wage', scale: 0.01 },
   investment: { key: 'investmentRate', scale: 100 },
   vapw: { key: 'valueAddedPerWorker', scale: 0.01 },
@@ -61,12 +73,49 @@ interface Common {
   bands: 'current' | 'earlier' | null;
 }
 
+/** A labelled policy event of a scenario's timeline, marked on time axes. */
+export interface AxisEvent {
+  /** Calendar time (years, quarter resolution) when it takes effect. */
+  x: number;
+  /** Its label in the chart's language. */
+  label: string;
+}
+
 export interface LineContent extends Common {
   kind: 'line';
   datasets: LineSet[];
   /** Whole years at both ends (undefined when there is no data). */
   xMin: number | undefined;
   xMax: number | undefined;
+  /** Labelled policy events of A and B (each label and quarter once), in time order. */
+  events: AxisEvent[];
+}
+
+/** One outcome of the settled chart: its share in every bar. */
+export interface StackSet {
+  label: string;
+  outcome: Outcome;
+  data: number[];
+  backgroundColor: string;
+  borderColor: string;
+  borderWidth: number;
+}
+
+/**
+ * Stacked bars of shares: one bar per supplier tier and scenario (A and B
+ * side by side), each split by outcome; for B − A, grouped bars of the
+ * differences in percentage points.
+ */
+export interface StackedContent extends Common {
+  kind: 'stacked';
+  /** Axis labels of the bars (two lines: scenario, tier; or the tier alone for B − A). */
+  labels: (string | string[])[];
+  /** Names of the bars for the CSV, e.g. "A: Tier 1". */
+  categories: string[];
+  /** Which scenario each bar belongs to. */
+  owners: ('A' | 'B' | 'diff')[];
+  datasets: StackSet[];
+  stacked: boolean;
 }
 
 export interface BarContent extends Common {
@@ -78,7 +127,7 @@ export interface BarContent extends Common {
   datasets: BarSet[];
 }
 
-export type ChartContent = LineContent | BarContent;
+export type ChartContent = LineContent | BarContent | StackedContent;
 
 const DARK = '#333333';
 
@@ -140,8 +189,32 @@ function tierLegend(
   return out;
 }
 
+/**
+ * The labelled policy events of A and B on the time axis: each scenario's
+ * own, at its start year plus the event's start rounded to the quarter; the
+ * same label at the same quarter once; labels in `lang` (the presets' known
+ * labels translated, others as given).
+ */
+export function axisEvents(a: SimResult | null, b: SimResult | null, lang: Lang): AxisEvent[] {
+  const seen = new Set<string>();
+  const out: AxisEvent[] = [];
+  for (const r of [a, b]) {
+    if (!r) continue;
+    const start = r.scenario.simulation.startYear;
+    for (const e of r.scenario.policyEvents ?? []) {
+      if (!e.label) continue;
+      const x = start + Math.round(e.start * 4) / 4;
+      const key = `${x}|${e.label}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ x, label: eventLabel(lang, e.label) });
+    }
+  }
+  return out.sort((p, q) => p.x - q.x);
+}
+
 function lineContent(
-  id: Exclude<ChartId, 'burden'>,
+  id: LineChartId,
   a: SimResult | null,
   b: SimResult | null,
   mode: Mode,
@@ -194,6 +267,7 @@ function lineContent(
     datasets,
     xMin,
     xMax,
+    events: axisEvents(a, b, lang),
   };
 }
 
@@ -302,6 +376,99 @@ function barContent(
   };
 }
 
+/**
+ * How cost-ups were settled, per supplier tier and scenario: the shares of
+ * suppliers with a cost-up that did not ask, were refused, passed part and
+ * passed all, averaged over the negotiation rounds of the reported period
+ * (with current bands, also over the runs). B − A: the differences, in points.
+ */
+function settledContent(
+  a: SimResult | null,
+  b: SimResult | null,
+  mode: Mode,
+  lang: Lang,
+  bands: ChartBands | null,
+): StackedContent {
+  const many = bands?.current ? bands.set.settled : null;
+  const shares = (owner: 'A' | 'B', r: SimResult | null) =>
+    (many?.[owner] ?? (r ? settledShares(r) : null))?.map((row) => row.map((x) => x * 100)) ?? null;
+  const sa = shares('A', a);
+  const sb = shares('B', b);
+  const period = periodRange(a ?? b);
+  const diff = mode === 'diff';
+  const tiers = diff
+    ? Math.min(a?.tiers ?? 0, b?.tiers ?? 0)
+    : Math.max(a?.tiers ?? 0, b?.tiers ?? 0);
+  const short = (k: number) => tierName(lang, k, tiers).replace(/ \(.*\)$|（.*）$/, '');
+  const labels: (string | string[])[] = [];
+  const categories: string[] = [];
+  const owners: StackedContent['owners'] = [];
+  const values: number[][] = OUTCOMES.map(() => []);
+  for (let k = 1; k < tiers; k++) {
+    if (diff) {
+      if (!sa || !sb) break;
+      labels.push(short(k));
+      categories.push(translate(lang, 'charts.diffLine', { tier: tierName(lang, k, tiers) }));
+      owners.push('diff');
+      OUTCOMES.forEach((_, j) => values[j].push((sb[k - 1]?.[j] ?? NaN) - (sa[k - 1]?.[j] ?? NaN)));
+      continue;
+    }
+    for (const [owner, s] of [
+      ['A', sa],
+      ['B', sb],
+    ] as const) {
+      if (!s) continue;
+      labels.push([owner, short(k)]);
+      categories.push(
+        translate(lang, 'charts.line', { scenario: owner, tier: tierName(lang, k, tiers) }),
+      );
+      owners.push(owner);
+      OUTCOMES.forEach((_, j) => values[j].push(s[k - 1]?.[j] ?? NaN));
+    }
+  }
+  const datasets: StackSet[] = OUTCOMES.map((outcome, j) => ({
+    label: translate(lang, `charts.settled.${outcome}` as never),
+    outcome,
+    data: values[j],
+    backgroundColor: OUTCOME_COLOURS[j],
+    borderColor: '#ffffff',
+    borderWidth: diff ? 0 : 1,
+  }));
+  const unit = translate(lang, diff ? 'charts.settled.unitDiff' : 'charts.settled.unit', {
+    period,
+  });
+  const legend: LegendEntry[] = datasets
+    .map((d) => ({ text: d.label, colour: d.backgroundColor, shape: 'filled' as const }))
+    .reverse();
+  const bandState = many ? 'current' : bands && !bands.current ? 'earlier' : null;
+  const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+  const parts = categories
+    .map((c, i) => `${c}: ${datasets.map((d) => `${d.label} ${fmt(d.data[i])}`).join(', ')}`)
+    .join('; ');
+  const runsNote = many
+    ? ` ${translate(lang, 'charts.settled.meanOfRuns', { n: bands!.set.runs })}`
+    : bands && !bands.current
+      ? ` ${translate(lang, 'charts.settled.singleRuns')}`
+      : '';
+  return {
+    kind: 'stacked',
+    id: 'settled',
+    title: translate(lang, 'charts.settled.title'),
+    note: translate(lang, 'charts.settled.note') + runsNote,
+    unit,
+    yTitle: unit,
+    xTitle: translate(lang, 'charts.settled.axis'),
+    legend,
+    summary: translate(lang, 'charts.settled.summary', { unit, parts }),
+    bands: bandState,
+    labels,
+    categories,
+    owners,
+    datasets,
+    stacked: !diff,
+  };
+}
+
 /** Everything one chart shows, for results `a` and `b` (either may be missing). */
 export function chartContent(
   id: ChartId,
@@ -311,9 +478,9 @@ export function chartContent(
   lang: Lang,
   bands: ChartBands | null = null,
 ): ChartContent {
-  return id === 'burden'
-    ? barContent(a, b, mode, lang, bands)
-    : lineContent(id, a, b, mode, lang, bands);
+  if (id === 'burden') return barContent(a, b, mode, lang, bands);
+  if (id === 'settled') return settledContent(a, b, mode, lang, bands);
+  return lineContent(id, a, b, mode, lang, bands);
 }
 
 /** A band column's name: "A: Tier 0 (final goods), p10" (with "(earlier inputs)" kept). */
@@ -327,6 +494,13 @@ function csvName(d: LineSet, lang: Lang): string {
  * bands, the median (p50) and the p10 and p90 of every line or bar.
  */
 export function contentCsv(c: ChartContent, lang: Lang): string {
+  if (c.kind === 'stacked') {
+    return chartCsv({
+      indexHeader: translate(lang, 'charts.settled.axis'),
+      index: c.categories,
+      series: c.datasets.map((d) => ({ name: d.label, unit: c.unit, values: d.data })),
+    });
+  }
   if (c.kind === 'line') {
     return lineChartCsv(
       c.datasets.map((d) => ({ label: csvName(d, lang), data: d.data })),

@@ -169,3 +169,39 @@ export function digest(values: Iterable<number>): string {
   }
   return (h >>> 0).toString(16);
 }
+
+/** How a supplier's cost-up was settled at a round, in the chart's order (bottom to top). */
+export const OUTCOMES = [
+  'settledNotAsked',
+  'settledRefused',
+  'settledPart',
+  'settledFull',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Mean of the defined (finite) values of `a`; NaN if none. */
+function meanDefined(a: ArrayLike<number>): number {
+  let s = 0;
+  let n = 0;
+  for (let t = 0; t < a.length; t++) {
+    const x = a[t];
+    if (Number.isFinite(x)) {
+      s += x;
+      n++;
+    }
+  }
+  return n > 0 ? s / n : NaN;
+}
+
+/**
+ * How cost-ups were settled, per supplier tier (1 to the deepest: index k − 1)
+ * and outcome (OUTCOMES order): each share of the suppliers with a cost-up,
+ * averaged over the negotiation rounds of the reported period (the series are
+ * undefined between rounds and where no supplier had a cost-up). At each round
+ * the four shares add up to 1, so their means do too.
+ */
+export function settledShares(r: SimResult): number[][] {
+  const out: number[][] = [];
+  for (let k = 1; k < r.tiers; k++) out.push(OUTCOMES.map((o) => meanDefined(r.series[o][k])));
+  return out;
+}

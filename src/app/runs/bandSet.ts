@@ -34,6 +34,12 @@ export interface BandSet {
   /** Bands of the run-by-run difference B − A (same tiers and quarters only). */
   diff: Bands | null;
   burden: BurdenBands;
+  /**
+   * How cost-ups were settled: per supplier tier and outcome (settledShares),
+   * the mean over the runs of each run's mean over its rounds (means, so that
+   * the four shares of a tier still add up to 1); null without runs.
+   */
+  settled: { A: number[][] | null; B: number[][] | null };
 }
 
 const SERIES_KEYS = Object.keys(SERIES);
@@ -55,6 +61,51 @@ export function burdenTotals(o: RunOutput): number[] {
   const c = (SERIES_KEYS.length * T + ECONOMY_KEYS.indexOf('consumerBurden')) * Q;
   out.push(total(packed, c, Q) / 1000);
   return out;
+}
+
+const OUTCOME_KEYS = ['settledNotAsked', 'settledRefused', 'settledPart', 'settledFull'];
+
+/** Per run: how cost-ups were settled, per supplier tier and outcome, over the rounds (as the settled chart). */
+export function settledTotals(o: RunOutput): number[][] {
+  const { tiers: T, quarters: Q, packed } = o;
+  if (!packed) return [];
+  const out: number[][] = [];
+  for (let k = 1; k < T; k++) {
+    out.push(
+      OUTCOME_KEYS.map((key) => {
+        const at = SERIES_KEYS.indexOf(key) * T * Q + k * Q;
+        let s = 0;
+        let n = 0;
+        for (let t = at; t < at + Q; t++) {
+          if (Number.isFinite(packed[t])) {
+            s += packed[t];
+            n++;
+          }
+        }
+        return n > 0 ? s / n : NaN;
+      }),
+    );
+  }
+  return out;
+}
+
+/** Cell by cell, the mean over the runs of the defined values (NaN where none is). */
+function meanOver(runs: number[][][]): number[][] | null {
+  if (runs.length === 0) return null;
+  return runs[0].map((row, k) =>
+    row.map((_, j) => {
+      let s = 0;
+      let n = 0;
+      for (const r of runs) {
+        const x = r[k]?.[j];
+        if (x !== undefined && Number.isFinite(x)) {
+          s += x;
+          n++;
+        }
+      }
+      return n > 0 ? s / n : NaN;
+    }),
+  );
 }
 
 function spreads(rows: number[][]): Spread[] {
@@ -129,5 +180,6 @@ export function bandSet(
       B: spreads(tb),
       diff: sameTiers ? spreads(ta.map((x, r) => x.map((v, i) => tb[r][i] - v))) : null,
     },
+    settled: { A: meanOver(ra.map(settledTotals)), B: meanOver(rb.map(settledTotals)) },
   };
 }
