@@ -17,36 +17,6 @@ export interface QuarterLevels {
   po: number;
 }
 
-/** Sales to final users (tier 0) or outside the chains (suppliers), and their pass-on to consumers. */
-function finalSales(m: Model, i: number, k: number): number {
-  const xi = m.x[i];
-  let qty = 0;
-  let p = 0;
-  let pPrev = 0;
-  if (k === 0) {
-    qty = xi;
-    p = m.finalPrice[i];
-    pPrev = m.finalPricePrev[i];
-  } else {
-    const ds = m.directSold[i];
-    const pl = m.planned[i];
-    if (!(ds > 0 && xi > 0 && pl > 0)) return 0;
-    qty = (ds * xi) / pl;
-    p = m.directPrice[i];
-    pPrev = m.directPricePrev[i];
-  }
-  const v = qty * p;
-  const dv = qty * (p - pPrev);
-  if (dv !== 0) {
-    m.passed[i] += dv;
-    m.econ.consumerBurden += dv;
-    addShares(m.cuItem, i, m.econ.consumerItem, 0, dv);
-  }
-  m.econ.finalSales += v;
-  if (k === 0) m.econ.sold += qty;
-  return v;
-}
-
 /** Adds dv to target[at..at+4] split as firm i's own positive cost-ups by item (else as a margin move). */
 function addShares(
   cuItem: Float64Array,
@@ -63,61 +33,175 @@ function addShares(
   } else target[at + 4] += dv;
 }
 
-/** Cost-ups absorbed by firm i, by item: met minus passed on (split like its own cost-ups). */
-function absorb(m: Model, i: number, k: number): void {
-  const ab = m.flows.absorbedItem;
-  const f = 5 * i;
-  for (let j = 0; j < 5; j++) ab[5 * k + j] += m.cuItem[f + j];
-  addShares(m.cuItem, i, ab, 5 * k, -m.passed[i]);
+/**
+ * Accounts of tier k: revenue (with sales to final users at tier 0, or
+ * outside the chains, and their pass-on to consumers), value added,
+ * operating profit, interest, buyer support given, trade credit (receivables
+ * and payables at the payment terms) and the year's sums.
+ */
+function bookTier(m: Model, k: number, lv: QuarterLevels, qp: QuarterPrices): void {
+  const { alive, x, revenue, purchases, passed, cuItem, va, opProfit, K, w, L, cash } = m;
+  const { interest, supportGiven, AR, AP, linkSales, va4, dep4, rev4, op4, spot } = m;
+  const { directSold, planned } = m;
+  const econ = m.econ;
+  const c = m.sc.costs;
+  const fi = m.sc.firms;
+  const credit = m.sc.mechanisms.credit;
+  const top = k === 0;
+  const price = top ? m.finalPrice : m.directPrice;
+  const pricePrev = top ? m.finalPricePrev : m.directPricePrev;
+  const eU = c.energyIntensity * lv.pe;
+  const mU = m.matInt[k] * lv.pm;
+  const oU = c.otherIntensity * lv.po;
+  const spotP = k < m.tiers - 1 ? qp.spotNow[k + 1] : 0;
+  const dq = m.deltaQ;
+  const rate = (k <= 1 && !isSmallTier(k, m.tiers) ? fi.creditRateLarge : fi.creditRateSmall) / 4;
+  const support = m.pol.buyerSupport;
+  const days = credit ? m.pol.paymentDays / 91 : 0;
+  let finalSales = 0;
+  let sold = 0;
+  let energyCost = 0;
+  let materialsCost = 0;
+  let otherCost = 0;
+  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+    if (!alive[i]) continue;
+    const xi = x[i];
+    // Final (tier 0) or outside (suppliers) sales at the firm's own price.
+    let qty = 0;
+    if (top) qty = xi;
+    else if (directSold[i] > 0 && xi > 0 && planned[i] > 0) qty = (directSold[i] * xi) / planned[i];
+    let rev = revenue[i];
+    if (qty > 0) {
+      rev += qty * price[i];
+      finalSales += qty * price[i];
+      sold += top ? qty : 0;
+      const dv = qty * (price[i] - pricePrev[i]);
+      if (dv !== 0) {
+        passed[i] += dv;
+        econ.consumerBurden += dv;
+        addShares(cuItem, i, econ.consumerItem, 0, dv);
+      }
+    }
+    revenue[i] = rev;
+    const energy = eU * xi;
+    const mat = mU * xi;
+    const other = oU * xi + spotP * spot[i];
+    energyCost += energy;
+    materialsCost += mat;
+    otherCost += other;
+    const v = rev - purchases[i] - energy - mat - other;
+    va[i] = v;
+    const dep = dq * K[i];
+    const op = v - (w[i] / 4) * L[i] - dep;
+    opProfit[i] = op;
+    const paid = credit ? rate * Math.max(0, -cash[i]) : 0;
+    interest[i] = paid;
+    supportGiven[i] = support > 0 && op - paid > 0 && purchases[i] > 0 ? support * (op - paid) : 0;
+    // Trade credit: buyers pay for link sales after the payment terms; final sales are paid at once.
+    AR[i] = linkSales[i] * days;
+    AP[i] = purchases[i] * days;
+    va4[i] += v;
+    dep4[i] += dep;
+    rev4[i] += rev;
+    op4[i] += op;
+  }
+  econ.finalSales += finalSales;
+  econ.sold += sold;
+  econ.energyCost += energyCost;
+  econ.materialsCost += materialsCost;
+  econ.otherCost += otherCost;
 }
 
 /**
- * Accounts of firm i: value added, operating profit, interest, support given,
- * trade credit and the funds available for investment. Returns operating
- * profit; sets va, opProfit, interest, supportGiven, revenue, AR, AP and cash
- * (before investment and dividends).
+ * Investment of tier k from own funds (the hold-up rule, limited by cash and
+ * the unused credit line) plus grants (buyer support, subsidy); then equity,
+ * capital, cash and the distress count (quarters without cash and credit, or
+ * with negative equity when credit is switched off).
  */
-function bookAccounts(
-  m: Model,
-  i: number,
-  k: number,
-  lv: QuarterLevels,
-  qp: QuarterPrices,
-): number {
-  const c = m.sc.costs;
-  const xi = m.x[i];
-  const rev = m.revenue[i] + finalSales(m, i, k);
-  m.revenue[i] = rev;
-  const energy = c.energyIntensity * lv.pe * xi;
-  const mat = m.matInt[k] * lv.pm * xi;
-  const other =
-    c.otherIntensity * lv.po * xi + (k < m.tiers - 1 ? qp.spotNow[k + 1] * m.spot[i] : 0);
-  m.econ.energyCost += energy;
-  m.econ.materialsCost += mat;
-  m.econ.otherCost += other;
-  const va = rev - m.purchases[i] - energy - mat - other;
-  m.va[i] = va;
-  const dep = m.deltaQ * m.K[i];
-  const op = va - (m.w[i] / 4) * m.L[i] - dep;
-  m.opProfit[i] = op;
-  const f = m.sc.firms;
+function investTier(m: Model, k: number, frozen: boolean): void {
+  const { alive, va, opProfit, interest, supportGiven, E, K, AR, AP, cash, invest, distress } = m;
+  const fi = m.sc.firms;
+  const invOn = m.sc.mechanisms.investment && !frozen;
   const credit = m.sc.mechanisms.credit;
-  const rate = k <= 1 && !isSmallTier(k, m.tiers) ? f.creditRateLarge : f.creditRateSmall;
-  const interest = credit ? (rate / 4) * Math.max(0, -m.cash[i]) : 0;
-  m.interest[i] = interest;
-  const support = m.pol.buyerSupport;
-  const given =
-    support > 0 && op - interest > 0 && m.purchases[i] > 0 ? support * (op - interest) : 0;
-  m.supportGiven[i] = given;
-  // Trade credit: buyers pay for link sales after the payment terms; final sales are paid at once.
-  const days = credit ? m.pol.paymentDays / 91 : 0;
-  m.AR[i] = m.linkSales[i] * days;
-  m.AP[i] = m.purchases[i] * days;
-  m.va4[i] += va;
-  m.dep4[i] += dep;
-  m.rev4[i] += rev;
-  m.op4[i] += op;
-  return op;
+  const small = isSmallTier(k, m.tiers);
+  const subsidy = small ? m.pol.subsidy : 0;
+  const supportOn = m.pol.buyerSupport > 0;
+  const keepK = 1 - m.deltaQ;
+  const payout = fi.dividendShare;
+  const limit = fi.creditLimit;
+  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+    if (!alive[i]) {
+      va[i] = opProfit[i] = invest[i] = 0;
+      continue;
+    }
+    const ki = K[i];
+    const net = opProfit[i] - interest[i] - supportGiven[i];
+    // Cash before investment: the balance sheet's residual (negative = borrowing).
+    const cash0 = E[i] + net + AP[i] - AR[i] - ki;
+    const line = credit ? limit * (ki + AR[i]) : Infinity;
+    let inv = 0;
+    let grants = 0;
+    if (invOn) {
+      const own = desiredInvestment(m, i, va[i], cash0 + line);
+      grants = (supportOn ? m.support[i] : 0) + subsidy * own;
+      inv = own + grants;
+    }
+    invest[i] = inv;
+    if (frozen) continue;
+    E[i] += net - payout * Math.max(net, 0) + grants;
+    K[i] = ki * keepK + inv;
+    const c = E[i] + AP[i] - AR[i] - K[i];
+    cash[i] = c;
+    const short = credit ? c + line < 0 : E[i] < 0;
+    distress[i] = short ? distress[i] + 1 : 0;
+  }
+}
+
+/** Cost-ups absorbed by tier k, by item: met minus passed on (split like each firm's own cost-ups). */
+function absorbTier(m: Model, k: number): void {
+  const { alive, cuItem, passed } = m;
+  const ab = m.flows.absorbedItem;
+  const at = 5 * k;
+  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+    if (!alive[i]) continue;
+    const f = 5 * i;
+    for (let j = 0; j < 5; j++) ab[at + j] += cuItem[f + j];
+    addShares(cuItem, i, ab, at, -passed[i]);
+  }
+}
+
+/** Quits, layoffs and vacancies of tier k; returns its employment after them. */
+function labourTier(m: Model, k: number, on: boolean): number {
+  const { alive, x, L } = m;
+  let employed = 0;
+  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+    if (!alive[i]) {
+      m.vacancies[i] = 0;
+      continue;
+    }
+    const li = labourFirm(m, i, x[i], L[i], on);
+    L[i] = li;
+    employed += li;
+  }
+  return employed;
+}
+
+/** Productivity growth of tier k from its investment intensity, spill-over and noise; uniqueness drift. */
+function growTier(m: Model, k: number, rule: InvestRule): void {
+  const { alive, va, invest, A, Aref, u } = m;
+  const fi = m.sc.firms;
+  const noise = (fi.productivityNoise / 2) * Math.sqrt(3);
+  const lagRate = 1 / (4 * m.sc.bargaining.gainShareYears);
+  const uDrift = fi.uniquenessDrift / 4;
+  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+    if (!alive[i]) continue;
+    const v = va[i];
+    const intensity = v > 0 ? clamp(invest[i] / v, 0, 1) : 0;
+    const aNew = A[i] * (1 + productivityGrowth(m, i, k, intensity, rule, noise));
+    A[i] = aNew;
+    Aref[i] += (aNew - Aref[i]) * lagRate;
+    if (k > 0) u[i] = clamp(u[i] + uDrift * (intensity - 0.1), 0, 1);
+  }
 }
 
 /**
@@ -133,74 +217,24 @@ export function updateFirms(
   rule: InvestRule,
 ): number {
   const sc = m.sc;
-  const f = sc.firms;
-  const { alive, tiers } = m;
-  const { tierStart } = m.net;
   const econ = m.econ;
   econ.finalSales = econ.energyCost = econ.materialsCost = econ.otherCost = 0;
   econ.consumerBurden = 0;
   econ.sold = 0;
   econ.consumerItem.fill(0);
   m.flows.absorbedItem.fill(0);
-  if (m.pol.buyerSupport > 0) m.support.fill(0);
+  const supportOn = m.pol.buyerSupport > 0;
+  if (supportOn) m.support.fill(0);
   const invOn = sc.mechanisms.investment && !frozen;
   const labourOn = sc.mechanisms.laborMarket && !frozen;
-  const credit = sc.mechanisms.credit;
-  const noise = (f.productivityNoise / 2) * Math.sqrt(3);
-  const lagRate = 1 / (4 * sc.bargaining.gainShareYears);
-  const uDrift = f.uniquenessDrift / 4;
   let employed = 0;
-  for (let k = 0; k < tiers; k++) {
-    const small = isSmallTier(k, tiers);
-    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
-      if (!alive[i]) {
-        m.va[i] = m.opProfit[i] = m.invest[i] = m.vacancies[i] = 0;
-        continue;
-      }
-      const op = bookAccounts(m, i, k, lv, qp);
-      const va = m.va[i];
-      const ki = m.K[i];
-      const net = op - m.interest[i] - m.supportGiven[i];
-      // Cash before investment: the balance sheet's residual (negative = borrowing).
-      const cash0 = m.E[i] + net + m.AP[i] - m.AR[i] - ki;
-      const line = credit ? f.creditLimit * (ki + m.AR[i]) : Infinity;
-      let inv = 0;
-      let grants = 0;
-      if (invOn) {
-        const own = desiredInvestment(m, rule, i, k, va, cash0 + line);
-        grants = (m.pol.buyerSupport > 0 ? m.support[i] : 0) + (small ? m.pol.subsidy * own : 0);
-        inv = own + grants;
-      }
-      m.invest[i] = inv;
-      if (!frozen) {
-        const dividends = f.dividendShare * Math.max(net, 0);
-        m.E[i] += net - dividends + grants;
-        m.K[i] = ki * (1 - m.deltaQ) + inv;
-        m.cash[i] = m.E[i] + m.AP[i] - m.AR[i] - m.K[i];
-        m.distress[i] = credit
-          ? m.cash[i] + line < 0
-            ? m.distress[i] + 1
-            : 0
-          : m.E[i] < 0
-            ? m.distress[i] + 1
-            : 0;
-      }
-      absorb(m, i, k);
-      if (!frozen) {
-        const li = labourFirm(m, i, m.x[i], m.L[i], labourOn);
-        m.L[i] = li;
-        employed += li;
-      }
-      if (invOn) {
-        const intensity = va > 0 ? clamp(inv / va, 0, 1) : 0;
-        const ai = m.A[i];
-        const aNew = ai * (1 + productivityGrowth(m, i, k, intensity, rule, noise));
-        m.A[i] = aNew;
-        m.Aref[i] += (aNew - m.Aref[i]) * lagRate;
-        if (k > 0) m.u[i] = clamp(m.u[i] + uDrift * (intensity - 0.1), 0, 1);
-      }
-    }
-    if (m.pol.buyerSupport > 0) supportSuppliers(m, k);
+  for (let k = 0; k < m.tiers; k++) {
+    bookTier(m, k, lv, qp);
+    investTier(m, k, frozen);
+    absorbTier(m, k);
+    if (!frozen) employed += labourTier(m, k, labourOn);
+    if (invOn) growTier(m, k, rule);
+    if (supportOn) supportSuppliers(m, k);
   }
   return employed;
 }

@@ -5,6 +5,7 @@
  * any tier, an emptied one too, at a rate rising with the tier's margin and
  * its unfilled orders.
  */
+import { investRateOf } from './investment.ts';
 import { isSmallTier, type Model } from './state.ts';
 
 /** A live firm of tier k, preferably of chain c (unless the link crosses chains); -1 if none. */
@@ -229,6 +230,7 @@ function startFirm(
   m.distress[i] = 0;
   m.va4[i] = m.dep4[i] = m.rev4[i] = m.op4[i] = 0;
   m.keep[i] = 1;
+  m.investRate[i] = investRateOf(m, m.rule, i, k);
   m.fresh[i] = 1;
   m.nFresh++;
   m.flows.entries[k] += 1;

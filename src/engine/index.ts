@@ -3,6 +3,7 @@ export {
   PARAMS,
   PARAM_BY_PATH,
   SHOCK_VARIABLES,
+  EVENT_LEVERS,
   DEFAULT_FIRMS_PER_TIER,
   MAX_TIERS,
   MAX_FIRMS,
@@ -16,6 +17,8 @@ export {
   type Scenario,
   type Shock,
   type ShockVariable,
+  type PolicyEvent,
+  type EventLever,
 } from './params.ts';
 export { validateScenario, resolveScenario, mergeDeep, type ParseResult } from './schema.ts';
 export {
@@ -31,6 +34,7 @@ export {
   toJSON,
   periodLabels,
   MODEL_VERSION,
+  SURVEY_WEIGHTS,
   SERIES,
   ECONOMY,
   SUMMARY_UNITS,

@@ -45,19 +45,17 @@ function marginFactor(m: Model, i: number): number {
  * Investment of firm i this quarter from its own funds: the desired rate times
  * value added, limited by cash plus the unused credit line (`funds`).
  */
-export function desiredInvestment(
-  m: Model,
-  rule: InvestRule,
-  i: number,
-  k: number,
-  va: number,
-  funds: number,
-): number {
+export function desiredInvestment(m: Model, i: number, va: number, funds: number): number {
   if (!(va > 0)) return 0;
-  const q = m.keep[i] * marginFactor(m, i) * rule.value[k];
-  const rate = Math.min(0.6, rule.base * (q > 0 ? Math.pow(q, rule.eta) : 0));
-  const want = rate * va;
+  // The desired rate without the margin factor is set at rounds (investRate).
+  const want = Math.min(0.6, m.investRate[i] * marginFactor(m, i)) * va;
   return Math.max(0, Math.min(want, funds));
+}
+
+/** The desired investment rate of firm i of tier k before the margin factor: base x (kept share x value)^eta. */
+export function investRateOf(m: Model, rule: InvestRule, i: number, k: number): number {
+  const q = m.keep[i] * rule.value[k];
+  return q > 0 ? rule.base * Math.pow(q, rule.eta) : 0;
 }
 
 /**
@@ -96,4 +94,12 @@ export function updateSpillover(m: Model): void {
     const partners = inDeg[i] + outDeg[i] + (directBase[i] > 0 ? 1 : 0);
     spill[i] = psi * (partners < 256 ? LOG1P[partners] : Math.log(1 + partners));
   }
+}
+
+/** Every live firm's desired investment rate before the margin factor (after rounds and policy changes). */
+export function updateInvestRates(m: Model, rule: InvestRule): void {
+  const { alive, nFirms, investRate } = m;
+  const { tierOf } = m.net;
+  for (let i = 0; i < nFirms; i++)
+    if (alive[i]) investRate[i] = investRateOf(m, rule, i, tierOf[i]);
 }

@@ -11,7 +11,7 @@ import { computeCosts, computeInputPrices, spotPrice } from './costs.ts';
 import { directLevel, setDemand, setFinalPrices, updateScarcity } from './demand.ts';
 import { closeQuarter, enterFirms } from './exit.ts';
 import { initialise, setRoundBasis, startReporting } from './init.ts';
-import { investRule, updateSpillover } from './investment.ts';
+import { investRule, updateInvestRates, updateSpillover } from './investment.ts';
 import { planHires, updateAppeal, updatePool, wageRound } from './labour.ts';
 import { closeRound, measureFinal, negotiate } from './negotiation.ts';
 import { produce, type QuarterPrices } from './production.ts';
@@ -52,16 +52,18 @@ function resetRoundFlows(fl: TierFlows): void {
     a.fill(0);
 }
 
-/** Policy timeline: events whose quarter has come change the levers in force. */
-function applyEvents(m: Model, t: number): void {
+/** Policy timeline: events whose quarter has come change the levers in force; returns whether any did. */
+function applyEvents(m: Model, t: number): boolean {
+  const before = m.nextEvent;
   while (m.nextEvent < m.events.length && m.events[m.nextEvent].quarter <= t) {
     const e = m.events[m.nextEvent++];
     const pol = m.pol as unknown as Record<string, number | boolean>;
     pol[e.lever] = typeof pol[e.lever] === 'boolean' ? e.value !== 0 : e.value;
   }
+  return m.nextEvent > before;
 }
 
-/** The yearly events: entry in the first quarter, the wage round in the second (April). */
+/** The yearly events: entry in the first quarter, the wage round in the second (April); the minimum wage binds every quarter. */
 function yearly(m: Model, t: number): void {
   const mech = m.sc.mechanisms;
   const qoy = t % 4;
@@ -77,11 +79,9 @@ function yearly(m: Model, t: number): void {
     m.vac4.fill(0);
     m.yearQuarters = 0;
   }
-  if (!mech.wages) {
-    // Wages still obey the minimum-wage floor when wage rounds are off.
-    const wMin = m.paths.minimumWage[t];
-    for (let i = 0; i < m.nFirms; i++) if (m.w[i] < wMin) m.w[i] = wMin;
-  }
+  // Nobody pays less than the minimum wage from the day it rises (October), wage rounds or not.
+  const wMin = m.paths.minimumWage[t];
+  for (let i = 0; i < m.nFirms; i++) if (m.w[i] < wMin) m.w[i] = wMin;
 }
 
 /** Unit costs of the quarter; entrants get their round basis once their costs are known. */
@@ -146,8 +146,9 @@ export function step(m: Model, t: number): void {
     po: frozen ? 1 : paths.other[t],
   };
   resetRoundFlows(m.flows);
+  let policyChanged = t === -1 || (frozen && t === -4 * sc.simulation.burnInYears);
   if (!frozen) {
-    applyEvents(m, t);
+    policyChanged = applyEvents(m, t) || policyChanged;
     m.econ.minimumWage = paths.minimumWage[t];
     yearly(m, t);
   }
@@ -172,7 +173,10 @@ export function step(m: Model, t: number): void {
   };
   const valueOn = sc.mechanisms.valueDemand && !frozen;
   produce(m, demand, qp, directLevel(m, tt, frozen), valueOn);
-  investRule(m, m.rule);
+  if (isRound || policyChanged || t === 0) {
+    investRule(m, m.rule);
+    updateInvestRates(m, m.rule);
+  }
   updateSpillover(m);
   const employed = updateFirms(m, frozen, lv, qp, m.rule);
   m.yearQuarters++;

@@ -10,7 +10,7 @@
  * plus the bargained margin (new parts); short tiers earn a scarcity premium.
  * Pass-through is measured per supplier as the surveys do.
  */
-import { bargainedMargin, bargainingPower, clamp, keptGainShare, type Model } from './state.ts';
+import { bargainedMargin, clamp, keptGainShare, power, type Model } from './state.ts';
 import { setBasis, setRoundBasis } from './init.ts';
 
 /** Present value of a yearly unit over `years` at rate r (an annuity factor). */
@@ -25,11 +25,18 @@ function ownSqueeze(m: Model, i: number): number {
   return rev > 0 ? clamp((ref - m.op4[i] / rev) / ref, 0, 1) : 0;
 }
 
-/** Per firm before a round: squeeze; per tier: the buyers' outside option (mean unit cost). */
-function prepareRound(m: Model): void {
-  const { alive, nFirms, tiers, squeeze, unitCost } = m;
+/**
+ * Per firm before a round: its squeeze, its answer probability as a buyer,
+ * and as a supplier its cost-up since the last round by item, its savings and
+ * whether its exit is credible; per tier: the buyers' outside option (mean
+ * unit cost of live firms).
+ */
+function prepareRound(m: Model, cascade: number): void {
+  const { alive, nFirms, tiers, squeeze, unitCost, answerP, credible, savings, cuTotal } = m;
+  const { declared, declU, op4, distress, E, labU, capU, A, rA } = m;
   const { tierStart } = m.net;
-  for (let i = 0; i < nFirms; i++) squeeze[i] = alive[i] ? ownSqueeze(m, i) : 0;
+  const pol = m.pol;
+  const b = m.sc.bargaining;
   for (let k = 0; k < tiers; k++) {
     let s = 0;
     let n = 0;
@@ -40,19 +47,37 @@ function prepareRound(m: Model): void {
     }
     m.altCost[k] = n > 0 ? s / n : m.spotBase[k];
   }
-  const pol = m.pol;
-  for (let i = 0; i < nFirms; i++) m.declared[i] = m.declU[i] < pol.declarationShare ? 1 : 0;
+  const base = b.respondBase + 0.3 * pol.enforcement;
+  for (let i = 0; i < nFirms; i++) {
+    if (!alive[i]) continue;
+    const sq = ownSqueeze(m, i);
+    squeeze[i] = sq;
+    declared[i] = declU[i] < pol.declarationShare ? 1 : 0;
+    let p = clamp(base - b.respondSqueeze * cascade * sq, 0, 1);
+    if (declared[i]) p += pol.declarationCompliance * (1 - p);
+    answerP[i] = p + pol.dutyToRespond * (1 - p);
+    cuTotal[i] = roundCostUp(m, i, m.cuRound);
+    savings[i] = (labU[i] + capU[i]) * (A[i] / rA[i] - 1);
+    // Credible exit: it lost money over the last year, its cash and credit ran out, or its
+    // equity is negative.
+    credible[i] = op4[i] < 0 || distress[i] > 0 || E[i] < 0 ? 1 : 0;
+  }
 }
 
 /** The claim of link l by item (materials+energy+parts+other: `common`; labour), positive parts only. */
-function claimOf(m: Model, l: number, out: Float64Array): void {
+function claimOf(m: Model, l: number, out: Float64Array): number {
   const s = m.sup[l];
-  const pos = (x: number) => (x > 0 ? x : 0);
-  out[0] = pos(m.mat[s] - m.bMat[l]);
-  out[1] = pos(m.en[s] - m.bEn[l]);
-  out[2] = pos((m.w[s] - m.bW[l]) / (4 * m.bA[l] * m.util));
-  out[3] = pos(m.parts[s] - m.bParts[l]);
-  out[4] = pos(m.oth[s] - m.bOth[l]);
+  const c0 = m.mat[s] - m.bMat[l];
+  const c1 = m.en[s] - m.bEn[l];
+  const c2 = (m.w[s] - m.bW[l]) / (4 * m.bA[l] * m.util);
+  const c3 = m.parts[s] - m.bParts[l];
+  const c4 = m.oth[s] - m.bOth[l];
+  out[0] = c0 > 0 ? c0 : 0;
+  out[1] = c1 > 0 ? c1 : 0;
+  out[2] = c2 > 0 ? c2 : 0;
+  out[3] = c3 > 0 ? c3 : 0;
+  out[4] = c4 > 0 ? c4 : 0;
+  return out[0] + out[1] + out[2] + out[3] + out[4];
 }
 
 /** An unsettled claim is partly forgotten: the basis moves this share of the way to today's costs. */
@@ -67,18 +92,18 @@ function forgetClaim(m: Model, l: number, share: number): void {
 
 /** The supplier's cost-up by item since the last round (at last round's productivity). */
 function roundCostUp(m: Model, s: number, out: Float64Array): number {
-  out[0] = m.mat[s] - m.rMat[s];
-  out[1] = m.en[s] - m.rEn[s];
-  out[2] = (m.w[s] - m.rW[s]) / (4 * m.rA[s] * m.util);
-  out[3] = m.parts[s] - m.rParts[s];
-  out[4] = m.oth[s] - m.rOth[s];
+  const o = 5 * s;
+  out[o] = m.mat[s] - m.rMat[s];
+  out[o + 1] = m.en[s] - m.rEn[s];
+  out[o + 2] = (m.w[s] - m.rW[s]) / (4 * m.rA[s] * m.util);
+  out[o + 3] = m.parts[s] - m.rParts[s];
+  out[o + 4] = m.oth[s] - m.rOth[s];
   let tot = 0;
-  for (let j = 0; j < 5; j++) if (out[j] > 0) tot += out[j];
+  for (let j = o; j < o + 5; j++) if (out[j] > 0) tot += out[j];
   return tot;
 }
 
 const claim = new Float64Array(5);
-const cu = new Float64Array(5);
 
 /** Dependency on the largest customer: its share of the supplier's sales (1 without sales). */
 function dependency(top: number, revenue: number): number {
@@ -95,9 +120,7 @@ function decideAsks(m: Model): void {
   for (let l = 0; l < nLinks; l++) {
     const s = sup[l];
     if (!alive[s] || hasClaim[s]) continue;
-    claimOf(m, l, claim);
-    const c = claim[0] + claim[1] + claim[2] + claim[3] + claim[4];
-    if (c > thr * price[l]) hasClaim[s] = 1;
+    if (claimOf(m, l, claim) > thr * price[l]) hasClaim[s] = 1;
   }
   const pressure = pol.negotiationPush + 0.2 * pol.enforcement + 0.2 * pol.dutyToRespond;
   const t1 = m.net.tierStart[1];
@@ -117,26 +140,6 @@ function decideAsks(m: Model): void {
   m.settled.fill(0);
 }
 
-/** Probability that buyer bb answers a request. */
-function answerProbability(m: Model, bb: number, cascade: number): number {
-  const { sc, pol } = m;
-  let p = clamp(
-    sc.bargaining.respondBase +
-      0.3 * pol.enforcement -
-      sc.bargaining.respondSqueeze * cascade * m.squeeze[bb],
-    0,
-    1,
-  );
-  if (m.declared[bb]) p += pol.declarationCompliance * (1 - p);
-  p += pol.dutyToRespond * (1 - p);
-  return p;
-}
-
-/** Whether a supplier's exit is credible: it lost money over the last year, its cash and credit ran out, or its equity is negative. */
-function exitCredible(m: Model, s: number): boolean {
-  return m.op4[s] < 0 || m.distress[s] > 0 || m.E[s] < 0;
-}
-
 /**
  * One round on every link. `measure`: record pass-through (reported quarters).
  * Leaves per supplier the recovered cost-up by item in ptNum and its link
@@ -154,9 +157,17 @@ export function negotiate(m: Model, measure: boolean): void {
   const requoteP = b.requoteShare / rpy;
   const forget = 1 - b.claimMemory;
   const { tierOf } = m.net;
-  prepareRound(m);
+  prepareRound(m, cascade);
   decideAsks(m);
-  const { ptNum, ptDen, settled, betaSales, salesSum } = m;
+  const { ptNum, ptDen, settled, betaSales, salesSum, revenue, u, squeeze, asks, answerP } = m;
+  const { altCost, tierShortRound, credible, savings } = m;
+  const betaMin = b.betaMin;
+  const betaRange = b.betaMax - b.betaMin;
+  const upMax = (1 + b.marginMax) * (1 + b.switchingCost);
+  const ban = pol.belowCostBan;
+  const acceptL = pol.laborCostAcceptance;
+  const passC = b.commonItemPass;
+  const premium = b.scarcityPremium;
   ptNum.fill(0);
   ptDen.fill(0);
   betaSales.fill(0);
@@ -170,11 +181,11 @@ export function negotiate(m: Model, measure: boolean): void {
     const ks = tierOf[s];
     const p0 = price[l];
     const sales = q[l] * p0;
-    const rs = m.revenue[s];
-    const beta = bargainingPower(sc, rs > 0 ? clamp(sales / rs, 0, 1) : 1, m.u[s]);
+    const rs = revenue[s];
+    const beta = power(betaMin, betaRange, rs > 0 ? clamp(sales / rs, 0, 1) : 1, u[s]);
     betaSales[s] += sales * beta;
     salesSum[s] += sales;
-    const sqB = cascade * m.squeeze[bb];
+    const sqB = cascade * squeeze[bb];
     const cutRate = dRound * (1 - beta) * (1 + sqB);
     const cs = unitCost[s];
     let p = p0;
@@ -194,19 +205,19 @@ export function negotiate(m: Model, measure: boolean): void {
       const claimC = claim[0] + claim[1] + claim[3] + claim[4];
       const claimL = claim[2];
       let raise = 0;
-      if (m.asks[s] && claimC + claimL > 0) {
+      if (asks[s] && claimC + claimL > 0) {
         if (measure) fl.requests[ks] += 1;
-        if (rng.next() < answerProbability(m, bb, cascade)) {
+        if (rng.next() < answerP[bb]) {
           const resist = 1 - sqB;
-          piC = Math.max(floor, (beta + (1 - beta) * b.commonItemPass) * resist);
-          piL = Math.max(floor, (beta + (1 - beta) * pol.laborCostAcceptance) * resist);
+          piC = Math.max(floor, (beta + (1 - beta) * passC) * resist);
+          piL = Math.max(floor, (beta + (1 - beta) * acceptL) * resist);
           raise = piC * claimC + piL * claimL;
           settled[s] = 1;
           recovered = 2;
         } else if (measure) fl.refused[ks] += 1;
       }
       // The buyer's outside option: an alternative supplier's price plus switching costs.
-      const pMax = m.altCost[ks] * (1 + b.marginMax) * (1 + b.switchingCost);
+      const pMax = altCost[ks] * upMax;
       if (raise > 0 && p + raise > pMax) {
         const r = Math.max(0, pMax - p);
         const f = r / raise;
@@ -218,17 +229,14 @@ export function negotiate(m: Model, measure: boolean): void {
       // Cost-down request, compounding; capped by a gain-sharing contract at the buyer's share of
       // the savings the supplier made since the last round.
       let cut = cutRate * p;
-      if (g > 0) {
-        const sav = (m.labU[s] + m.capU[s]) * (m.A[s] / m.rA[s] - 1);
-        cut = Math.min(cut, (1 - g) * Math.max(0, sav));
-      }
+      if (g > 0) cut = Math.min(cut, (1 - g) * Math.max(0, savings[s]));
       const before = p;
       p -= cut;
-      if (pol.belowCostBan && p < cs) p = Math.max(p, Math.min(before, cs));
+      if (ban && p < cs) p = Math.max(p, Math.min(before, cs));
       // The supplier's reservation price binds when its exit is credible: no buyer pushes it
       // below cost plus the least margin, nor refuses to lift it there.
       const reserve = cs * (1 + b.marginMin);
-      if (p < reserve && exitCredible(m, s)) {
+      if (p < reserve && credible[s]) {
         p = reserve;
         recovered = 1;
         settled[s] = 1;
@@ -236,18 +244,19 @@ export function negotiate(m: Model, measure: boolean): void {
       if (recovered > 0) setBasis(m, l);
       else if (forget > 0) forgetClaim(m, l, forget);
     }
-    if (scarcityOn && m.tierShortRound[ks] > 0) p *= 1 + b.scarcityPremium * m.tierShortRound[ks];
+    if (scarcityOn && tierShortRound[ks] > 0) p *= 1 + premium * tierShortRound[ks];
     price[l] = p;
     // Pass-through of this round's cost-up, per item, clamped per item; a cut counts as none.
     const w = q[l] > 0 ? q[l] : 1e-12;
     ptDen[s] += w;
     if (p > p0 && recovered > 0) {
       // (claim still holds this link's claim by item: setBasis() does not touch it.)
-      roundCostUp(m, s, cu);
+      const cu = m.cuRound;
       for (let j = 0; j < 5; j++) {
-        if (!(cu[j] > 0)) continue;
-        const passed = recovered === 1 ? cu[j] : (j === 2 ? piL : piC) * claim[j];
-        ptNum[5 * s + j] += w * Math.min(passed, cu[j]);
+        const c = cu[5 * s + j];
+        if (!(c > 0)) continue;
+        const passed = recovered === 1 ? c : (j === 2 ? piL : piC) * claim[j];
+        ptNum[5 * s + j] += w * Math.min(passed, c);
       }
     }
   }
@@ -275,7 +284,8 @@ export function closeRound(m: Model, measure: boolean): void {
     if (!alive[s]) continue;
     const k = tierOf[s];
     if (measure) {
-      const tot = roundCostUp(m, s, cu);
+      const tot = m.cuTotal[s];
+      const cu = m.cuRound;
       if (tot > thr * unitCost[s] && ptDen[s] > 0) {
         let num = 0;
         for (let j = 0; j < 5; j++) num += ptNum[5 * s + j];
@@ -295,8 +305,9 @@ export function closeRound(m: Model, measure: boolean): void {
           else fl.outNotAsked[k] += 1;
         }
         for (let j = 0; j < 3; j++) {
-          if (!(cu[j] > 1e-4 * unitCost[s])) continue;
-          fl.ptItemSum[3 * k + j] += clamp(ptNum[5 * s + j] / (ptDen[s] * cu[j]), 0, 1);
+          const c = cu[5 * s + j];
+          if (!(c > 1e-4 * unitCost[s])) continue;
+          fl.ptItemSum[3 * k + j] += clamp(ptNum[5 * s + j] / (ptDen[s] * c), 0, 1);
           fl.ptItemCount[3 * k + j] += 1;
         }
       }
@@ -323,7 +334,6 @@ function directPrices(m: Model, measure: boolean): void {
   const mk = sc.market;
   const ePrice = -mk.priceElasticity * (1 - mk.valueOrientation);
   const eQuality = mk.qualityElasticity * mk.valueOrientation;
-  const b = sc.bargaining;
   const on = sc.mechanisms.negotiation;
   const factorOn = measure && sc.mechanisms.valueDemand;
   for (let i = m.net.tierStart[1]; i < nFirms; i++) {
@@ -352,6 +362,7 @@ export function measureFinal(m: Model, measure: boolean): void {
   const thr = m.sc.bargaining.askThreshold;
   for (let i = 0; i < t0end; i++) {
     if (!m.alive[i]) continue;
+    const cu = m.cuRound;
     const tot = roundCostUp(m, i, cu);
     if (measure && tot > thr * m.unitCost[i]) {
       const ratio = clamp((m.finalPrice[i] - m.finalPriceRound[i]) / tot, 0, 1);
@@ -362,7 +373,7 @@ export function measureFinal(m: Model, measure: boolean): void {
       if (ratio >= 1 - 1e-9) fl.ptFull[0] += 1;
       if (ratio <= 1e-9) fl.ptNone[0] += 1;
       for (let j = 0; j < 3; j++) {
-        if (!(cu[j] > 1e-4 * m.unitCost[i])) continue;
+        if (!(cu[5 * i + j] > 1e-4 * m.unitCost[i])) continue;
         fl.ptItemSum[j] += ratio;
         fl.ptItemCount[j] += 1;
       }

@@ -126,6 +126,7 @@ export interface Model {
   finalPriceRound: Float64Array;
   finalPrice0: Float64Array; // cost-plus price at the start: the market price at base prices
   keep: Float64Array; // share of its savings a firm expects to keep (hold-up), set at rounds
+  investRate: Float64Array; // desired investment rate before the margin factor (updateInvestRates)
   fresh: Uint8Array; // entered since the last cost computation (its round basis is set then)
   nFresh: number;
   // Unit costs by item at the last round (pass-through measurement).
@@ -208,6 +209,11 @@ export interface Model {
   ptNum: Float64Array; // per supplier x 5 items: recovered cost-up
   ptDen: Float64Array; // per supplier: sales on links
   settled: Uint8Array; // per supplier: some request answered
+  answerP: Float64Array; // per buyer: probability of answering a request this round
+  credible: Uint8Array; // per supplier: its exit is credible (reservation price binds)
+  savings: Float64Array; // per supplier: unit-cost saving from productivity since the last round
+  cuRound: Float64Array; // per supplier x 5 items: unit-cost increase since the last round
+  cuTotal: Float64Array; // per supplier: sum of the positive items of cuRound
   betaSales: Float64Array; // per supplier: sum of link sales x bargaining power (for keep)
   salesSum: Float64Array; // per supplier: sum of link sales
   // ---- link state
@@ -298,6 +304,20 @@ function tierFlows(tiers: number): TierFlows {
   };
 }
 
+/**
+ * Numeric fields that will hold fractions start as doubles: a field first
+ * set to a small integer (a Smi) and later to a fraction changes the
+ * representation of the model's hidden class, and every function compiled
+ * against it is deoptimised, again for each new model. -0 is a double;
+ * such fields are set to their values after creation.
+ */
+const DOUBLE_ZERO = -0;
+
+/** The policy levers in force, in an object whose fields are always doubles (booleans stay booleans). */
+function policyCopy(p: Scenario['policy']): Scenario['policy'] {
+  return Object.assign({}, p);
+}
+
 export const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
 /** Depth of tier k as a share of the deepest tier (0 at tier 0, 1 at tier T). */
@@ -316,7 +336,12 @@ export function isSmallTier(k: number, tiers: number): boolean {
  */
 export function bargainingPower(sc: Scenario, D: number, u: number): number {
   const b = sc.bargaining;
-  return clamp(b.betaMin + (b.betaMax - b.betaMin) * (1 - D) * u, 0, 1);
+  return power(b.betaMin, b.betaMax - b.betaMin, D, u);
+}
+
+/** bargainingPower() on its parameters (for loops that hold them in locals). */
+export function power(betaMin: number, betaRange: number, D: number, u: number): number {
+  return clamp(betaMin + betaRange * (1 - D) * u, 0, 1);
 }
 
 /** The margin a re-quote gives a supplier of power beta. */
@@ -349,14 +374,14 @@ export function createState(sc: Scenario): Model {
     tiers,
     nFirms,
     nLinks,
-    pol: { ...sc.policy },
+    pol: policyCopy(sc.policy),
     nextEvent: 0,
     events,
     quartersPerRound: 4 / sc.simulation.roundsPerYear,
-    rule: { base: 0, eta: 1, value: T1(), efficiency: T1() },
+    rule: { base: DOUBLE_ZERO, eta: DOUBLE_ZERO, value: T1(), efficiency: T1() },
     yearQuarters: 0,
-    util: 1 - sc.firms.spareCapacity,
-    deltaQ: sc.firms.depreciation / 4,
+    util: 1 - sc.firms.spareCapacity + DOUBLE_ZERO,
+    deltaQ: sc.firms.depreciation / 4 + DOUBLE_ZERO,
     alive: new Uint8Array(nFirms).fill(1),
     original: new Uint8Array(nFirms).fill(1),
     distress: new Int32Array(nFirms),
@@ -385,6 +410,7 @@ export function createState(sc: Scenario): Model {
     finalPriceRound: F(),
     finalPrice0: F(),
     keep: F().fill(1),
+    investRate: F(),
     fresh: new Uint8Array(nFirms),
     nFresh: 0,
     rMat: F(),
@@ -434,7 +460,7 @@ export function createState(sc: Scenario): Model {
     tierShortRound: T1(),
     tierShortAcc: T1(),
     shortQuarters: 0,
-    scarcity: 0,
+    scarcity: DOUBLE_ZERO,
     revenue: F(),
     purchases: F(),
     linkSales: F(),
@@ -452,14 +478,19 @@ export function createState(sc: Scenario): Model {
     appeal: F().fill(1),
     vacancies: F(),
     hireWeight: F(),
-    hires: 0,
-    hireWeightSum: 0,
+    hires: DOUBLE_ZERO,
+    hireWeightSum: DOUBLE_ZERO,
     topSale: F(),
     squeeze: F(),
     asks: new Uint8Array(nFirms),
     ptNum: new Float64Array(nFirms * 5),
     ptDen: F(),
     settled: new Uint8Array(nFirms),
+    answerP: F(),
+    credible: new Uint8Array(nFirms),
+    savings: F(),
+    cuRound: new Float64Array(nFirms * 5),
+    cuTotal: F(),
     betaSales: F(),
     salesSum: F(),
     sup: net.sup,
@@ -487,36 +518,40 @@ export function createState(sc: Scenario): Model {
     altCost: T1(),
     tierMarginYear: T1(),
     tierShortYear: T1(),
-    D0: 0,
-    P0: 1,
-    laborForce0: 0,
-    pool: 0,
+    D0: DOUBLE_ZERO,
+    P0: DOUBLE_ZERO,
+    laborForce0: DOUBLE_ZERO,
+    pool: DOUBLE_ZERO,
     qualityW: F(),
     flows: tierFlows(tiers),
     econ: {
-      finalSales: 0,
-      energyCost: 0,
-      materialsCost: 0,
-      otherCost: 0,
-      externalCostUp: 0,
-      consumerBurden: 0,
+      finalSales: DOUBLE_ZERO,
+      energyCost: DOUBLE_ZERO,
+      materialsCost: DOUBLE_ZERO,
+      otherCost: DOUBLE_ZERO,
+      externalCostUp: DOUBLE_ZERO,
+      consumerBurden: DOUBLE_ZERO,
       externalItem: new Float64Array(5),
       consumerItem: new Float64Array(5),
-      finalPrice: 1,
-      demand: 0,
-      sold: 0,
-      laborForce: 0,
-      employment: 0,
-      minimumWage: sc.labor.minimumWage,
-      unmet: 0,
+      finalPrice: DOUBLE_ZERO,
+      demand: DOUBLE_ZERO,
+      sold: DOUBLE_ZERO,
+      laborForce: DOUBLE_ZERO,
+      employment: DOUBLE_ZERO,
+      minimumWage: sc.labor.minimumWage + DOUBLE_ZERO,
+      unmet: DOUBLE_ZERO,
       round: false,
     },
-    prevEnergy: 1,
-    prevMaterials: 1,
-    prevOther: 1,
-    unmetPrev: 0,
+    prevEnergy: DOUBLE_ZERO,
+    prevMaterials: DOUBLE_ZERO,
+    prevOther: DOUBLE_ZERO,
+    unmetPrev: DOUBLE_ZERO,
     spotNow: T1(),
     spotPrev: T1(),
   };
+  m.P0 = 1;
+  m.econ.finalPrice = 1;
+  m.prevEnergy = m.prevMaterials = m.prevOther = 1;
+  m.rule.eta = 1;
   return m;
 }

@@ -53,16 +53,25 @@ export const deepest = (r: SimResult): number => r.tiers - 1;
 
 export interface IdentityFailure {
   quarter: number;
-  identity: 'valueAdded' | 'costUps';
+  identity: 'valueAdded' | 'costUps' | `costUps.${string}`;
   lhs: number;
   rhs: number;
 }
 
+/** The external cost items of the per-item cost-up identity, with their output keys. */
+const ITEM_KEYS = [
+  ['materials', 'costUpAbsorbedMaterials', 'externalCostUpMaterials', 'consumerBurdenMaterials'],
+  ['energy', 'costUpAbsorbedEnergy', 'externalCostUpEnergy', 'consumerBurdenEnergy'],
+  ['labour', 'costUpAbsorbedLabour', 'externalCostUpLabour', 'consumerBurdenLabour'],
+  ['other', 'costUpAbsorbedOther', 'externalCostUpOther', 'consumerBurdenOther'],
+] as const;
+
 /**
  * Checks, every quarter, (a) sum over tiers of value added = final sales -
- * energy - materials and (b) sum over tiers of cost-ups absorbed + consumer
- * burden = external cost-ups, to a relative tolerance of the flows involved.
- * Returns the failures (empty when both hold).
+ * energy - materials - other purchases, (b) sum over tiers of cost-ups
+ * absorbed + consumer burden = external cost-ups, and (c) the same for each
+ * external item (materials, energy, labour, other), to a relative tolerance
+ * of the flows involved. Returns the failures (empty when all hold).
  */
 export function identityFailures(r: SimResult, rel = 1e-9): IdentityFailure[] {
   const out: IdentityFailure[] = [];
@@ -78,8 +87,12 @@ export function identityFailures(r: SimResult, rel = 1e-9): IdentityFailure[] {
       absorbed += r.series.costUpAbsorbed[k][t];
       cuScale += Math.abs(r.series.costUp[k][t]) + Math.abs(r.series.costUpAbsorbed[k][t]);
     }
-    const rhsVa = e.finalSales[t] - e.energyCost[t] - e.materialsCost[t];
-    vaScale += Math.abs(e.finalSales[t]) + Math.abs(e.energyCost[t]) + Math.abs(e.materialsCost[t]);
+    const rhsVa = e.finalSales[t] - e.energyCost[t] - e.materialsCost[t] - e.otherCost[t];
+    vaScale +=
+      Math.abs(e.finalSales[t]) +
+      Math.abs(e.energyCost[t]) +
+      Math.abs(e.materialsCost[t]) +
+      Math.abs(e.otherCost[t]);
     if (!(Math.abs(va - rhsVa) <= rel * Math.max(vaScale, 1e-300))) {
       out.push({ quarter: t, identity: 'valueAdded', lhs: va, rhs: rhsVa });
     }
@@ -87,6 +100,17 @@ export function identityFailures(r: SimResult, rel = 1e-9): IdentityFailure[] {
     cuScale += Math.abs(e.consumerBurden[t]) + Math.abs(e.externalCostUp[t]);
     if (!(Math.abs(lhsCu - e.externalCostUp[t]) <= rel * Math.max(cuScale, 1e-300))) {
       out.push({ quarter: t, identity: 'costUps', lhs: lhsCu, rhs: e.externalCostUp[t] });
+    }
+    for (const [item, absorbedKey, externalKey, consumerKey] of ITEM_KEYS) {
+      let lhs = e[consumerKey][t];
+      let scale = Math.abs(lhs) + Math.abs(e[externalKey][t]) + cuScale;
+      for (let k = 0; k < r.tiers; k++) {
+        lhs += r.series[absorbedKey][k][t];
+        scale += Math.abs(r.series[absorbedKey][k][t]);
+      }
+      if (!(Math.abs(lhs - e[externalKey][t]) <= rel * Math.max(scale, 1e-300))) {
+        out.push({ quarter: t, identity: `costUps.${item}`, lhs, rhs: e[externalKey][t] });
+      }
     }
   }
   return out;
