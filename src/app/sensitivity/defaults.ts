@@ -29,10 +29,17 @@ export const DEFAULT_RUNS = 5;
 /** Steps per axis when a parameter is picked: 6 × 6 points by default (at most 10 for a default). */
 export const DEFAULT_STEPS = 6;
 
-/** Parameters a heat-map axis can take: every number but the seed and the calendar. */
+/**
+ * Parameters a heat-map axis can take: every number but the seed, the
+ * calendar and the negotiation rounds per year (1, 2 or 4 only: an axis over
+ * its range would step onto 3, which the model refuses).
+ */
 export const AXIS_PARAMS: readonly NumberParam[] = PARAMS.filter(
   (p): p is NumberParam =>
-    p.kind !== 'boolean' && p.path !== 'seed' && p.path !== 'simulation.startYear',
+    p.kind !== 'boolean' &&
+    p.path !== 'seed' &&
+    p.path !== 'simulation.startYear' &&
+    p.path !== 'simulation.roundsPerYear',
 );
 const AXIS_PARAM_BY_PATH = new Map(AXIS_PARAMS.map((p) => [p.path, p]));
 
