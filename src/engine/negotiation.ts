@@ -11,7 +11,7 @@
  * Pass-through is measured per supplier as the surveys do.
  */
 import { bargainedMargin, clamp, keptGainShare, power, type Model } from './state.ts';
-import { setBasis, setRoundBasis } from './init.ts';
+import { setRoundBasis } from './init.ts';
 
 /** Present value of a yearly unit over `years` at rate r (an annuity factor). */
 export function annuity(r: number, years: number): number {
@@ -64,30 +64,9 @@ function prepareRound(m: Model, cascade: number): void {
   }
 }
 
-/** The claim of link l by item (materials+energy+parts+other: `common`; labour), positive parts only. */
-function claimOf(m: Model, l: number, out: Float64Array): number {
-  const s = m.sup[l];
-  const c0 = m.mat[s] - m.bMat[l];
-  const c1 = m.en[s] - m.bEn[l];
-  const c2 = (m.w[s] - m.bW[l]) / (4 * m.bA[l] * m.util);
-  const c3 = m.parts[s] - m.bParts[l];
-  const c4 = m.oth[s] - m.bOth[l];
-  out[0] = c0 > 0 ? c0 : 0;
-  out[1] = c1 > 0 ? c1 : 0;
-  out[2] = c2 > 0 ? c2 : 0;
-  out[3] = c3 > 0 ? c3 : 0;
-  out[4] = c4 > 0 ? c4 : 0;
-  return out[0] + out[1] + out[2] + out[3] + out[4];
-}
-
-/** An unsettled claim is partly forgotten: the basis moves this share of the way to today's costs. */
-function forgetClaim(m: Model, l: number, share: number): void {
-  const s = m.sup[l];
-  m.bMat[l] += share * (m.mat[s] - m.bMat[l]);
-  m.bEn[l] += share * (m.en[s] - m.bEn[l]);
-  m.bOth[l] += share * (m.oth[s] - m.bOth[l]);
-  m.bParts[l] += share * (m.parts[s] - m.bParts[l]);
-  m.bW[l] += share * (m.w[s] - m.bW[l]);
+/** A claim item: the positive part of a cost-up since the link's basis. */
+function pos(c: number): number {
+  return c > 0 ? c : 0;
 }
 
 /** The supplier's cost-up by item since the last round (at last round's productivity). */
@@ -103,77 +82,142 @@ function roundCostUp(m: Model, s: number, out: Float64Array): number {
   return tot;
 }
 
-const claim = new Float64Array(5);
-
 /** Dependency on the largest customer: its share of the supplier's sales (1 without sales). */
 function dependency(top: number, revenue: number): number {
   return revenue > 0 ? clamp(top / revenue, 0, 1) : 1;
 }
 
-/** Decides, once per supplier, whether it asks for a revision at this round. */
-function decideAsks(m: Model): void {
-  const { sc, pol, nLinks, sup, alive, price, asks, topSale, revenue, squeeze, rng } = m;
-  const b = sc.bargaining;
-  const thr = b.askThreshold;
-  const hasClaim = m.settled; // scratch: supplier has a material claim on some link
+/**
+ * Whether supplier s has a material claim on some link (the claim of a link:
+ * its supplier's cost-up by item since the link's basis, positive parts only;
+ * labour per unit at the basis productivity). Marks them in `hasClaim`.
+ */
+function findClaims(m: Model, hasClaim: Uint8Array): void {
+  const { nLinks, sup, alive, price, mat, en, oth, parts, w, bMat, bEn, bOth, bParts, bW, bA } = m;
+  const thr = m.sc.bargaining.askThreshold;
+  const util = m.util;
   hasClaim.fill(0);
   for (let l = 0; l < nLinks; l++) {
     const s = sup[l];
     if (!alive[s] || hasClaim[s]) continue;
-    if (claimOf(m, l, claim) > thr * price[l]) hasClaim[s] = 1;
+    const c =
+      pos(mat[s] - bMat[l]) +
+      pos(en[s] - bEn[l]) +
+      pos((w[s] - bW[l]) / (4 * bA[l] * util)) +
+      pos(parts[s] - bParts[l]) +
+      pos(oth[s] - bOth[l]);
+    if (c > thr * price[l]) hasClaim[s] = 1;
   }
+}
+
+/** Decides, once per supplier, whether it asks for a revision at this round. */
+function decideAsks(m: Model): void {
+  const { sc, pol, alive, asks, topSale, revenue, squeeze } = m;
+  const b = sc.bargaining;
+  const hasClaim = m.settled; // scratch: supplier has a material claim on some link
+  findClaims(m, hasClaim);
   const pressure = pol.negotiationPush + 0.2 * pol.enforcement + 0.2 * pol.dutyToRespond;
   const t1 = m.net.tierStart[1];
+  const { askBase, askDependency, askSqueeze } = b;
+  const st = m.rng.s;
+  let s0 = st[0];
+  let s1 = st[1];
+  let s2 = st[2];
+  let s3 = st[3];
   for (let s = t1; s < m.nFirms; s++) {
     asks[s] = 0;
     if (!alive[s] || !hasClaim[s]) continue;
     const p = clamp(
-      b.askBase -
-        b.askDependency * dependency(topSale[s], revenue[s]) +
-        b.askSqueeze * squeeze[s] +
+      askBase -
+        askDependency * dependency(topSale[s], revenue[s]) +
+        askSqueeze * squeeze[s] +
         pressure,
       0,
       1,
     );
-    if (rng.next() < p) asks[s] = 1;
+    // rng.next() on the generator's state in locals (sfc32, as rng.ts).
+    const t = (((s0 + s1) | 0) + s3) | 0;
+    s3 = (s3 + 1) | 0;
+    s0 = s1 ^ (s1 >>> 9);
+    s1 = (s2 + (s2 << 3)) | 0;
+    s2 = (((s2 << 21) | (s2 >>> 11)) + t) | 0;
+    if ((t >>> 0) / 4294967296 < p) asks[s] = 1;
   }
-  m.settled.fill(0);
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
+  hasClaim.fill(0);
+}
+
+/** Settled and recovered cost-ups of a link as closeRound() reads them; claim[j] holds the settled share (recovered = 2). */
+const claim = new Float64Array(5);
+
+/** A re-quote: cost plus the bargained margin less the cost-down; the supplier keeps its share g_eff of recent savings. */
+function requotePrice(m: Model, beta: number, lag: number, cs: number, cutRate: number): number {
+  const gEff = keptGainShare(m.pol.gainShareFloor, beta);
+  return (gEff * lag + (1 - gEff) * cs) * (1 + bargainedMargin(m.sc, beta)) * (1 - cutRate);
+}
+
+/** Adds a link's recovered cost-up by item (the whole cost-up, or the settled claim) to its supplier's. */
+function addRecovered(m: Model, s: number, wt: number, whole: boolean): void {
+  const { ptNum, cuRound } = m;
+  for (let j = 0; j < 5; j++) {
+    const c = cuRound[5 * s + j];
+    if (!(c > 0)) continue;
+    const passed = whole ? c : claim[j];
+    ptNum[5 * s + j] += wt * Math.min(passed, c);
+  }
 }
 
 /**
  * One round on every link. `measure`: record pass-through (reported quarters).
  * Leaves per supplier the recovered cost-up by item in ptNum and its link
- * sales in ptDen for measurePassThrough().
+ * sales in ptDen for closeRound().
  */
 export function negotiate(m: Model, measure: boolean): void {
-  const { sc, pol, nLinks, sup, buy, alive, price, q, rng, unitCost, lagCost, requote } = m;
+  const b = m.sc.bargaining;
+  const cascade = m.sc.mechanisms.cascade ? b.cascade : 0;
+  prepareRound(m, cascade);
+  decideAsks(m);
+  m.ptNum.fill(0);
+  m.ptDen.fill(0);
+  m.betaSales.fill(0);
+  m.salesSum.fill(0);
+  m.linksChanged = true;
+  bargainLinks(m, measure, cascade);
+}
+
+/** The events of a round on every link (docs/model.md section 6), in link order. */
+function bargainLinks(m: Model, measure: boolean, cascade: number): void {
+  const { sc, pol, nLinks, sup, buy, alive, price, q, unitCost, lagCost, requote } = m;
+  const { mat, en, oth, parts, w, A, bMat, bEn, bOth, bParts, bW, bA, tierShortRound } = m;
+  const { ptDen, settled, betaSales, salesSum, revenue, u, squeeze, asks, answerP } = m;
+  const { altCost, credible, savings } = m;
+  const { tierOf } = m.net;
+  const { requests, refused } = m.flows;
   const b = sc.bargaining;
   const rpy = sc.simulation.roundsPerYear;
-  const cascade = sc.mechanisms.cascade ? b.cascade : 0;
   const scarcityOn = sc.mechanisms.scarcity;
   const g = pol.gainShareFloor;
   const floor = pol.passThroughFloor;
   const dRound = pol.costDown / rpy;
   const requoteP = b.requoteShare / rpy;
   const forget = 1 - b.claimMemory;
-  const { tierOf } = m.net;
-  prepareRound(m, cascade);
-  decideAsks(m);
-  const { ptNum, ptDen, settled, betaSales, salesSum, revenue, u, squeeze, asks, answerP } = m;
-  const { altCost, tierShortRound, credible, savings } = m;
   const betaMin = b.betaMin;
   const betaRange = b.betaMax - b.betaMin;
+  const util = m.util;
   const upMax = (1 + b.marginMax) * (1 + b.switchingCost);
   const ban = pol.belowCostBan;
   const acceptL = pol.laborCostAcceptance;
   const passC = b.commonItemPass;
   const premium = b.scarcityPremium;
-  ptNum.fill(0);
-  ptDen.fill(0);
-  betaSales.fill(0);
-  salesSum.fill(0);
-  m.linksChanged = true;
-  const fl = m.flows;
+  const reserveF = 1 + b.marginMin;
+  const st = m.rng.s;
+  let s0 = st[0];
+  let s1 = st[1];
+  let s2 = st[2];
+  let s3 = st[3];
   for (let l = 0; l < nLinks; l++) {
     const s = sup[l];
     if (!alive[s]) continue;
@@ -190,40 +234,63 @@ export function negotiate(m: Model, measure: boolean): void {
     const cs = unitCost[s];
     let p = p0;
     let recovered = 0; // 0: nothing; 1: the whole cost-up; 2: the settled shares (claim)
-    let piC = 0;
-    let piL = 0;
-    if (requote[l] || rng.next() < requoteP) {
-      // A new contract: cost plus the bargained margin less the cost-down; the supplier keeps
-      // its share of recent savings under gain sharing.
-      const gEff = keptGainShare(g, beta);
-      p = (gEff * lagCost[s] + (1 - gEff) * cs) * (1 + bargainedMargin(sc, beta)) * (1 - cutRate);
+    const ms = mat[s];
+    const es = en[s];
+    const os = oth[s];
+    const ps = parts[s];
+    const ws = w[s];
+    let anew = requote[l] !== 0;
+    if (!anew) {
+      // rng.next() on the generator's state in locals (sfc32, as rng.ts).
+      const t = (((s0 + s1) | 0) + s3) | 0;
+      s3 = (s3 + 1) | 0;
+      s0 = s1 ^ (s1 >>> 9);
+      s1 = (s2 + (s2 << 3)) | 0;
+      s2 = (((s2 << 21) | (s2 >>> 11)) + t) | 0;
+      anew = (t >>> 0) / 4294967296 < requoteP;
+    }
+    if (anew) {
+      p = requotePrice(m, beta, lagCost[s], cs, cutRate);
       requote[l] = 0;
-      setBasis(m, l);
       recovered = 1;
     } else {
-      claimOf(m, l, claim);
-      const claimC = claim[0] + claim[1] + claim[3] + claim[4];
-      const claimL = claim[2];
+      // The link's claim by item (see findClaims): materials+energy+parts+other and labour.
+      const c0 = pos(ms - bMat[l]);
+      const c1 = pos(es - bEn[l]);
+      const c2 = pos((ws - bW[l]) / (4 * bA[l] * util));
+      const c3 = pos(ps - bParts[l]);
+      const c4 = pos(os - bOth[l]);
+      const claimC = c0 + c1 + c3 + c4;
       let raise = 0;
-      if (asks[s] && claimC + claimL > 0) {
-        if (measure) fl.requests[ks] += 1;
-        if (rng.next() < answerP[bb]) {
+      if (asks[s] && claimC + c2 > 0) {
+        if (measure) requests[ks] += 1;
+        const t = (((s0 + s1) | 0) + s3) | 0;
+        s3 = (s3 + 1) | 0;
+        s0 = s1 ^ (s1 >>> 9);
+        s1 = (s2 + (s2 << 3)) | 0;
+        s2 = (((s2 << 21) | (s2 >>> 11)) + t) | 0;
+        if ((t >>> 0) / 4294967296 < answerP[bb]) {
           const resist = 1 - sqB;
-          piC = Math.max(floor, (beta + (1 - beta) * passC) * resist);
-          piL = Math.max(floor, (beta + (1 - beta) * acceptL) * resist);
-          raise = piC * claimC + piL * claimL;
+          let piC = Math.max(floor, (beta + (1 - beta) * passC) * resist);
+          let piL = Math.max(floor, (beta + (1 - beta) * acceptL) * resist);
+          raise = piC * claimC + piL * c2;
+          // The buyer's outside option: an alternative supplier's price plus switching costs.
+          const pMax = altCost[ks] * upMax;
+          if (raise > 0 && p + raise > pMax) {
+            const r = Math.max(0, pMax - p);
+            const f = r / raise;
+            piC *= f;
+            piL *= f;
+            raise = r;
+          }
+          claim[0] = piC * c0;
+          claim[1] = piC * c1;
+          claim[2] = piL * c2;
+          claim[3] = piC * c3;
+          claim[4] = piC * c4;
           settled[s] = 1;
           recovered = 2;
-        } else if (measure) fl.refused[ks] += 1;
-      }
-      // The buyer's outside option: an alternative supplier's price plus switching costs.
-      const pMax = altCost[ks] * upMax;
-      if (raise > 0 && p + raise > pMax) {
-        const r = Math.max(0, pMax - p);
-        const f = r / raise;
-        piC *= f;
-        piL *= f;
-        raise = r;
+        } else if (measure) refused[ks] += 1;
       }
       p += raise;
       // Cost-down request, compounding; capped by a gain-sharing contract at the buyer's share of
@@ -235,31 +302,40 @@ export function negotiate(m: Model, measure: boolean): void {
       if (ban && p < cs) p = Math.max(p, Math.min(before, cs));
       // The supplier's reservation price binds when its exit is credible: no buyer pushes it
       // below cost plus the least margin, nor refuses to lift it there.
-      const reserve = cs * (1 + b.marginMin);
+      const reserve = cs * reserveF;
       if (p < reserve && credible[s]) {
         p = reserve;
         recovered = 1;
         settled[s] = 1;
       }
-      if (recovered > 0) setBasis(m, l);
-      else if (forget > 0) forgetClaim(m, l, forget);
+    }
+    if (recovered > 0) {
+      // The claims basis: the supplier's unit costs by item now (setBasis()).
+      bMat[l] = ms;
+      bEn[l] = es;
+      bOth[l] = os;
+      bParts[l] = ps;
+      bW[l] = ws;
+      bA[l] = A[s];
+    } else if (forget > 0) {
+      // An unsettled claim is partly forgotten: the basis moves this share of the way to today's costs.
+      bMat[l] += forget * (ms - bMat[l]);
+      bEn[l] += forget * (es - bEn[l]);
+      bOth[l] += forget * (os - bOth[l]);
+      bParts[l] += forget * (ps - bParts[l]);
+      bW[l] += forget * (ws - bW[l]);
     }
     if (scarcityOn && tierShortRound[ks] > 0) p *= 1 + premium * tierShortRound[ks];
     price[l] = p;
     // Pass-through of this round's cost-up, per item, clamped per item; a cut counts as none.
-    const w = q[l] > 0 ? q[l] : 1e-12;
-    ptDen[s] += w;
-    if (p > p0 && recovered > 0) {
-      // (claim still holds this link's claim by item: setBasis() does not touch it.)
-      const cu = m.cuRound;
-      for (let j = 0; j < 5; j++) {
-        const c = cu[5 * s + j];
-        if (!(c > 0)) continue;
-        const passed = recovered === 1 ? c : (j === 2 ? piL : piC) * claim[j];
-        ptNum[5 * s + j] += w * Math.min(passed, c);
-      }
-    }
+    const wt = q[l] > 0 ? q[l] : 1e-12;
+    ptDen[s] += wt;
+    if (p > p0 && recovered > 0) addRecovered(m, s, wt, recovered === 1);
   }
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
 }
 
 /**
