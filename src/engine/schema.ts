@@ -130,9 +130,9 @@ function buildSchema(): AnySchema {
     v.maxLength(MAX_EVENTS, `must have at most ${MAX_EVENTS} policy events`),
   ) as AnySchema;
   (tree.simulation as Tree).roundsPerYear = v.pipe(
-    v.number('must be 1, 2 or 4 rounds a year'),
+    scalarSchema(PARAM_BY_PATH.get('simulation.roundsPerYear')!),
     v.check(
-      (x: number) => x === 1 || x === 2 || x === 4,
+      (x: unknown) => x === 1 || x === 2 || x === 4,
       'must be 1, 2 or 4 rounds a year (a divisor of 4, so that rounds fall in the same quarters every year)',
     ),
   ) as unknown as AnySchema;

@@ -53,118 +53,173 @@ interface Row {
 
 const ENERGY_SHOCK = { shocks: [{ variable: 'energy', start: 2, duration: 1, size: 1 }] };
 
+const mean = (a: Float64Array): number => {
+  let sum = 0;
+  let n = 0;
+  for (const x of a) {
+    if (Number.isFinite(x)) {
+      sum += x;
+      n++;
+    }
+  }
+  return n > 0 ? sum / n : NaN;
+};
+const surveyPassThrough: Outcome = [
+  'measured pass-through, survey mix, mean over rounds',
+  (r) => mean(r.economy.passThroughSurvey),
+];
+const tier1Asked: Outcome = [
+  'share of tier-1 suppliers with a cost-up that asked, mean over rounds',
+  (r) => mean(r.series.negotiationsAsked[1]),
+];
+const tier1Refused: Outcome = [
+  'share of tier-1 requests refused, mean over rounds',
+  (r) => mean(r.series.negotiationsRefused[1]),
+];
+const tier0Margin: Outcome = [
+  'tier-0 operating margin in the last year',
+  (r) => r.summary.profitMargin[0] ?? NaN,
+];
+const finalPrice: Outcome = ['final-goods price at the horizon', (r) => last(r.economy.finalPrice)];
+const employment: Outcome = ['employment at the horizon', (r) => last(r.economy.employment)];
+
+const lever = (
+  name: string,
+  low: unknown,
+  high: unknown,
+  outcome: Outcome,
+  direction: 'up' | 'down',
+): Row => ({ lever: name, low, high, outcome, direction });
+const policy = (path: string, lo: unknown, hi: unknown, outcome: Outcome, dir: 'up' | 'down') =>
+  lever(`policy.${path}`, { policy: { [path]: lo } }, { policy: { [path]: hi } }, outcome, dir);
+
 export const LEVER_DIRECTIONS: Row[] = [
-  {
-    lever: 'policy.passThroughFloor',
-    low: { policy: { passThroughFloor: 0 } },
-    high: { policy: { passThroughFloor: 1 } },
-    outcome: deepestWage,
-    direction: 'up',
-  },
-  {
-    lever: 'policy.costDown',
-    low: { policy: { costDown: 0 } },
-    high: { policy: { costDown: 0.1 } },
-    outcome: deepestWage,
-    direction: 'down',
-  },
-  {
-    lever: 'policy.gainShareFloor',
-    low: { policy: { gainShareFloor: 0 } },
-    high: { policy: { gainShareFloor: 1 } },
-    outcome: deepestInvestment,
-    direction: 'up',
-  },
-  {
-    lever: 'policy.buyerSupport',
-    low: { policy: { buyerSupport: 0 } },
-    high: { policy: { buyerSupport: 0.2 } },
-    outcome: smeInvestment,
-    direction: 'up',
-  },
-  {
-    lever: 'policy.subsidy',
-    low: { policy: { subsidy: 0 } },
-    high: { policy: { subsidy: 0.5 } },
-    outcome: smeInvestment,
-    direction: 'up',
-  },
-  {
-    lever: 'policy.techSharing',
-    low: { policy: { techSharing: 0 } },
-    high: { policy: { techSharing: 1 } },
-    outcome: [
-      'deepest-tier productivity at the horizon',
-      (r) => last(r.series.productivity[deepest(r)]),
+  policy('passThroughFloor', 0, 1, deepestWage, 'up'),
+  policy('passThroughFloor', 0, 1, finalPrice, 'up'),
+  policy('costDown', 0, 0.1, deepestWage, 'down'),
+  // Why buyers squeeze: cost-downs raise tier 0's margin.
+  policy('costDown', 0, 0.1, tier0Margin, 'up'),
+  policy('gainShareFloor', 0, 1, deepestInvestment, 'up'),
+  policy('gainShareFloor', 0, 1, smeInvestment, 'up'),
+  policy('buyerSupport', 0, 0.2, smeInvestment, 'up'),
+  // Support is paid out of the buyers' profit.
+  policy('buyerSupport', 0, 0.2, tier0Margin, 'down'),
+  policy('subsidy', 0, 0.5, smeInvestment, 'up'),
+  policy(
+    'techSharing',
+    0,
+    1,
+    ['deepest-tier productivity at the horizon', (r) => last(r.series.productivity[deepest(r)])],
+    'up',
+  ),
+  policy('belowCostBan', false, true, deepestMargin, 'up'),
+  // The ban is paid for by buyers and, through final prices, consumers.
+  policy('belowCostBan', false, true, finalPrice, 'up'),
+  policy(
+    'laborCostAcceptance',
+    0,
+    1,
+    [
+      'tier-1 pass-through of labour cost-ups, mean over rounds',
+      (r) => mean(r.series.passThroughLabour[1]),
     ],
-    direction: 'up',
-  },
-  {
-    lever: 'policy.belowCostBan',
-    low: { policy: { belowCostBan: false } },
-    high: { policy: { belowCostBan: true } },
-    outcome: deepestMargin,
-    direction: 'up',
-  },
-  {
-    lever: 'network.customersPerSupplier',
-    low: { network: { customersPerSupplier: 1 } },
-    high: { network: { customersPerSupplier: 5 } },
-    outcome: deepestMargin,
-    direction: 'up',
-  },
-  {
-    lever: 'market.valueOrientation',
-    low: { market: { valueOrientation: 0 } },
-    high: { market: { valueOrientation: 1 } },
-    outcome: ['final demand (index) at the horizon', (r) => last(r.economy.realDemand)],
-    direction: 'up',
-  },
-  {
-    // The issue expects value orientation to raise value added too, not only demand.
-    lever: 'market.valueOrientation',
-    low: { market: { valueOrientation: 0 } },
-    high: { market: { valueOrientation: 1 } },
-    outcome: ['total value added in the last year', (r) => r.summary.totalValueAdded],
-    direction: 'up',
-  },
-  {
-    lever: 'labor.minimumWageGrowth',
-    low: { labor: { minimumWageGrowth: 0 } },
-    high: { labor: { minimumWageGrowth: 0.1 } },
-    outcome: deepestWage,
-    direction: 'up',
-  },
-  {
-    lever: 'energy shock (+100% in year 2)',
-    low: {},
-    high: ENERGY_SHOCK,
-    outcome: ['external cost-ups over the period', (r) => total(r.economy.externalCostUp)],
-    direction: 'up',
-  },
-  {
-    lever: 'energy shock (+100% in year 2)',
-    low: {},
-    high: ENERGY_SHOCK,
-    outcome: ['final-goods price at the horizon', (r) => last(r.economy.finalPrice)],
-    direction: 'up',
-  },
-  {
-    lever: 'labor.laborForceGrowth (decline: +1%/yr -> -3%/yr)',
-    low: { labor: { laborForceGrowth: 0.01 } },
-    high: { labor: { laborForceGrowth: -0.03 } },
-    outcome: ['employment at the horizon', (r) => last(r.economy.employment)],
-    direction: 'down',
-  },
-  {
-    // A shrinking labour force tightens the labour market: fewer idle workers per firm, so
-    // value added per worker and the affordable wage are higher at the deepest tier.
-    lever: 'labor.laborForceGrowth (decline: +1%/yr -> -3%/yr)',
-    low: { labor: { laborForceGrowth: 0.01 } },
-    high: { labor: { laborForceGrowth: -0.03 } },
-    outcome: deepestWage,
-    direction: 'up',
-  },
+    'up',
+  ),
+  policy('laborCostAcceptance', 0, 1, deepestWage, 'up'),
+  policy('dutyToRespond', 0, 1, tier1Refused, 'down'),
+  policy('dutyToRespond', 0, 1, surveyPassThrough, 'up'),
+  policy('enforcement', 0, 1, tier1Asked, 'up'),
+  policy('enforcement', 0, 1, surveyPassThrough, 'up'),
+  policy('declarationShare', 0, 1, tier1Refused, 'down'),
+  policy('negotiationPush', 0, 0.5, tier1Asked, 'up'),
+  policy(
+    'paymentDays',
+    0,
+    150,
+    ['deepest-tier cash at the horizon', (r) => last(r.series.cash[deepest(r)])],
+    'down',
+  ),
+  lever(
+    'network.customersPerSupplier',
+    { network: { customersPerSupplier: 1 } },
+    { network: { customersPerSupplier: 5 } },
+    surveyPassThrough,
+    'up',
+  ),
+  // Without outside sales, the extra customers are a supplier's only outlets besides its parent.
+  lever(
+    'network.customersPerSupplier (no outside sales)',
+    { network: { customersPerSupplier: 1, directSales: 0 } },
+    { network: { customersPerSupplier: 5, directSales: 0 } },
+    deepestWage,
+    'up',
+  ),
+  lever(
+    'market.valueOrientation',
+    { market: { valueOrientation: 0 } },
+    { market: { valueOrientation: 1 } },
+    ['final demand (index) at the horizon', (r) => last(r.economy.realDemand)],
+    'up',
+  ),
+  lever(
+    'market.valueOrientation',
+    { market: { valueOrientation: 0 } },
+    { market: { valueOrientation: 1 } },
+    ['total value added in the last year', (r) => r.summary.totalValueAdded],
+    'up',
+  ),
+  lever(
+    'labor.minimumWageGrowth',
+    { labor: { minimumWageGrowth: 0 } },
+    { labor: { minimumWageGrowth: 0.1 } },
+    deepestWage,
+    'up',
+  ),
+  // Strong minimum-wage growth costs jobs at the margin.
+  lever(
+    'labor.minimumWageGrowth',
+    { labor: { minimumWageGrowth: 0 } },
+    { labor: { minimumWageGrowth: 0.1 } },
+    employment,
+    'down',
+  ),
+  lever(
+    'labor.spilloverBand',
+    { labor: { spilloverBand: 0.1 } },
+    { labor: { spilloverBand: 2 } },
+    deepestWage,
+    'up',
+  ),
+  lever(
+    'bargaining.requoteShare',
+    { bargaining: { requoteShare: 0 } },
+    { bargaining: { requoteShare: 0.5 } },
+    deepestMargin,
+    'up',
+  ),
+  lever(
+    'energy shock (+100% in year 2)',
+    {},
+    ENERGY_SHOCK,
+    ['external cost-ups over the period', (r) => total(r.economy.externalCostUp)],
+    'up',
+  ),
+  lever('energy shock (+100% in year 2)', {}, ENERGY_SHOCK, finalPrice, 'up'),
+  lever(
+    'labor.laborForceGrowth (decline: +1%/yr -> -3%/yr)',
+    { labor: { laborForceGrowth: 0.01 } },
+    { labor: { laborForceGrowth: -0.03 } },
+    employment,
+    'down',
+  ),
+  // A shrinking labour force tightens the labour market: vacancies push wages up.
+  lever(
+    'labor.laborForceGrowth (decline: +1%/yr -> -3%/yr)',
+    { labor: { laborForceGrowth: 0.01 } },
+    { labor: { laborForceGrowth: -0.03 } },
+    deepestWage,
+    'up',
+  ),
 ];
 
 describe('each lever moves results in its documented direction (median over seeds 1-7, default scenario)', () => {

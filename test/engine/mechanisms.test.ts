@@ -115,7 +115,52 @@ function linkOf(m: Model, s: number, b: number): number {
   throw new Error(`no link ${s} -> ${b}`);
 }
 
-describe('price negotiation', () => {
+/**
+ * Quiet negotiation: zero power, no squeeze cascade, no scarcity premium, no
+ * re-quotes, no cost-down, no policy pressure; asking and answering depend on
+ * askBase and respondBase alone.
+ */
+function quiet(patch: unknown = {}) {
+  return scenario(
+    patch,
+    tinyWith({
+      policy: {
+        costDown: 0,
+        passThroughFloor: 0,
+        gainShareFloor: 0,
+        laborCostAcceptance: 0.3,
+        declarationShare: 0,
+        enforcement: 0,
+        negotiationPush: 0,
+      },
+      bargaining: {
+        askDependency: 0,
+        askSqueeze: 0,
+        respondSqueeze: 0,
+        betaMin: 0,
+        betaMax: 0,
+        marginMin: 0.3,
+        marginMax: 0.3,
+        requoteShare: 0,
+        commonItemPass: 0.6,
+        askThreshold: 0,
+      },
+      mechanisms: { cascade: false, scarcity: false },
+      costs: { inflation: 0 },
+    }),
+  );
+}
+
+/** A model of `sc` after its burn-in, with energy doubled from the first reported quarter. */
+function afterBurnIn(sc: ReturnType<typeof quiet>): Model {
+  const m = createModel(
+    scenario({ shocks: [{ variable: 'energy', start: 0, duration: 0, size: 1 }] }, sc),
+  );
+  startReporting(m);
+  return m;
+}
+
+describe('price negotiation: prices are contracts changed by events', () => {
   it('with negotiation off, link prices never change', () => {
     const m = createModel(
       tinyWith({
@@ -129,61 +174,142 @@ describe('price negotiation', () => {
     expect(Array.from(m.price)).toEqual(Array.from(p0));
   });
 
-  it('with no bargaining power, full pass-through floor, no cost-down and no gain sharing, the price is unit cost x (1 + marginMin) after one round', () => {
-    const sc = tinyWith({
-      policy: { passThroughFloor: 1, costDown: 0, gainShareFloor: 0 },
-      bargaining: { betaMin: 0, betaMax: 0, marginMin: 0.03 },
-    });
-    const m = createModel(sc);
-    step(m, -4); // a burn-in quarter with a negotiation round
+  it('a settled claim passes the common items at commonItemPass (zero power): price + 0.6 x the energy cost-up', () => {
+    const m = afterBurnIn(quiet({ bargaining: { askBase: 1, respondBase: 1 } }));
+    const p0 = Float64Array.from(m.price);
+    step(m, 0); // a round: energy doubled since the links' prices were agreed
+    const e = m.sc.costs.energyIntensity;
+    for (let l = 0; l < m.nLinks; l++) expect(m.price[l]).toBeCloseTo(p0[l] + 0.6 * e, 12);
+    // The claim is closed: the basis is today's cost.
+    for (let l = 0; l < m.nLinks; l++) expect(m.bEn[l]).toBeCloseTo(2 * e, 12);
+  });
+
+  it('labour claims pass at the labour-cost acceptance, common items at their own share', () => {
+    const m = afterBurnIn(quiet({ bargaining: { askBase: 1, respondBase: 1 } }));
+    step(m, 0);
+    for (let i = 0; i < m.nFirms; i++) m.w[i] *= 1.1; // a wage rise after the round
+    const p1 = Float64Array.from(m.price);
+    step(m, 1);
+    step(m, 2); // the next round
     for (let l = 0; l < m.nLinks; l++) {
-      expect(m.price[l]).toBeCloseTo(m.unitCost[m.sup[l]] * 1.03, 10);
+      const s = m.sup[l];
+      const labourClaim = (m.w[s] - m.w[s] / 1.1) / (4 * m.bA[l] * m.util); // at basis productivity
+      expect(m.price[l] - p1[l]).toBeGreaterThan(0.3 * labourClaim * (1 - 1e-9));
     }
   });
 
-  it('a cost-down demand lowers the price below cost-plus by the pro-rated wedge', () => {
-    const sc = tinyWith({
-      policy: { passThroughFloor: 1, costDown: 0.08, gainShareFloor: 0 },
-      bargaining: { betaMin: 0, betaMax: 0, marginMin: 0.03 },
-      mechanisms: { cascade: false },
-      simulation: { roundsPerYear: 2 },
-    });
-    const m = createModel(sc);
+  it('a refused request leaves the price unchanged and the claim is remembered (memory 1) or partly forgotten (0.5)', () => {
+    for (const memory of [1, 0.5]) {
+      const m = afterBurnIn(
+        quiet({ bargaining: { askBase: 1, respondBase: 0, claimMemory: memory } }),
+      );
+      const p0 = Float64Array.from(m.price);
+      const b0 = Float64Array.from(m.bEn);
+      step(m, 0);
+      const e = m.sc.costs.energyIntensity;
+      for (let l = 0; l < m.nLinks; l++) {
+        expect(m.price[l]).toBe(p0[l]);
+        // The basis moves (1 - memory) of the way to today's energy cost.
+        expect(m.bEn[l]).toBeCloseTo(b0[l] + (1 - memory) * (2 * e - b0[l]), 12);
+      }
+      // Measured: every supplier asked and got nothing.
+      expect(m.flows.outRefused[1] + m.flows.outRefused[2]).toBe(m.nFirms - 1);
+      expect(m.flows.refused[1] + m.flows.refused[2]).toBe(m.nLinks);
+    }
+  });
+
+  it('a supplier that does not ask gets nothing: "did not ask" for every measured supplier', () => {
+    const m = afterBurnIn(quiet({ bargaining: { askBase: 0, askSqueeze: 0, respondBase: 1 } }));
+    const p0 = Float64Array.from(m.price);
+    step(m, 0);
+    expect(Array.from(m.price)).toEqual(Array.from(p0));
+    expect(m.flows.outNotAsked[1] + m.flows.outNotAsked[2]).toBe(m.nFirms - 1);
+    expect(m.flows.requests[1] + m.flows.requests[2]).toBe(0);
+  });
+
+  it('cost-down requests compound: two rounds at 8% a year (2 rounds) cut the price by 1 - 0.96^2', () => {
+    const m = createModel(quiet({ policy: { costDown: 0.08 } }));
+    const p0 = Float64Array.from(m.price);
     step(m, -4);
-    for (let l = 0; l < m.nLinks; l++) {
-      expect(m.price[l]).toBeCloseTo(m.unitCost[m.sup[l]] * 1.03 * (1 - 0.04), 10);
-    }
+    step(m, -3);
+    step(m, -2);
+    for (let l = 0; l < m.nLinks; l++) expect(m.price[l]).toBeCloseTo(p0[l] * 0.96 * 0.96, 12);
   });
 
-  it('the ban on prices below unit cost keeps every price >= unit cost', () => {
-    const patch = {
-      policy: { passThroughFloor: 1, costDown: 0.1, gainShareFloor: 0 },
-      bargaining: { betaMin: 0, betaMax: 0, marginMin: -0.05, marginMax: 0 },
-    };
-    const banned = createModel(
-      tinyWith({ ...patch, policy: { ...patch.policy, belowCostBan: true } }),
+  it('a gain-sharing contract caps the cut at the buyer’s share of the savings made: no savings, no cut', () => {
+    const m = createModel(
+      quiet({ policy: { costDown: 0.08, gainShareFloor: 0.5 }, mechanisms: { investment: false } }),
     );
-    const free = createModel(tinyWith(patch));
+    const p0 = Float64Array.from(m.price);
+    step(m, -4);
+    step(m, -3);
+    step(m, -2);
+    expect(Array.from(m.price)).toEqual(Array.from(p0));
+  });
+
+  it('the ban on prices below unit cost floors a cut price at cost; without it the cut goes below', () => {
+    const patch = {
+      policy: { costDown: 0.1 },
+      bargaining: { marginMin: 0.01, marginMax: 0.01 },
+    };
+    const banned = createModel(quiet({ ...patch, policy: { costDown: 0.1, belowCostBan: true } }));
+    const free = createModel(quiet(patch));
     step(banned, -4);
     step(free, -4);
     for (let l = 0; l < banned.nLinks; l++) {
-      expect(banned.price[l]).toBeGreaterThanOrEqual(banned.unitCost[banned.sup[l]] * (1 - 1e-12));
+      expect(banned.price[l]).toBeCloseTo(banned.unitCost[banned.sup[l]], 12);
       expect(free.price[l]).toBeLessThan(free.unitCost[free.sup[l]]);
     }
   });
 
-  it('buyers move part of the way: price after one round = old + floor x (target - old) when power is zero', () => {
-    const sc = tinyWith({
-      policy: { passThroughFloor: 0.4, costDown: 0, gainShareFloor: 0 },
-      bargaining: { betaMin: 0, betaMax: 0, marginMin: 0.02 },
-      mechanisms: { cascade: false },
-    });
-    const m = createModel(sc);
-    const old = Float64Array.from(m.price);
-    step(m, -4);
+  it('the reservation price binds when exit is credible (negative equity): refused, the price still rises to cost x (1 + marginMin)', () => {
+    const m = createModel(
+      quiet({
+        policy: { costDown: 0.1 },
+        bargaining: { marginMin: 0.02, marginMax: 0.02, askBase: 1, respondBase: 0 },
+      }),
+    );
+    startReporting(m);
+    const victim = m.sup[0];
+    m.E[victim] = -1;
+    step(m, 0);
     for (let l = 0; l < m.nLinks; l++) {
-      const target = m.unitCost[m.sup[l]] * 1.02;
-      expect(m.price[l]).toBeCloseTo(old[l] + 0.4 * (target - old[l]), 10);
+      const s = m.sup[l];
+      const reserve = m.unitCost[s] * 1.02;
+      if (s === victim) expect(m.price[l]).toBeCloseTo(reserve, 12);
+      else expect(m.price[l]).toBeLessThan(reserve);
+    }
+  });
+
+  it('a re-quote prices a link anew at cost plus the bargained margin less the cost-down', () => {
+    const m = createModel(quiet({ policy: { costDown: 0.08 } }));
+    m.requote[0] = 1;
+    step(m, -4);
+    expect(m.price[0]).toBeCloseTo(m.unitCost[m.sup[0]] * 1.3 * 0.96, 12);
+    expect(m.requote[0]).toBe(0);
+  });
+
+  it('no agreed price exceeds the buyer’s outside option (tier mean cost x (1 + marginMax) x (1 + switching cost))', () => {
+    const m = afterBurnIn(
+      quiet({
+        bargaining: { askBase: 1, respondBase: 1, switchingCost: 0, commonItemPass: 1 },
+        costs: { energyIntensity: 0.1 },
+      }),
+    );
+    step(m, 0);
+    for (let l = 0; l < m.nLinks; l++) {
+      const k = m.net.tierOf[m.sup[l]];
+      expect(m.price[l]).toBeLessThanOrEqual(m.altCost[k] * 1.3 * (1 + 1e-12));
+    }
+  });
+
+  it('rounds per year 1, 2 and 4 give rounds in 1, 2 and 4 quarters of each year', () => {
+    for (const rpy of [1, 2, 4]) {
+      const r = run({ seed: 2, years: 2, simulation: { roundsPerYear: rpy } });
+      let rounds = 0;
+      for (let t = 0; t < 4; t++) if (!Number.isNaN(r.series.passThrough[1][t])) rounds++;
+      expect(rounds, `roundsPerYear ${rpy}`).toBeLessThanOrEqual(rpy);
+      expect(r.scenario.simulation.roundsPerYear).toBe(rpy);
     }
   });
 });
@@ -208,15 +334,22 @@ describe('wages', () => {
     expect(r.economy.minimumWage[r.quarters - 1]).toBeGreaterThan(wT0);
   });
 
-  it('the minimum-wage floor binds: with a minimum above every affordable raise, the deepest tier pays exactly the minimum after the first wage round', () => {
+  it('the minimum-wage floor binds: with a minimum above every wage and no other raise, the deepest tier pays exactly the minimum in every quarter', () => {
     const r = run({
       seed: 3,
       years: 3,
       network: { firmsPerTier: [1, 2, 4] },
-      labor: { minimumWage: 600, minimumWageGrowth: 0.02, minimumWageSpillover: 0 },
+      labor: {
+        minimumWage: 600,
+        minimumWageGrowth: 0.02,
+        minimumWageSpillover: 0,
+        wageProductivityShare: 0,
+        wageCatchUp: 0,
+        vacancyWagePush: 0,
+      },
       costs: { inflation: 0 },
     });
-    for (let t = 4; t < r.quarters; t++) {
+    for (let t = 0; t < r.quarters; t++) {
       expect(r.series.wage[2][t] / r.economy.minimumWage[t]).toBeCloseTo(1, 9);
     }
   });
@@ -280,22 +413,81 @@ describe('exit, re-sourcing and entry', () => {
     return { m, victim };
   }
 
-  it('an insolvent firm (negative equity 4 quarters) exits and its buyers re-source to a live supplier of the same tier', () => {
+  it('an insolvent firm (cash and credit run out for two quarters) exits, counted as insolvency, and its buyers re-source to a live supplier of the same tier', () => {
     const { m, victim } = insolvent({ network: { firmsPerTier: [1, 2, 4] } });
     const linksOfVictim: number[] = [];
     for (let l = 0; l < m.nLinks; l++) if (m.sup[l] === victim) linksOfVictim.push(l);
     expect(linksOfVictim.length).toBeGreaterThan(0);
-    for (let t = 0; t < 4; t++) step(m, t);
+    step(m, 0);
+    expect(m.alive[victim]).toBe(1);
+    step(m, 1);
     expect(m.alive[victim]).toBe(0);
     expect(m.flows.exits[2]).toBe(1);
+    expect(m.flows.exitsInsolvency[2]).toBe(1);
+    expect(m.flows.exitsSuccession[2]).toBe(0);
     for (const l of linksOfVictim) {
       expect(m.sup[l]).not.toBe(victim);
       expect(m.alive[m.sup[l]]).toBe(1);
       expect(m.net.tierOf[m.sup[l]]).toBe(2);
     }
-    // The buyer keeps producing from the substitute.
-    step(m, 4);
+    // The buyer keeps producing from the substitute, under a new contract quoted at the next round.
+    for (const l of linksOfVictim) expect(m.requote[l]).toBe(1);
+    step(m, 2);
     for (const l of linksOfVictim) expect(m.q[l]).toBeGreaterThan(0);
+    for (const l of linksOfVictim) expect(m.requote[l]).toBe(0);
+  });
+
+  it('without the cash-and-credit mechanism, negative equity for four quarters is insolvency', () => {
+    const { m, victim } = insolvent({
+      network: { firmsPerTier: [1, 2, 4] },
+      mechanisms: { credit: false },
+    });
+    for (let t = 0; t < 3; t++) step(m, t);
+    expect(m.alive[victim]).toBe(1);
+    step(m, 3);
+    expect(m.alive[victim]).toBe(0);
+  });
+
+  it('succession exits are counted apart from insolvencies', () => {
+    const r = run({
+      seed: 4,
+      years: 6,
+      network: { firmsPerTier: [2, 6, 30] },
+      firms: { successionHazard: 0.1 },
+      mechanisms: { entry: false },
+    });
+    const succ = r.series.exitsSuccession[2].reduce((a, b) => a + b, 0);
+    const all = r.series.exits[2].reduce((a, b) => a + b, 0);
+    const ins = r.series.exitsInsolvency[2].reduce((a, b) => a + b, 0);
+    expect(succ).toBeGreaterThan(3);
+    expect(succ + ins).toBe(all);
+    // Tier 1 is not a small tier: no succession hazard.
+    expect(r.series.exitsSuccession[1].reduce((a, b) => a + b, 0)).toBe(0);
+  });
+
+  it('entry refills an emptied tier', () => {
+    const m = createModel(
+      tinyWith({
+        network: { firmsPerTier: [1, 2, 4] },
+        mechanisms: { entry: true },
+        firms: { entryRate: 0.2 },
+      }),
+    );
+    startReporting(m);
+    for (let i = m.net.tierStart[2]; i < m.net.tierStart[3]; i++) m.E[i] = -1e15;
+    for (let t = 0; t < 2; t++) step(m, t);
+    let alive2 = 0;
+    for (let i = m.net.tierStart[2]; i < m.net.tierStart[3]; i++) alive2 += m.alive[i];
+    expect(alive2).toBe(0);
+    for (let t = 2; t < 5; t++) step(m, t); // entry comes in the first quarter of the next year
+    alive2 = 0;
+    for (let i = m.net.tierStart[2]; i < m.net.tierStart[3]; i++) alive2 += m.alive[i];
+    expect(alive2).toBeGreaterThanOrEqual(1);
+    // Its buyers' links find the entrant again.
+    let supplied = 0;
+    for (let l = 0; l < m.nLinks; l++)
+      if (m.alive[m.sup[l]] && m.net.tierOf[m.sup[l]] === 2) supplied++;
+    expect(supplied).toBeGreaterThan(0);
   });
 
   it('with exit off, the insolvent firm stays', () => {

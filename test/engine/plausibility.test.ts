@@ -74,15 +74,24 @@ describe('japan-2024 baseline', () => {
     }
   });
 
-  it('labour share near 48% at tier 0 (40-56%) and 77-86% at the small tiers (last year)', () => {
+  it('labour share near 48% at tier 0 (40-56%) and 77-86% at the small tiers taken together (wage bill / value added of tiers 2+, as the MOF statistics aggregate a size class; last year)', () => {
     const ls0 = med('japan-2024', (r) => r.summary.laborShare[0] ?? NaN);
     expect(ls0).toBeGreaterThanOrEqual(0.4);
     expect(ls0).toBeLessThanOrEqual(0.56);
-    for (const k of smallTiers('japan-2024')) {
-      const ls = med('japan-2024', (r) => r.summary.laborShare[k] ?? NaN);
-      expect(ls, `tier ${k}`).toBeGreaterThanOrEqual(0.77);
-      expect(ls, `tier ${k}`).toBeLessThanOrEqual(0.86);
-    }
+    const small = smallTiers('japan-2024');
+    const ls = med('japan-2024', (r) => {
+      let wages = 0;
+      let va = 0;
+      for (const k of small) {
+        for (let t = r.quarters - 4; t < r.quarters; t++) {
+          wages += r.series.laborShare[k][t] * r.series.valueAdded[k][t];
+          va += r.series.valueAdded[k][t];
+        }
+      }
+      return wages / va;
+    });
+    expect(ls).toBeGreaterThanOrEqual(0.77);
+    expect(ls).toBeLessThanOrEqual(0.86);
   });
 
   it('small-firm wages (tiers 2+, employment-weighted) are 75-85% of tier 0’s at the start', () => {
@@ -147,9 +156,10 @@ describe('japan-2024 baseline', () => {
 });
 
 describe('large-firm-led', () => {
-  it('the deepest tier’s wage growth trails tier 0’s by at least 1 point a year', () => {
+  it('the deepest tier’s wage growth trails tier 0’s by roughly 0.3-1.2 points a year (a 1.6-2 point gap for 20 years is not plausible)', () => {
     const gap = med('large-firm-led', (r) => r.summary.wageGrowth[0] - r.summary.deepestWageGrowth);
-    expect(gap).toBeGreaterThanOrEqual(0.01);
+    expect(gap).toBeGreaterThanOrEqual(0.003);
+    expect(gap).toBeLessThanOrEqual(0.012);
   });
 
   it('SME investment rates are well under tier 0’s (less than two thirds)', () => {

@@ -262,8 +262,40 @@ describe('presets and JSON', () => {
     },
   );
 
-  it('the three presets of the issue exist', () => {
-    expect([...PRESET_NAMES].sort()).toEqual(['japan-2024', 'large-firm-led', 'layered']);
+  it('the four presets of the issues exist', () => {
+    expect([...PRESET_NAMES].sort()).toEqual([
+      'japan-2000s',
+      'japan-2024',
+      'large-firm-led',
+      'layered',
+    ]);
+  });
+
+  it('rounds per year must divide 4: 3 is an error naming the allowed values', () => {
+    for (const ok of [1, 2, 4]) expect(errorsOf({ simulation: { roundsPerYear: ok } })).toEqual([]);
+    const errs = errorsOf({ simulation: { roundsPerYear: 3 } });
+    expect(errs).toEqual([
+      'simulation.roundsPerYear: must be 1, 2 or 4 rounds a year (a divisor of 4, so that rounds fall in the same quarters every year)',
+    ]);
+  });
+
+  it('policy events: a known lever with a value in its range; anything else is named', () => {
+    const ok = { policyEvents: [{ start: 1.75, lever: 'laborCostAcceptance', value: 0.5 }] };
+    expect(errorsOf(ok)).toEqual([]);
+    const ban = { policyEvents: [{ start: 4, lever: 'belowCostBan', value: 1, label: '2026 act' }] };
+    expect(errorsOf(ban)).toEqual([]);
+    expect(errorsOf({ policyEvents: [{ start: 1, lever: 'reinvestShare', value: 0.5 }] })[0]).toMatch(
+      /^policyEvents\[0\]\.lever: must be one of costDown, /,
+    );
+    expect(errorsOf({ policyEvents: [{ start: 1, lever: 'paymentDays', value: 400 }] })).toEqual([
+      'policyEvents[0]: value must be within the range of its lever (0 or 1 for a switch)',
+    ]);
+    expect(errorsOf({ policyEvents: [{ start: 1, lever: 'belowCostBan', value: 0.5 }] })).toEqual([
+      'policyEvents[0]: value must be within the range of its lever (0 or 1 for a switch)',
+    ]);
+    expect(errorsOf({ policyEvents: [{ start: 60, lever: 'costDown', value: 0 }] })).toEqual([
+      'policyEvents[0].start: must be from 0 to 50 years',
+    ]);
   });
 
   it('resolveScenario merges a partial scenario over the defaults, leaving the rest at default', () => {
