@@ -282,11 +282,13 @@ describe('presets and JSON', () => {
   it('policy events: a known lever with a value in its range; anything else is named', () => {
     const ok = { policyEvents: [{ start: 1.75, lever: 'laborCostAcceptance', value: 0.5 }] };
     expect(errorsOf(ok)).toEqual([]);
-    const ban = { policyEvents: [{ start: 4, lever: 'belowCostBan', value: 1, label: '2026 act' }] };
+    const ban = {
+      policyEvents: [{ start: 4, lever: 'belowCostBan', value: 1, label: '2026 act' }],
+    };
     expect(errorsOf(ban)).toEqual([]);
-    expect(errorsOf({ policyEvents: [{ start: 1, lever: 'reinvestShare', value: 0.5 }] })[0]).toMatch(
-      /^policyEvents\[0\]\.lever: must be one of costDown, /,
-    );
+    expect(
+      errorsOf({ policyEvents: [{ start: 1, lever: 'reinvestShare', value: 0.5 }] })[0],
+    ).toMatch(/^policyEvents\[0\]\.lever: must be one of costDown, /);
     expect(errorsOf({ policyEvents: [{ start: 1, lever: 'paymentDays', value: 400 }] })).toEqual([
       'policyEvents[0]: value must be within the range of its lever (0 or 1 for a switch)',
     ]);
