@@ -266,11 +266,18 @@ export const SENSITIVITY_LEVERS: readonly Lever[] = [
   { path: 'network.customersPerSupplier', low: 1, high: 4 },
   { path: 'network.crossChain', low: 0, high: 0.5 },
   { path: 'network.tierSkip', low: 0, high: 0.2 },
-  { path: 'network.directSales', low: 0, high: 0.2 },
+  { path: 'network.directSales', low: 0.1, high: 0.7 },
   { path: 'market.valueOrientation', low: 0, high: 1 },
   { path: 'labor.minimumWageGrowth', low: 0, high: 0.06 },
   { path: 'labor.laborForceGrowth', low: -0.015, high: 0.005 },
   { path: 'costs.energyPriceGrowth', low: 0, high: 0.06 },
+  { path: 'policy.laborCostAcceptance', low: 0, high: 1 },
+  { path: 'policy.dutyToRespond', low: 0, high: 1 },
+  { path: 'policy.enforcement', low: 0, high: 1 },
+  { path: 'policy.paymentDays', low: 30, high: 120 },
+  { path: 'policy.equipmentCost', low: 0.5, high: 1 },
+  { path: 'bargaining.commonItemPass', low: 0.1, high: 0.6 },
+  { path: 'bargaining.requoteShare', low: 0.05, high: 0.3 },
 ];
 
 /** The base point, then each lever at its low and at its high value, `runs` seeds each. */
