@@ -221,7 +221,7 @@ export const uiEn = {
     burden: {
       title: 'Who bears cost-ups',
       unit: '¥bn, total {{period}}',
-      note: 'Rises in energy, materials and labour costs that each tier absorbed instead of passing on, and what final consumers paid in higher prices (negative: prices fell).',
+      note: 'Rises in energy, materials, labour and other purchase costs that each tier absorbed instead of passing on, and what final consumers paid in higher prices (negative: prices fell).',
       summary: 'Cost-ups borne ({{unit}}). {{parts}}',
     },
     settled: {
@@ -229,6 +229,9 @@ export const uiEn = {
       unit: '% of suppliers with a cost-up, mean of the rounds {{period}}',
       unitDiff: 'B − A, percentage points, mean of the rounds {{period}}',
       axis: 'Supplier tier',
+      xAxis: 'Supplier tier · mean of the rounds {{period}}',
+      y: '% of suppliers with a cost-up',
+      yDiff: 'B − A (percentage points)',
       note: 'At each negotiation round, the suppliers whose costs rose: did they not ask for a price revision, were they refused (got nothing), or did they pass on part or all of the cost-up? Shares averaged over the rounds of the reported period.',
       meanOfRuns: 'Means of {{n}} runs per scenario.',
       singleRuns: 'Single runs of the current inputs.',

@@ -48,7 +48,7 @@ describe('the app in Chromium', () => {
     const { page, errors } = await open();
     const charts = await drawn(page);
     expect(charts.map((c) => c.chart).sort()).toEqual(
-      ['burden', 'investment', 'laborshare', 'vapw', 'wage'].sort(),
+      ['burden', 'investment', 'laborshare', 'settled', 'vapw', 'wage'].sort(),
     );
     for (const c of charts) {
       expect(c.a, c.chart).not.toBe('');
@@ -248,7 +248,7 @@ describe('the app in Chromium', () => {
     it(`fits ${viewport.width}x${viewport.height}: key levers in view, no sideways scrolling`, async () => {
       const { page } = await open(viewport);
       const keyPaths = PARAMS.filter((p) => p.key).map((p) => p.path);
-      expect(keyPaths).toHaveLength(6);
+      expect(keyPaths.length).toBeGreaterThanOrEqual(6);
       for (const path of keyPaths) {
         for (const id of ['A', 'B'] as const) {
           const box = (await page.locator(slider(id, path)).boundingBox())!;

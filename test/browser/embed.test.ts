@@ -27,7 +27,7 @@ const RECORD = `(() => {
 
 /** Opens the embed of the wage chart with `runs` runs per scenario, in `lang`. */
 async function openEmbed(runs: RunsChoice, lang: 'en' | 'ja' = 'en') {
-  const state = { ...decodeState('?v=2').state, runs, lang };
+  const state = { ...decodeState('?v=3').state, runs, lang };
   const link = embedUrl(url, state, 'wage');
   const page = await browser().newPage({ viewport: { width: 800, height: 500 } });
   const errors: string[] = [];
@@ -96,7 +96,7 @@ describe('the embed view with many runs', () => {
 
   it('the export menu’s embed snippet carries the runs count of the page, and its embed draws bands', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(url + '?v=2');
+    await page.goto(url + '?v=3');
     await waitForUpdate(page, 'A', 0);
     await page.check('.runs-bar input[type="radio"][value="10"]');
     await page.click('figure[data-chart="wage"] details.menu summary');

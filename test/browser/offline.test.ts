@@ -60,7 +60,7 @@ describe('offline', () => {
     await expectRunning(page);
     expect(await indicators(page)).toEqual(online);
     // A shared link opens offline too (its query is not part of the cached address).
-    await page.goto(`${url}?v=2&lang=en&a=layered&b=layered`);
+    await page.goto(`${url}?v=3&lang=en&a=layered&b=layered`);
     await expectRunning(page);
     const kpi = await indicators(page);
     expect(kpi[Object.keys(kpi)[0]][0]).toBe(kpi[Object.keys(kpi)[0]][1]);
@@ -103,7 +103,7 @@ describe('single-file build', () => {
     await waitForUpdate(page, 'A', n);
 
     // A link to the file itself carries the state.
-    await page.goto(`${file}?v=2&lang=en&a=layered&b=layered`);
+    await page.goto(`${file}?v=3&lang=en&a=layered&b=layered`);
     await expectRunning(page);
     const kpi = await indicators(page);
     const first = kpi[Object.keys(kpi)[0]];

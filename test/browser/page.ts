@@ -84,6 +84,13 @@ export function controlValues(page: Page, id: 'A' | 'B'): Promise<Record<string,
     )) {
       out[`slider:${el.dataset.path}`] = el.value;
     }
+    // A lever offered as a choice (rounds per year: 1, 2 or 4): its value is both.
+    for (const el of document.querySelectorAll<HTMLSelectElement>(
+      `select[data-scenario="${id}"][data-path]`,
+    )) {
+      out[el.dataset.path!] = el.value;
+      out[`slider:${el.dataset.path}`] = el.value;
+    }
     return out;
   }, id);
 }

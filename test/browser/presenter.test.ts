@@ -65,7 +65,7 @@ describe('presenter mode', () => {
       chart: await chartStyle(page, 'wage'),
     };
     expect(await page.isVisible('aside.controls')).toBe(true);
-    expect(await visibleCharts(page)).toHaveLength(5);
+    expect(await visibleCharts(page)).toHaveLength(6);
 
     await page.click('button.presenter-toggle');
     expect(await page.getAttribute('button.presenter-toggle', 'aria-pressed')).toBe('true');
@@ -100,7 +100,7 @@ describe('presenter mode', () => {
     await page.locator('body').press('p');
     expect(await page.isVisible('aside.controls')).toBe(true);
     expect(await page.isVisible('header.top h1')).toBe(true);
-    expect(await visibleCharts(page)).toHaveLength(5);
+    expect(await visibleCharts(page)).toHaveLength(6);
     expect(await px(page, 'figure[data-chart="wage"] h3', 'fontSize')).toBe(before.title);
     expect(errors).toEqual([]);
     await page.close();
@@ -113,10 +113,10 @@ describe('presenter mode', () => {
     expect(await visibleCharts(page)).toEqual(['wage']);
     await body.press('ArrowRight');
     expect(await visibleCharts(page)).toEqual(['investment']);
-    expect(await page.textContent('.deck .position')).toBe('Chart 2 of 5');
+    expect(await page.textContent('.deck .position')).toBe('Chart 2 of 6');
     await body.press('ArrowLeft');
     await body.press('ArrowLeft');
-    expect(await visibleCharts(page)).toEqual(['burden']);
+    expect(await visibleCharts(page)).toEqual(['settled']);
     await body.press('3');
     expect(await visibleCharts(page)).toEqual(['vapw']);
 
@@ -149,7 +149,7 @@ describe('presenter mode', () => {
       viewport: { width: 1280, height: 720 },
       locale: 'en-US',
     });
-    await page.goto(`${url}?v=2&lang=en&present=investment`);
+    await page.goto(`${url}?v=3&lang=en&present=investment`);
     await waitForUpdate(page, 'A', 0);
     expect(await page.getAttribute('button.presenter-toggle', 'aria-pressed')).toBe('true');
     expect(await visibleCharts(page)).toEqual(['investment']);
@@ -159,7 +159,7 @@ describe('presenter mode', () => {
     await page.waitForFunction(() => location.search.includes('present=vapw'));
     await page.locator('body').press('p');
     await page.waitForFunction(() => !location.search.includes('present='));
-    expect(await visibleCharts(page)).toHaveLength(5);
+    expect(await visibleCharts(page)).toHaveLength(6);
     await page.close();
   });
 

@@ -14,7 +14,7 @@ import { RECORD_WORKERS, batchWorkers, drawn, indicators, waitForUpdate } from '
 const url = inject('appUrl');
 const browser = chromiumForFile();
 
-async function open(query = '?v=2', locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
+async function open(query = '?v=3', locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
   const page = await browser().newPage({ viewport: { width: 1280, height: 900 }, locale });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -150,6 +150,9 @@ describe('many runs per scenario', () => {
       expect(c.bands, c.chart).toBe('current');
       if (c.chart === 'burden') {
         expect(c.roles, c.chart).toEqual({ whiskers: 2 });
+      } else if (c.chart === 'settled') {
+        // One stack per outcome, of the means over the runs.
+        expect(c.roles, c.chart).toEqual({ single: 4 });
       } else {
         // 4 tiers × A and B: a p10 and a p90 (filled) edge and a median each; no single runs left.
         expect(c.roles, c.chart).toEqual({ p10: 8, p90: 8, median: 8 });
@@ -171,7 +174,7 @@ describe('many runs per scenario', () => {
   });
 
   it('shows runs done, and Cancel stops every batch worker at once and keeps the results on screen', async () => {
-    const { page, errors } = await open('?v=2&runs=10');
+    const { page, errors } = await open('?v=3&runs=10');
     await page.waitForSelector('.runs-note[data-band-state="current"]', { timeout: 30_000 });
     const kpiBefore = await indicators(page);
     const chartsBefore = await drawn(page);
@@ -206,7 +209,7 @@ describe('many runs per scenario', () => {
   });
 
   it('editing a lever during a batch cancels it at once and runs the new inputs', async () => {
-    const { page, errors } = await open('?v=2&runs=10');
+    const { page, errors } = await open('?v=3&runs=10');
     await page.waitForSelector('.runs-note[data-band-state="current"]', { timeout: 30_000 });
     const before = await chartRoles(page);
     await page.check(runsRadio(100));
@@ -278,7 +281,7 @@ describe('many runs per scenario', () => {
   });
 
   it('in Japanese: the runs control, the band note and "within noise" have no English sentence', async () => {
-    const { page, errors } = await open('?v=2&lang=ja&runs=10', 'ja-JP');
+    const { page, errors } = await open('?v=3&lang=ja&runs=10', 'ja-JP');
     await page.waitForSelector('.runs-note[data-band-state="current"]', { timeout: 30_000 });
     const bar = (await page.locator('.runs-bar').textContent())!;
     expect(bar).toContain('シナリオごとの実行回数');

@@ -78,7 +78,7 @@ describe('sharing a link', () => {
     await waitForUpdate(page, 'B', n);
 
     const link = await copiedLink(page);
-    expect(link).toContain('v=2');
+    expect(link).toContain('v=3&model=2.');
     expect(link).toContain('a.policy.costDown=0.0625');
     expect(link).toContain('b=large-firm-led');
     expect(link).toContain('b.network.firmsPerTier=3,15,60');
@@ -104,7 +104,7 @@ describe('sharing a link', () => {
   });
 
   it('the chart mode, the view and the language travel with the link', async () => {
-    const { context, page } = await open('?v=2&lang=ja&mode=diff&view=table');
+    const { context, page } = await open('?v=3&lang=ja&mode=diff&view=table');
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     expect(await page.locator('[data-scenario-table]').isVisible()).toBe(true);
     const link = await copiedLink(page);
@@ -120,7 +120,7 @@ describe('sharing a link', () => {
     await plain.context.close();
 
     const { context, page, errors } = await open(
-      '?v=2&lang=en&a=no-such-preset&b.policy.costDown=lots&a.policy.costDown=9&zzz=1&c=0',
+      '?v=3&lang=en&a=no-such-preset&b.policy.costDown=lots&a.policy.costDown=9&zzz=1&c=0',
     );
     const notice = page.locator('[data-link-issues]');
     await expect.poll(() => notice.count()).toBe(1);
@@ -137,7 +137,7 @@ describe('sharing a link', () => {
     await context.close();
 
     // In Japanese, the engine's reason is told in Japanese too.
-    const jaLink = await open('?v=2&lang=ja&a.policy.costDown=9&b.network.firmsPerTier=3,1.5');
+    const jaLink = await open('?v=3&lang=ja&a.policy.costDown=9&b.network.firmsPerTier=3,1.5');
     const jaNotice = jaLink.page.locator('[data-link-issues]');
     await expect.poll(() => jaNotice.count()).toBe(1);
     const jaText = (await jaNotice.textContent()) ?? '';
@@ -155,7 +155,7 @@ describe('sharing a link', () => {
   });
 
   it('an embed link shows its one chart alone and keeps its own URL', async () => {
-    const state = decodeState('?v=2&a=layered').state;
+    const state = decodeState('?v=3&a=layered').state;
     const link = embedUrl(url, state, 'wage');
     const { context, page, errors } = await open(link.slice(link.indexOf('?')));
     expect(await page.locator('figure[data-chart]').count()).toBe(1);
