@@ -81,6 +81,8 @@ describe('the chart "How cost-ups were settled"', () => {
     }
     // The period averaged over is said on the axis.
     expect(c.unit).toBe('% of suppliers with a cost-up, mean of the rounds 2026–2030');
+    expect(c.yTitle).toBe('% of suppliers with a cost-up');
+    expect(c.xTitle).toBe('Supplier tier · mean of the rounds 2026–2030');
     expect(c.note).toMatch(/averaged over the rounds of the reported period/);
     // Its own legend: the outcomes, best on top as in the stack.
     expect(c.legend.map((l) => l.text)).toEqual([

@@ -135,6 +135,14 @@ function periodRange(r: SimResult | null): string {
   return r ? `${r.periods[0].slice(0, 4)}–${r.periods[r.periods.length - 1].slice(0, 4)}` : '';
 }
 
+/** The reported period of A and B: once when they share it, else each ("A 2026–2045, B 2022–2041"). */
+function periodsOf(a: SimResult | null, b: SimResult | null): string {
+  const pa = periodRange(a);
+  const pb = periodRange(b);
+  if (!pa || !pb || pa === pb) return pa || pb;
+  return `A ${pa}, B ${pb}`;
+}
+
 /** Legend entries of the bands (and of the median lines when the bands are current). */
 function bandLegend(lang: Lang, mode: Mode, bands: ChartBands['current'] | null): LegendEntry[] {
   if (bands === null) return [];
@@ -298,7 +306,7 @@ function barContent(
       whiskers: s.map((x) => [x.p10, x.p90]),
     };
   };
-  const unit = translate(lang, 'charts.burden.unit', { period: periodRange(a ?? b) });
+  const unit = translate(lang, 'charts.burden.unit', { period: periodsOf(a, b) });
   const colours = data.labels.map((_, i) =>
     i === data.labels.length - 1 ? CONSUMER_COLOUR : tierColour(i),
   );
@@ -394,7 +402,7 @@ function settledContent(
     (many?.[owner] ?? (r ? settledShares(r) : null))?.map((row) => row.map((x) => x * 100)) ?? null;
   const sa = shares('A', a);
   const sb = shares('B', b);
-  const period = periodRange(a ?? b);
+  const period = periodsOf(a, b);
   const diff = mode === 'diff';
   const tiers = diff
     ? Math.min(a?.tiers ?? 0, b?.tiers ?? 0)
@@ -456,8 +464,9 @@ function settledContent(
     title: translate(lang, 'charts.settled.title'),
     note: translate(lang, 'charts.settled.note') + runsNote,
     unit,
-    yTitle: unit,
-    xTitle: translate(lang, 'charts.settled.axis'),
+    // Short axis titles (the period is named under the bars, the whole unit in the CSV).
+    yTitle: translate(lang, diff ? 'charts.settled.yDiff' : 'charts.settled.y'),
+    xTitle: translate(lang, 'charts.settled.xAxis', { period }),
     legend,
     summary: translate(lang, 'charts.settled.summary', { unit, parts }),
     bands: bandState,
