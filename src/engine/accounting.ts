@@ -6,9 +6,9 @@
  * by item; then the labour market and productivity of each firm.
  */
 import { labourFirm } from './labour.ts';
-import { desiredInvestment, productivityGrowth, type InvestRule } from './investment.ts';
+import { desiredInvestment, growTier, type InvestRule } from './investment.ts';
 import type { QuarterPrices } from './production.ts';
-import { clamp, isSmallTier, type Model } from './state.ts';
+import { isSmallTier, type Model } from './state.ts';
 
 /** Price levels of the quarter used by the accounts. */
 export interface QuarterLevels {
@@ -184,24 +184,6 @@ function labourTier(m: Model, k: number, on: boolean): number {
     employed += li;
   }
   return employed;
-}
-
-/** Productivity growth of tier k from its investment intensity, spill-over and noise; uniqueness drift. */
-function growTier(m: Model, k: number, rule: InvestRule): void {
-  const { alive, va, invest, A, Aref, u } = m;
-  const fi = m.sc.firms;
-  const noise = (fi.productivityNoise / 2) * Math.sqrt(3);
-  const lagRate = 1 / (4 * m.sc.bargaining.gainShareYears);
-  const uDrift = fi.uniquenessDrift / 4;
-  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
-    if (!alive[i]) continue;
-    const v = va[i];
-    const intensity = v > 0 ? clamp(invest[i] / v, 0, 1) : 0;
-    const aNew = A[i] * (1 + productivityGrowth(m, i, k, intensity, rule, noise));
-    A[i] = aNew;
-    Aref[i] += (aNew - Aref[i]) * lagRate;
-    if (k > 0) u[i] = clamp(u[i] + uDrift * (intensity - 0.1), 0, 1);
-  }
 }
 
 /**

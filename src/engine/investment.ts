@@ -59,26 +59,50 @@ export function investRateOf(m: Model, rule: InvestRule, i: number, k: number): 
 }
 
 /**
- * Productivity growth of firm i this quarter (yearly rates / 4): investment
- * intensity (in equipment bought) times the return, partner spill-over, and
- * noise (a sum of four uniforms: near-normal with the yearly sd).
+ * Productivity growth of tier k's live firms this quarter (yearly rates / 4):
+ * investment intensity (in equipment bought) times the return, partner
+ * spill-over, and noise (a sum of four uniforms: near-normal with the yearly
+ * sd); then the lagged productivity of re-quotes and the uniqueness drift.
  */
-export function productivityGrowth(
-  m: Model,
-  i: number,
-  k: number,
-  intensity: number,
-  rule: InvestRule,
-  noise: number,
-): number {
-  const f = m.sc.firms;
-  const theta = f.productivityReturn * (k > 0 ? 1 + m.pol.techSharing : 1) * rule.efficiency[k];
-  let shock = 0;
-  if (noise > 0) {
-    const rng = m.rng;
-    shock = noise * (rng.next() + rng.next() + rng.next() + rng.next() - 2);
+export function growTier(m: Model, k: number, rule: InvestRule): void {
+  const { alive, va, invest, A, Aref, u, spill } = m;
+  const fi = m.sc.firms;
+  const noise = (fi.productivityNoise / 2) * Math.sqrt(3);
+  const lagRate = 1 / (4 * m.sc.bargaining.gainShareYears);
+  const uDrift = fi.uniquenessDrift / 4;
+  const theta = fi.productivityReturn * (k > 0 ? 1 + m.pol.techSharing : 1) * rule.efficiency[k];
+  const st = m.rng.s;
+  let s0 = st[0];
+  let s1 = st[1];
+  let s2 = st[2];
+  let s3 = st[3];
+  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+    if (!alive[i]) continue;
+    const v = va[i];
+    const intensity = v > 0 ? clamp(invest[i] / v, 0, 1) : 0;
+    let shock = 0;
+    if (noise > 0) {
+      let sum = 0;
+      for (let d = 0; d < 4; d++) {
+        // rng.next() on the generator's state in locals (sfc32, as rng.ts).
+        const t = (((s0 + s1) | 0) + s3) | 0;
+        s3 = (s3 + 1) | 0;
+        s0 = s1 ^ (s1 >>> 9);
+        s1 = (s2 + (s2 << 3)) | 0;
+        s2 = (((s2 << 21) | (s2 >>> 11)) + t) | 0;
+        sum += (t >>> 0) / 4294967296;
+      }
+      shock = noise * (sum - 2);
+    }
+    const aNew = A[i] * (1 + ((theta * intensity + spill[i]) / 4 + shock));
+    A[i] = aNew;
+    Aref[i] += (aNew - Aref[i]) * lagRate;
+    if (k > 0) u[i] = clamp(u[i] + uDrift * (intensity - 0.1), 0, 1);
   }
-  return (theta * intensity + m.spill[i]) / 4 + shock;
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
 }
 
 /** Math.log(1 + n) for small whole n (partner counts). */
