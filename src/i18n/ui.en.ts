@@ -221,6 +221,7 @@ export const uiEn = {
     burden: {
       title: 'Who bears cost-ups',
       unit: '¥bn, total {{period}}',
+      unitEach: '¥bn, total of each period',
       note: 'Rises in energy, materials, labour and other purchase costs that each tier absorbed instead of passing on, and what final consumers paid in higher prices (negative: prices fell).',
       summary: 'Cost-ups borne ({{unit}}). {{parts}}',
     },

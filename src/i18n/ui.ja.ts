@@ -222,6 +222,7 @@ export const uiJa: Shape<typeof uiEn> = {
     burden: {
       title: 'コスト上昇を誰が負担したか',
       unit: '十億円、{{period}}の累計',
+      unitEach: '十億円、各期間の累計',
       note: 'エネルギー・原材料・労務費・その他の購入費の上昇のうち、各階層が価格転嫁できずに吸収した分と、最終消費者が価格上昇として支払った分（マイナスは価格の低下）。',
       summary: 'コスト上昇の負担（{{unit}}）。{{parts}}',
     },

@@ -181,6 +181,16 @@ describe('policy events on time axes', () => {
     );
   });
 
+  it('B − A: events go where their quarter is drawn, on A’s calendar', () => {
+    const j = run('japan-2024');
+    const l = run('layered');
+    expect(axisEvents(l, j, 'en', 'diff')).toEqual([
+      { x: 2027.75, label: '2023 guideline' },
+      { x: 2030, label: '2026 act' },
+    ]);
+    expect(axisEvents(l, j, 'en', 'both').map((e) => e.x)).toEqual([2023.75, 2026]);
+  });
+
   it('unknown labels are shown as given; unlabelled events are not marked', () => {
     const r = run('layered', (sc) => {
       sc.policyEvents = [

@@ -203,12 +203,18 @@ function tierLegend(
  * same label at the same quarter once; labels in `lang` (the presets' known
  * labels translated, others as given).
  */
-export function axisEvents(a: SimResult | null, b: SimResult | null, lang: Lang): AxisEvent[] {
+export function axisEvents(
+  a: SimResult | null,
+  b: SimResult | null,
+  lang: Lang,
+  mode: Mode = 'both',
+): AxisEvent[] {
   const seen = new Set<string>();
   const out: AxisEvent[] = [];
   for (const r of [a, b]) {
     if (!r) continue;
-    const start = r.scenario.simulation.startYear;
+    // B − A is taken quarter by quarter on A's calendar: B's events go where its quarter is drawn.
+    const start = (mode === 'diff' && a ? a : r).scenario.simulation.startYear;
     for (const e of r.scenario.policyEvents ?? []) {
       if (!e.label) continue;
       const x = start + Math.round(e.start * 4) / 4;
@@ -275,7 +281,7 @@ function lineContent(
     datasets,
     xMin,
     xMax,
-    events: axisEvents(a, b, lang),
+    events: axisEvents(a, b, lang, mode),
   };
 }
 
@@ -306,7 +312,13 @@ function barContent(
       whiskers: s.map((x) => [x.p10, x.p90]),
     };
   };
-  const unit = translate(lang, 'charts.burden.unit', { period: periodsOf(a, b) });
+  // One period, or (A and B reporting different years) a short word for each one's own.
+  const pa = periodRange(a);
+  const pb = periodRange(b);
+  const unit =
+    pa && pb && pa !== pb
+      ? translate(lang, 'charts.burden.unitEach')
+      : translate(lang, 'charts.burden.unit', { period: pa || pb });
   const colours = data.labels.map((_, i) =>
     i === data.labels.length - 1 ? CONSUMER_COLOUR : tierColour(i),
   );
