@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PARAMS } from '../../src/engine/index.ts';
+import { PARAMS, simulate } from '../../src/engine/index.ts';
+import { scenario } from '../helpers/engine.ts';
 import { END, START, START_JA, paramsMarkdown } from '../../scripts/params-markdown.ts';
 
 const doc = readFileSync(new URL('../../docs/model.md', import.meta.url), 'utf8');
@@ -49,5 +50,15 @@ describe('docs/model.ja.md is the Japanese translation of docs/model.md', () => 
     expect(equations(docJa)).toEqual(equations(doc));
     const ja = new Set(codeSpans(docJa));
     expect(codeSpans(doc).filter((c) => !ja.has(c))).toEqual([]);
+  });
+});
+
+describe('the README’s output table', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  it('lists every output key with the unit the engine reports', () => {
+    const units = simulate(scenario({ years: 1, network: { firmsPerTier: [1, 2] } })).units;
+    expect(Object.keys(units).length).toBeGreaterThan(70);
+    for (const [key, unit] of Object.entries(units))
+      expect(readme, key).toContain(`| \`${key}\` | ${unit} |`);
   });
 });
