@@ -100,15 +100,18 @@ export function setBasis(m: Model, l: number): void {
   m.bA[l] = m.A[s];
 }
 
-/** Sets a firm's round basis (pass-through measurement) to its current unit costs by item. */
-export function setRoundBasis(m: Model, i: number): void {
-  m.rMat[i] = m.mat[i];
-  m.rEn[i] = m.en[i];
-  m.rOth[i] = m.oth[i];
-  m.rParts[i] = m.parts[i];
-  m.rW[i] = m.w[i];
-  m.rA[i] = m.A[i];
-  m.roundCost[i] = m.unitCost[i];
+/** Sets the round basis (pass-through measurement) of the live firms in [from, to) to their current unit costs by item. */
+export function setRoundBases(m: Model, from: number, to: number): void {
+  const { alive, mat, en, oth, parts, w, A, rMat, rEn, rOth, rParts, rW, rA } = m;
+  for (let i = from; i < to; i++) {
+    if (!alive[i]) continue;
+    rMat[i] = mat[i];
+    rEn[i] = en[i];
+    rOth[i] = oth[i];
+    rParts[i] = parts[i];
+    rW[i] = w[i];
+    rA[i] = A[i];
+  }
 }
 
 /** Prices bottom-up: each link at its supplier's cost plus the margin bargained on the starting dependency. */
@@ -143,8 +146,8 @@ function startingPrices(m: Model, base: Float64Array): void {
   for (let i = 0; i < m.nFirms; i++) {
     m.directPrice[i] = m.unitCost[i] * (1 + outsideMargin(sc, m.u[i]));
     m.finalPrice[i] = m.unitCost[i] * (1 + sc.market.finalMarkup);
-    setRoundBasis(m, i);
   }
+  setRoundBases(m, 0, m.nFirms);
   m.pricePrev.set(price);
   m.directPricePrev.set(m.directPrice);
   m.finalPricePrev.set(m.finalPrice);

@@ -10,7 +10,7 @@ import { updateFirms, type QuarterLevels } from './accounting.ts';
 import { computeCosts, computeInputPrices, spotPrice } from './costs.ts';
 import { directLevel, setDemand, setFinalPrices, updateScarcity } from './demand.ts';
 import { closeQuarter, enterFirms } from './exit.ts';
-import { initialise, setRoundBasis, startReporting } from './init.ts';
+import { initialise, setRoundBases, startReporting } from './init.ts';
 import { investRule, updateInvestRates, updateSpillover } from './investment.ts';
 import { planHires, updateAppeal, updatePool, wageRound } from './labour.ts';
 import { closeRound, measureFinal, negotiate } from './negotiation.ts';
@@ -96,7 +96,7 @@ function costs(m: Model, lv: QuarterLevels): void {
     for (let i = 0; i < m.nFirms; i++) {
       if (!m.fresh[i]) continue;
       m.fresh[i] = 0;
-      setRoundBasis(m, i);
+      setRoundBases(m, i, i + 1);
     }
     m.nFresh = 0;
   }

@@ -11,7 +11,7 @@
  * Pass-through is measured per supplier as the surveys do.
  */
 import { bargainedMargin, clamp, keptGainShare, power, type Model } from './state.ts';
-import { setRoundBasis } from './init.ts';
+import { setRoundBases } from './init.ts';
 
 /** Present value of a yearly unit over `years` at rate r (an annuity factor). */
 export function annuity(r: number, years: number): number {
@@ -401,7 +401,7 @@ export function closeRound(m: Model, measure: boolean): void {
     settled[s] = 0;
   }
   directPrices(m, measure);
-  for (let i = t1; i < nFirms; i++) if (alive[i]) setRoundBasis(m, i);
+  setRoundBases(m, t1, nFirms);
 }
 
 /** Own prices on outside sales (cost plus a margin by uniqueness) and their demand factors. */
@@ -455,6 +455,6 @@ export function measureFinal(m: Model, measure: boolean): void {
       }
     }
     m.finalPriceRound[i] = m.finalPrice[i];
-    setRoundBasis(m, i);
   }
+  setRoundBases(m, 0, t0end);
 }

@@ -136,7 +136,6 @@ export interface Model {
   rParts: Float64Array;
   rW: Float64Array;
   rA: Float64Array;
-  roundCost: Float64Array;
   inDeg: Int32Array;
   outDeg: Int32Array;
   spill: Float64Array;
@@ -419,7 +418,6 @@ export function createState(sc: Scenario): Model {
     rParts: F(),
     rW: F(),
     rA: F(),
-    roundCost: F(),
     inDeg: new Int32Array(nFirms),
     outDeg: new Int32Array(nFirms),
     spill: F(),
