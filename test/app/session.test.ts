@@ -121,7 +121,11 @@ describe('AppSession and the link', () => {
     const e = embedOf(embedUrl(PAGE, state, 'wage'), ['ja-JP']);
     expect(e?.chart).toBe('wage');
     expect(e?.state.a.preset).toBe('large-firm-led');
+    expect(e?.notices).toEqual([]);
     expect(embedOf(PAGE, ['en'])).toBeNull();
+    // An embed pinned with model 1: its notice that the figures now come from the new model.
+    const old = embedUrl(PAGE, state, 'burden').replace(/pin=[^&]*/, 'pin=1.0.0');
+    expect(embedOf(old, ['ja-JP'])?.notices.map((i) => i.code)).toEqual(['modelChanged']);
   });
 });
 
