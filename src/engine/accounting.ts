@@ -5,7 +5,7 @@
  * cash, buyer support, investment, equity and capital; the cost-up accounts
  * by item; then the labour market and productivity of each firm.
  */
-import { labourFirm } from './labour.ts';
+import { labourTier } from './labour.ts';
 import { desiredInvestment, growTier, type InvestRule } from './investment.ts';
 import type { QuarterPrices } from './production.ts';
 import { isSmallTier, type Model } from './state.ts';
@@ -168,22 +168,6 @@ function absorbTier(m: Model, k: number): void {
     for (let j = 0; j < 5; j++) ab[at + j] += cuItem[f + j];
     addShares(cuItem, i, ab, at, -passed[i]);
   }
-}
-
-/** Quits, layoffs and vacancies of tier k; returns its employment after them. */
-function labourTier(m: Model, k: number, on: boolean): number {
-  const { alive, x, L } = m;
-  let employed = 0;
-  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
-    if (!alive[i]) {
-      m.vacancies[i] = 0;
-      continue;
-    }
-    const li = labourFirm(m, i, x[i], L[i], on);
-    L[i] = li;
-    employed += li;
-  }
-  return employed;
 }
 
 /**

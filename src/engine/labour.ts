@@ -79,28 +79,44 @@ export function wageRound(m: Model, t: number): void {
 }
 
 /**
- * Quits, layoffs and vacancies of firm i after the quarter's output xi (its
- * employment at the start of the quarter li0). Returns the firm's new
- * head-count. With the labour market off, every firm has the workers it wants.
+ * Quits, layoffs and vacancies of tier k's firms after the quarter's output
+ * (from their employment at the start of the quarter); returns the tier's
+ * employment after them. With the labour market off, every firm has the
+ * workers it wants.
  */
-export function labourFirm(m: Model, i: number, xi: number, li0: number, on: boolean): number {
-  const ai = m.A[i];
-  // Workers wanted for the orders the firm can serve (input-starved firms do not hoard labour).
-  const want = Math.min(m.orders[i], xi + 0.1 * ai * li0) / (ai * m.util);
-  if (!on) {
-    m.vacancies[i] = 0;
-    return Math.max(want, 1);
+export function labourTier(m: Model, k: number, on: boolean): number {
+  const { alive, x, L, A, orders, appeal, vacancies, hireWeight, vac4 } = m;
+  const util = m.util;
+  const quitRate = m.sc.labor.quitRate;
+  let employed = 0;
+  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+    if (!alive[i]) {
+      vacancies[i] = 0;
+      continue;
+    }
+    const ai = A[i];
+    const li0 = L[i];
+    // Workers wanted for the orders the firm can serve (input-starved firms do not hoard labour).
+    const want = Math.min(orders[i], x[i] + 0.1 * ai * li0) / (ai * util);
+    let li: number;
+    if (!on) {
+      vacancies[i] = 0;
+      li = Math.max(want, 1);
+    } else {
+      const ap = appeal[i];
+      li = li0 - li0 * Math.min(0.5, quitRate / ap);
+      if (li > 1.2 * want) li -= 0.25 * (li - 1.2 * want);
+      const v = want - li;
+      if (v > 0) {
+        vacancies[i] = v;
+        hireWeight[i] = v * ap;
+        if (li > 0) vac4[i] += v / li;
+      } else vacancies[i] = 0;
+    }
+    L[i] = li;
+    employed += li;
   }
-  const ap = m.appeal[i];
-  let li = li0 - li0 * Math.min(0.5, m.sc.labor.quitRate / ap);
-  if (li > 1.2 * want) li -= 0.25 * (li - 1.2 * want);
-  const v = want - li;
-  if (v > 0) {
-    m.vacancies[i] = v;
-    m.hireWeight[i] = v * ap;
-    if (li > 0) m.vac4[i] += v / li;
-  } else m.vacancies[i] = 0;
-  return li;
+  return employed;
 }
 
 /**
