@@ -142,9 +142,13 @@ function investTier(m: Model, k: number, frozen: boolean): void {
     let inv = 0;
     let grants = 0;
     if (invOn) {
-      const own = desiredInvestment(m, i, va[i], cash0 + line);
-      grants = (supportOn ? m.support[i] : 0) + subsidy * own;
-      inv = own + grants;
+      // The firm pays (1 - subsidy) of what it invests from cash and credit, the state the rest;
+      // buyer support is invested on top.
+      const funds = cash0 + line;
+      const planned = desiredInvestment(m, i, va[i], subsidy > 0 ? funds / (1 - subsidy) : funds);
+      const support = supportOn ? m.support[i] : 0;
+      grants = support + subsidy * planned;
+      inv = planned + support;
     }
     invest[i] = inv;
     if (frozen) continue;

@@ -29,7 +29,9 @@ export function investRule(m: Model, rule: InvestRule): void {
     const rate = f.costOfCapital + (k <= 1 && !small ? f.creditRateLarge : f.creditRateSmall);
     const equip = small ? pol.equipmentCost : 1;
     const subsidy = small ? pol.subsidy : 0;
-    rule.value[k] = annuity(rate, f.investHorizon) / ref / (equip * (1 - subsidy));
+    // The subsidy lowers the firm's cost of investing; cheaper equipment raises the productivity
+    // each yen buys (efficiency), not the return the firm needs.
+    rule.value[k] = annuity(rate, f.investHorizon) / ref / (1 - subsidy);
     rule.efficiency[k] = 1 / equip;
   }
 }
@@ -70,7 +72,8 @@ export function growTier(m: Model, k: number, rule: InvestRule): void {
   const noise = (fi.productivityNoise / 2) * Math.sqrt(3);
   const lagRate = 1 / (4 * m.sc.bargaining.gainShareYears);
   const uDrift = fi.uniquenessDrift / 4;
-  const theta = fi.productivityReturn * (k > 0 ? 1 + m.pol.techSharing : 1) * rule.efficiency[k];
+  const theta = fi.productivityReturn * (k > 0 ? 1 + m.pol.techSharing : 1);
+  const eff = rule.efficiency[k];
   const st = m.rng.s;
   let s0 = st[0];
   let s1 = st[1];
@@ -94,7 +97,9 @@ export function growTier(m: Model, k: number, rule: InvestRule): void {
       }
       shock = noise * (sum - 2);
     }
-    const aNew = A[i] * (1 + ((theta * intensity + spill[i]) / 4 + shock));
+    // Diminishing returns to the equipment bought per unit of value added.
+    const x = intensity * eff;
+    const aNew = A[i] * (1 + ((theta * (x / (1 + x)) + spill[i]) / 4 + shock));
     A[i] = aNew;
     Aref[i] += (aNew - Aref[i]) * lagRate;
     if (k > 0) u[i] = clamp(u[i] + uDrift * (intensity - 0.1), 0, 1);
