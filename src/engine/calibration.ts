@@ -608,8 +608,8 @@ function buildTargets(): CalibrationTarget[] {
   out.push({
     id: 'value-orientation',
     label: {
-      en: 'Value-added growth, `layered` minus `large-firm-led`, at value orientation 0.8 minus at 0.2 (both presets at the same value)',
-      ja: '付加価値の成長率、`layered` から `large-firm-led` を引いた差の、価値志向0.8での値から0.2での値を引いた差（両プリセットとも同じ値）',
+      en: 'Growth of value added at constant prices, `layered` minus `large-firm-led`, at value orientation 0.8 minus at 0.2 (both presets at the same value)',
+      ja: '実質付加価値（不変価格）の成長率、`layered` から `large-firm-led` を引いた差の、価値志向0.8での値から0.2での値を引いた差（両プリセットとも同じ値）',
     },
     target: { en: 'above 0', ja: '0超' },
     source: {
@@ -618,9 +618,9 @@ function buildTargets(): CalibrationTarget[] {
     },
     runs: [vo(LAY, 0.8), vo(LFL, 0.8), vo(LAY, 0.2), vo(LFL, 0.2)],
     measure: (lay8, lfl8, lay2, lfl2) =>
-      lay8.summary.valueAddedGrowth -
-      lfl8.summary.valueAddedGrowth -
-      (lay2.summary.valueAddedGrowth - lfl2.summary.valueAddedGrowth),
+      lay8.summary.realValueAddedGrowth -
+      lfl8.summary.realValueAddedGrowth -
+      (lay2.summary.realValueAddedGrowth - lfl2.summary.realValueAddedGrowth),
     unit: 'pointsYear',
     pass: above(0),
   });

@@ -100,6 +100,7 @@ export const SUMMARY_UNITS = {
   passThrough: 'share',
   totalValueAdded: '¥m/year',
   valueAddedGrowth: 'share/year',
+  realValueAddedGrowth: 'share/year',
   consumerShareOfCostUps: 'share',
   deepestWageGrowth: 'share/year',
   smeInvestmentRate: 'share',
@@ -127,6 +128,8 @@ export interface Summary {
   /** Value added of all tiers in the last year. */
   totalValueAdded: number;
   valueAddedGrowth: number;
+  /** Compound yearly growth of value added at constant final-goods prices (deflated by economy.finalPrice). */
+  realValueAddedGrowth: number;
   /** Share of the external cost-ups of the period borne by final consumers. */
   consumerShareOfCostUps: number | null;
   /** Headline figures. */
@@ -512,6 +515,13 @@ function summarise(
   let vaFirst = 0;
   for (let t = Math.max(0, Q - 4); t < Q; t++) vaLast += economy.valueAdded[t];
   for (let t = 0; t < Math.min(4, Q); t++) vaFirst += economy.valueAdded[t];
+  // At constant prices: value added deflated by the final-goods price index.
+  let realLast = 0;
+  let realFirst = 0;
+  for (let t = Math.max(0, Q - 4); t < Q; t++)
+    realLast += economy.valueAdded[t] / economy.finalPrice[t];
+  for (let t = 0; t < Math.min(4, Q); t++)
+    realFirst += economy.valueAdded[t] / economy.finalPrice[t];
   const T = tiers - 1;
   let smeInv = 0;
   let smeVa = 0;
@@ -533,6 +543,7 @@ function summarise(
     passThrough,
     totalValueAdded: vaLast,
     valueAddedGrowth: Q >= 8 ? cagr(vaFirst, vaLast) : NaN,
+    realValueAddedGrowth: Q >= 8 ? cagr(realFirst, realLast) : NaN,
     consumerShareOfCostUps: extSum > 0 ? consSum / extSum : null,
     deepestWageGrowth: wageGrowth[T],
     smeInvestmentRate: div(smeInv, smeVa),
