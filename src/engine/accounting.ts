@@ -120,6 +120,7 @@ function bookTier(m: Model, k: number, lv: QuarterLevels, qp: QuarterPrices): vo
  */
 function investTier(m: Model, k: number, frozen: boolean): void {
   const { alive, va, opProfit, interest, supportGiven, E, K, AR, AP, cash, invest, distress } = m;
+  const revenue = m.revenue;
   const fi = m.sc.firms;
   const invOn = m.sc.mechanisms.investment && !frozen;
   const credit = m.sc.mechanisms.credit;
@@ -154,7 +155,13 @@ function investTier(m: Model, k: number, frozen: boolean): void {
     if (frozen) continue;
     E[i] += net - payout * Math.max(net, 0) + grants;
     K[i] = ki * keepK + inv;
-    const c = E[i] + AP[i] - AR[i] - K[i];
+    let c = E[i] + AP[i] - AR[i] - K[i];
+    // Cash above a quarter's sales is paid out to the owners: firms do not hoard.
+    const excess = c - revenue[i];
+    if (excess > 0) {
+      E[i] -= excess;
+      c -= excess;
+    }
     cash[i] = c;
     const short = credit ? c + line < 0 : E[i] < 0;
     distress[i] = short ? distress[i] + 1 : 0;
