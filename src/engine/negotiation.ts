@@ -301,10 +301,9 @@ function bargainLinks(m: Model, measure: boolean, cascade: number): void {
       p -= cut;
       if (ban && p < cs) p = Math.max(p, Math.min(before, cs));
       // The supplier's reservation price binds when its exit is credible: no buyer pushes it
-      // below cost plus the least margin, nor refuses to lift it there, unless an alternative
-      // supplier would be cheaper (then the buyer lets it go).
+      // below cost plus the least margin, nor refuses to lift it there.
       const reserve = cs * reserveF;
-      if (p < reserve && credible[s] && reserve <= altCost[ks] * upMax) {
+      if (p < reserve && credible[s]) {
         p = reserve;
         recovered = 1;
         settled[s] = 1;
