@@ -156,8 +156,8 @@ function investTier(m: Model, k: number, frozen: boolean): void {
     E[i] += net - payout * Math.max(net, 0) + grants;
     K[i] = ki * keepK + inv;
     let c = E[i] + AP[i] - AR[i] - K[i];
-    // Cash above a quarter's sales is paid out to the owners: firms do not hoard.
-    const excess = c - revenue[i];
+    // Cash above a year's sales is paid out to the owners: firms do not hoard.
+    const excess = c - 4 * revenue[i];
     if (excess > 0) {
       E[i] -= excess;
       c -= excess;
