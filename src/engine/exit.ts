@@ -70,12 +70,110 @@ export function resource(m: Model): void {
   }
 }
 
-/** Whether firm i exits this quarter, and why (0: no, 1: insolvency, 2: succession). */
-function exitCause(m: Model, i: number, small: boolean): number {
-  const credit = m.sc.mechanisms.credit;
-  if (m.distress[i] >= (credit ? 2 : 4) || m.L[i] < 0.5) return 1;
-  if (small && m.rng.next() < m.sc.firms.successionHazard / 4) return 2;
-  return 0;
+/**
+ * Tier k at the end of the quarter: hires, exits (1: insolvency when cash and
+ * credit ran out, 2: succession of a small firm, drawn on the generator's
+ * state in locals) and the tier's sums for the recorder.
+ */
+function closeTier(m: Model, k: number, hire: boolean, exitOn: boolean): void {
+  const fl = m.flows;
+  const { alive, L, w, va, costUp, passed, revenue, opProfit, invest, x, A, K } = m;
+  const { vacancies, hireWeight, distress, topSale, original, hires, hireWeightSum } = m;
+  const { cash: cashA, interest: interestA } = m;
+  const small = isSmallTier(k, m.tiers);
+  const insolvent = m.sc.mechanisms.credit ? 2 : 4;
+  const hazard = m.sc.firms.successionHazard / 4;
+  const st = m.rng.s;
+  let s0 = st[0];
+  let s1 = st[1];
+  let s2 = st[2];
+  let s3 = st[3];
+  let firms = 0;
+  let empK = 0;
+  let wl = 0;
+  let vaK = 0;
+  let rev = 0;
+  let op = 0;
+  let inv = 0;
+  let cu = 0;
+  let po = 0;
+  let out = 0;
+  let prod = 0;
+  let cap = 0;
+  let cash = 0;
+  let interest = 0;
+  let dependent = 0;
+  let suppliers = 0;
+  const a0 = m.tierA0[k];
+  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+    // Value added and cost-ups of a firm that closed this quarter still count where they arose.
+    cu += costUp[i];
+    po += passed[i];
+    vaK += va[i];
+    if (!alive[i]) continue;
+    let li = L[i];
+    if (hire && vacancies[i] > 0) {
+      li += Math.min(vacancies[i], (hires * hireWeight[i]) / hireWeightSum);
+      L[i] = li;
+    }
+    if (exitOn) {
+      let cause = distress[i] >= insolvent || li < 0.5 ? 1 : 0;
+      if (cause === 0 && small) {
+        // rng.next() on the generator's state in locals (sfc32, as rng.ts).
+        const t = (((s0 + s1) | 0) + s3) | 0;
+        s3 = (s3 + 1) | 0;
+        s0 = s1 ^ (s1 >>> 9);
+        s1 = (s2 + (s2 << 3)) | 0;
+        s2 = (((s2 << 21) | (s2 >>> 11)) + t) | 0;
+        if ((t >>> 0) / 4294967296 < hazard) cause = 2;
+      }
+      if (cause > 0) {
+        alive[i] = 0;
+        original[i] = 0;
+        L[i] = 0;
+        fl.exits[k] += 1;
+        if (cause === 1) fl.exitsInsolvency[k] += 1;
+        else fl.exitsSuccession[k] += 1;
+        continue;
+      }
+    }
+    firms++;
+    empK += li;
+    wl += w[i] * li;
+    rev += revenue[i];
+    op += opProfit[i];
+    inv += invest[i];
+    out += x[i];
+    prod += (A[i] / a0) * li;
+    cap += K[i];
+    cash += cashA[i];
+    interest += interestA[i];
+    if (k > 0 && revenue[i] > 0) {
+      suppliers++;
+      if (topSale[i] > 0.3 * revenue[i]) dependent++;
+    }
+  }
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
+  fl.firms[k] = firms;
+  fl.employment[k] = empK;
+  fl.wageSum[k] = wl;
+  fl.wageBill[k] = wl / 4;
+  fl.valueAdded[k] = vaK;
+  fl.revenue[k] = rev;
+  fl.opProfit[k] = op;
+  fl.investment[k] = inv;
+  fl.costUp[k] = cu;
+  fl.passedOn[k] = po;
+  fl.output[k] = out;
+  fl.prodSum[k] = prod;
+  fl.capital[k] = cap;
+  fl.cash[k] = cash;
+  fl.interest[k] = interest;
+  fl.dependent[k] = dependent;
+  fl.suppliers[k] = suppliers;
 }
 
 /**
@@ -83,88 +181,12 @@ function exitCause(m: Model, i: number, small: boolean): number {
  * per-tier sums for the recorder. Links of exited firms are re-sourced.
  */
 export function closeQuarter(m: Model, hire: boolean, exitOn: boolean): void {
-  const fl = m.flows;
-  const { alive, L, w, va, costUp, passed, revenue, opProfit, invest, x, A, K } = m;
-  const { tierStart } = m.net;
   let anyExit = false;
   let emp = 0;
   for (let k = 0; k < m.tiers; k++) {
-    const small = isSmallTier(k, m.tiers);
-    let firms = 0;
-    let empK = 0;
-    let wl = 0;
-    let vaK = 0;
-    let rev = 0;
-    let op = 0;
-    let inv = 0;
-    let cu = 0;
-    let po = 0;
-    let out = 0;
-    let prod = 0;
-    let cap = 0;
-    let cash = 0;
-    let interest = 0;
-    let dependent = 0;
-    let suppliers = 0;
-    const a0 = m.tierA0[k];
-    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
-      // Value added and cost-ups of a firm that closed this quarter still count where they arose.
-      cu += costUp[i];
-      po += passed[i];
-      vaK += va[i];
-      if (!alive[i]) continue;
-      let li = L[i];
-      if (hire && m.vacancies[i] > 0) {
-        li += Math.min(m.vacancies[i], (m.hires * m.hireWeight[i]) / m.hireWeightSum);
-        L[i] = li;
-      }
-      if (exitOn) {
-        const cause = exitCause(m, i, small);
-        if (cause > 0) {
-          alive[i] = 0;
-          m.original[i] = 0;
-          L[i] = 0;
-          fl.exits[k] += 1;
-          if (cause === 1) fl.exitsInsolvency[k] += 1;
-          else fl.exitsSuccession[k] += 1;
-          anyExit = true;
-          continue;
-        }
-      }
-      firms++;
-      empK += li;
-      wl += w[i] * li;
-      rev += revenue[i];
-      op += opProfit[i];
-      inv += invest[i];
-      out += x[i];
-      prod += (A[i] / a0) * li;
-      cap += K[i];
-      cash += m.cash[i];
-      interest += m.interest[i];
-      if (k > 0 && revenue[i] > 0) {
-        suppliers++;
-        if (m.topSale[i] > 0.3 * revenue[i]) dependent++;
-      }
-    }
-    fl.firms[k] = firms;
-    fl.employment[k] = empK;
-    fl.wageSum[k] = wl;
-    fl.wageBill[k] = wl / 4;
-    fl.valueAdded[k] = vaK;
-    fl.revenue[k] = rev;
-    fl.opProfit[k] = op;
-    fl.investment[k] = inv;
-    fl.costUp[k] = cu;
-    fl.passedOn[k] = po;
-    fl.output[k] = out;
-    fl.prodSum[k] = prod;
-    fl.capital[k] = cap;
-    fl.cash[k] = cash;
-    fl.interest[k] = interest;
-    fl.dependent[k] = dependent;
-    fl.suppliers[k] = suppliers;
-    emp += empK;
+    closeTier(m, k, hire, exitOn);
+    if (m.flows.exits[k] > 0) anyExit = true;
+    emp += m.flows.employment[k];
   }
   m.econ.employment = emp;
   if (anyExit) resource(m);
