@@ -345,10 +345,8 @@ function bargainLinks(m: Model, measure: boolean, cascade: number): void {
  * (investment), own prices on outside sales, and the new round basis.
  */
 export function closeRound(m: Model, measure: boolean): void {
-  const { sc, pol, alive, nFirms, ptNum, ptDen, asks, settled, unitCost } = m;
+  const { sc, pol, alive, nFirms, asks, settled, salesSum, betaSales, revenue, u, keep } = m;
   const { tierOf } = m.net;
-  const fl = m.flows;
-  const thr = sc.bargaining.askThreshold;
   const t1 = m.net.tierStart[1];
   // Hold-up: savings are kept for good in the share g_eff, the rest until a re-quote claims them.
   const f = sc.firms;
@@ -356,66 +354,74 @@ export function closeRound(m: Model, measure: boolean): void {
   const lambda = sc.bargaining.requoteShare;
   const kappa = annuity(r + lambda, f.investHorizon) / annuity(r, f.investHorizon);
   const holdUp = sc.mechanisms.holdUp;
+  const g = pol.gainShareFloor;
   for (let s = t1; s < nFirms; s++) {
     if (!alive[s]) continue;
-    const k = tierOf[s];
-    if (measure) {
-      const tot = m.cuTotal[s];
-      const cu = m.cuRound;
-      if (tot > thr * unitCost[s] && ptDen[s] > 0) {
-        let num = 0;
-        for (let j = 0; j < 5; j++) num += ptNum[5 * s + j];
-        const ratio = clamp(num / (ptDen[s] * tot), 0, 1);
-        fl.ptSum[k] += ratio;
-        fl.ptSales[k] += ratio * m.linkSales[s];
-        fl.ptSalesW[k] += m.linkSales[s];
-        fl.ptCount[k] += 1;
-        if (asks[s]) fl.asked[k] += 1;
-        if (ratio >= 1 - 1e-9) {
-          fl.ptFull[k] += 1;
-          fl.outFull[k] += 1;
-        } else if (ratio > 1e-9) fl.outPart[k] += 1;
-        else {
-          fl.ptNone[k] += 1;
-          if (asks[s]) fl.outRefused[k] += 1;
-          else fl.outNotAsked[k] += 1;
-        }
-        for (let j = 0; j < 3; j++) {
-          const c = cu[5 * s + j];
-          if (!(c > 1e-4 * unitCost[s])) continue;
-          fl.ptItemSum[3 * k + j] += clamp(ptNum[5 * s + j] / (ptDen[s] * c), 0, 1);
-          fl.ptItemCount[3 * k + j] += 1;
-        }
-      }
-    }
+    if (measure) measureSupplier(m, s, tierOf[s], asks[s] !== 0);
     // The kept share of savings: outside sales keep everything.
-    const sales = m.salesSum[s];
-    const beta = sales > 0 ? m.betaSales[s] / sales : 1;
-    const gEff = keptGainShare(pol.gainShareFloor, beta);
+    const sales = salesSum[s];
+    const beta = sales > 0 ? betaSales[s] / sales : 1;
+    const gEff = keptGainShare(g, beta);
     const links = gEff + (1 - gEff) * kappa;
-    const rev = m.revenue[s];
+    const rev = revenue[s];
     const out = rev > 0 ? clamp(1 - sales / rev, 0, 1) : 1;
     // Outside sales: competitors catch up at the re-quote rate, a unique firm keeps its edge.
-    const outside = m.u[s] + (1 - m.u[s]) * kappa;
-    m.keep[s] = holdUp ? out * outside + (1 - out) * links : 1;
+    const outside = u[s] + (1 - u[s]) * kappa;
+    keep[s] = holdUp ? out * outside + (1 - out) * links : 1;
     settled[s] = 0;
   }
   directPrices(m, measure);
   setRoundBases(m, t1, nFirms);
 }
 
+/** Supplier s of tier k: its pass-through and the outcome of the round, if it had a material cost-up. */
+function measureSupplier(m: Model, s: number, k: number, asked: boolean): void {
+  const { ptNum, ptDen, unitCost, cuRound: cu } = m;
+  const fl = m.flows;
+  const tot = m.cuTotal[s];
+  if (!(tot > m.sc.bargaining.askThreshold * unitCost[s] && ptDen[s] > 0)) return;
+  let num = 0;
+  for (let j = 0; j < 5; j++) num += ptNum[5 * s + j];
+  const ratio = clamp(num / (ptDen[s] * tot), 0, 1);
+  fl.ptSum[k] += ratio;
+  fl.ptSales[k] += ratio * m.linkSales[s];
+  fl.ptSalesW[k] += m.linkSales[s];
+  fl.ptCount[k] += 1;
+  if (asked) fl.asked[k] += 1;
+  if (ratio >= 1 - 1e-9) {
+    fl.ptFull[k] += 1;
+    fl.outFull[k] += 1;
+  } else if (ratio > 1e-9) fl.outPart[k] += 1;
+  else {
+    fl.ptNone[k] += 1;
+    if (asked) fl.outRefused[k] += 1;
+    else fl.outNotAsked[k] += 1;
+  }
+  for (let j = 0; j < 3; j++) {
+    const c = cu[5 * s + j];
+    if (!(c > 1e-4 * unitCost[s])) continue;
+    fl.ptItemSum[3 * k + j] += clamp(ptNum[5 * s + j] / (ptDen[s] * c), 0, 1);
+    fl.ptItemCount[3 * k + j] += 1;
+  }
+}
+
 /** Own prices on outside sales (cost plus a margin by uniqueness) and their demand factors. */
 function directPrices(m: Model, measure: boolean): void {
-  const { sc, alive, nFirms } = m;
+  const { sc, alive, nFirms, directBase, directPrice, directPrice0, directFactor: factor } = m;
+  const { unitCost, u, A, A0 } = m;
   const mk = sc.market;
   const ePrice = -mk.priceElasticity * (1 - mk.valueOrientation);
   const eQuality = mk.qualityElasticity * mk.valueOrientation;
   const on = sc.mechanisms.negotiation;
   const factorOn = measure && sc.mechanisms.valueDemand;
   for (let i = m.net.tierStart[1]; i < nFirms; i++) {
-    if (!alive[i] || !(m.directBase[i] > 0)) continue;
-    if (on) m.directPrice[i] = m.unitCost[i] * (1 + outsideMargin(sc, m.u[i]));
-    if (factorOn) m.directFactor[i] = directFactor(m, i, ePrice, eQuality);
+    if (!alive[i] || !(directBase[i] > 0)) continue;
+    if (on) directPrice[i] = unitCost[i] * (1 + outsideMargin(sc, u[i]));
+    if (factorOn) {
+      const rel = directPrice0[i] > 0 ? directPrice[i] / directPrice0[i] : 1;
+      const fq = A0[i] > 0 ? A[i] / A0[i] : 1;
+      factor[i] = demandFactor(rel, fq, ePrice, eQuality);
+    }
   }
 }
 
@@ -424,10 +430,11 @@ export function outsideMargin(sc: Model['sc'], u: number): number {
   return bargainedMargin(sc, u);
 }
 
-/** Outside-demand factor of a supplier: its own price relative to the start and its own quality. */
-export function directFactor(m: Model, i: number, ePrice: number, eQuality: number): number {
-  const rel = m.directPrice0[i] > 0 ? m.directPrice[i] / m.directPrice0[i] : 1;
-  const fq = m.A0[i] > 0 ? m.A[i] / m.A0[i] : 1;
+/**
+ * Outside-demand factor of a supplier: its own price relative to the start
+ * (rel) and its own quality (fq, productivity relative to the start).
+ */
+export function demandFactor(rel: number, fq: number, ePrice: number, eQuality: number): number {
   return Math.exp(ePrice * Math.log(rel) + eQuality * Math.log(fq));
 }
 
