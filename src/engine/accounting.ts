@@ -120,7 +120,7 @@ function bookTier(m: Model, k: number, lv: QuarterLevels, qp: QuarterPrices): vo
  */
 function investTier(m: Model, k: number, frozen: boolean): void {
   const { alive, va, opProfit, interest, supportGiven, E, K, AR, AP, cash, invest, distress } = m;
-  const revenue = m.revenue;
+  const { revenue, investRate, rev4, op4, support: supportIn } = m;
   const fi = m.sc.firms;
   const invOn = m.sc.mechanisms.investment && !frozen;
   const credit = m.sc.mechanisms.credit;
@@ -146,8 +146,9 @@ function investTier(m: Model, k: number, frozen: boolean): void {
       // The firm pays (1 - subsidy) of what it invests from cash and credit, the state the rest;
       // buyer support is invested on top.
       const funds = cash0 + line;
-      const planned = desiredInvestment(m, i, va[i], subsidy > 0 ? funds / (1 - subsidy) : funds);
-      const support = supportOn ? m.support[i] : 0;
+      const own = subsidy > 0 ? funds / (1 - subsidy) : funds;
+      const planned = desiredInvestment(investRate[i], rev4[i], op4[i], va[i], own);
+      const support = supportOn ? supportIn[i] : 0;
       grants = support + subsidy * planned;
       inv = planned + support;
     }

@@ -36,28 +36,38 @@ export function investRule(m: Model, rule: InvestRule): void {
   }
 }
 
-/** A firm's expected-margin factor: 0 at a margin of -5% or less, 1 at +5% or more (last year's). */
-function marginFactor(m: Model, i: number): number {
-  const rev = m.rev4[i];
-  const margin = rev > 0 ? m.op4[i] / rev : 0;
+/** A firm's expected-margin factor from last year's revenue and operating profit: 0 at a margin of -5% or less, 1 at +5% or more. */
+function marginFactor(rev: number, op: number): number {
+  const margin = rev > 0 ? op / rev : 0;
   return clamp((margin + 0.05) / 0.1, 0, 1);
 }
 
 /**
- * Investment of firm i this quarter from its own funds: the desired rate times
- * value added, limited by cash plus the unused credit line (`funds`).
+ * Investment of a firm this quarter from its own funds: its desired rate
+ * (`rate`, before the margin factor; set at rounds) times the margin factor of
+ * last year's revenue and operating profit, times value added, limited by cash
+ * plus the unused credit line (`funds`).
  */
-export function desiredInvestment(m: Model, i: number, va: number, funds: number): number {
+export function desiredInvestment(
+  rate: number,
+  rev: number,
+  op: number,
+  va: number,
+  funds: number,
+): number {
   if (!(va > 0)) return 0;
-  // The desired rate without the margin factor is set at rounds (investRate).
-  const want = Math.min(0.6, m.investRate[i] * marginFactor(m, i)) * va;
+  const want = Math.min(0.6, rate * marginFactor(rev, op)) * va;
   return Math.max(0, Math.min(want, funds));
 }
 
 /** The desired investment rate of firm i of tier k before the margin factor: base x (kept share x value)^eta. */
 export function investRateOf(m: Model, rule: InvestRule, i: number, k: number): number {
-  const q = m.keep[i] * rule.value[k];
-  return q > 0 ? rule.base * Math.pow(q, rule.eta) : 0;
+  return rateOfKept(rule.base, rule.eta, m.keep[i] * rule.value[k]);
+}
+
+/** investRateOf() on the kept share times the tier's value (q). */
+function rateOfKept(base: number, eta: number, q: number): number {
+  return q > 0 ? base * Math.pow(q, eta) : 0;
 }
 
 /**
@@ -127,8 +137,9 @@ export function updateSpillover(m: Model): void {
 
 /** Every live firm's desired investment rate before the margin factor (after rounds and policy changes). */
 export function updateInvestRates(m: Model, rule: InvestRule): void {
-  const { alive, nFirms, investRate } = m;
+  const { alive, nFirms, investRate, keep } = m;
   const { tierOf } = m.net;
+  const { base, eta, value } = rule;
   for (let i = 0; i < nFirms; i++)
-    if (alive[i]) investRate[i] = investRateOf(m, rule, i, tierOf[i]);
+    if (alive[i]) investRate[i] = rateOfKept(base, eta, keep[i] * value[tierOf[i]]);
 }
