@@ -18,11 +18,9 @@ export function annuity(r: number, years: number): number {
   return r > 1e-9 ? (1 - Math.pow(1 + r, -years)) / r : years;
 }
 
-/** A firm's own squeeze: 0 above the squeeze margin, 1 at a margin of zero or below (last year's). */
-function ownSqueeze(m: Model, i: number): number {
-  const ref = m.sc.bargaining.squeezeMargin;
-  const rev = m.rev4[i];
-  return rev > 0 ? clamp((ref - m.op4[i] / rev) / ref, 0, 1) : 0;
+/** A firm's own squeeze: 0 above the squeeze margin `ref`, 1 at a margin of zero or below (last year's revenue and profit). */
+function ownSqueeze(ref: number, rev: number, op: number): number {
+  return rev > 0 ? clamp((ref - op / rev) / ref, 0, 1) : 0;
 }
 
 /**
@@ -33,7 +31,7 @@ function ownSqueeze(m: Model, i: number): number {
  */
 function prepareRound(m: Model, cascade: number): void {
   const { alive, nFirms, tiers, squeeze, unitCost, answerP, credible, savings, cuTotal } = m;
-  const { declared, declU, op4, distress, E, labU, capU, A, rA } = m;
+  const { declared, declU, op4, rev4, distress, E, labU, capU, A, rA } = m;
   const { tierStart } = m.net;
   const pol = m.pol;
   const b = m.sc.bargaining;
@@ -48,15 +46,18 @@ function prepareRound(m: Model, cascade: number): void {
     m.altCost[k] = n > 0 ? s / n : m.spotBase[k];
   }
   const base = b.respondBase + 0.3 * pol.enforcement;
+  const ref = b.squeezeMargin;
+  const respond = b.respondSqueeze * cascade;
+  const { declarationShare, declarationCompliance, dutyToRespond } = pol;
+  roundCostUps(m, 0, nFirms);
   for (let i = 0; i < nFirms; i++) {
     if (!alive[i]) continue;
-    const sq = ownSqueeze(m, i);
+    const sq = ownSqueeze(ref, rev4[i], op4[i]);
     squeeze[i] = sq;
-    declared[i] = declU[i] < pol.declarationShare ? 1 : 0;
-    let p = clamp(base - b.respondSqueeze * cascade * sq, 0, 1);
-    if (declared[i]) p += pol.declarationCompliance * (1 - p);
-    answerP[i] = p + pol.dutyToRespond * (1 - p);
-    cuTotal[i] = roundCostUp(m, i, m.cuRound);
+    declared[i] = declU[i] < declarationShare ? 1 : 0;
+    let p = clamp(base - respond * sq, 0, 1);
+    if (declared[i]) p += declarationCompliance * (1 - p);
+    answerP[i] = p + dutyToRespond * (1 - p);
     savings[i] = (labU[i] + capU[i]) * (A[i] / rA[i] - 1);
     // Credible exit: it lost money over the last year, its cash and credit ran out, or its
     // equity is negative.
@@ -69,17 +70,26 @@ function pos(c: number): number {
   return c > 0 ? c : 0;
 }
 
-/** The supplier's cost-up by item since the last round (at last round's productivity). */
-function roundCostUp(m: Model, s: number, out: Float64Array): number {
-  const o = 5 * s;
-  out[o] = m.mat[s] - m.rMat[s];
-  out[o + 1] = m.en[s] - m.rEn[s];
-  out[o + 2] = (m.w[s] - m.rW[s]) / (4 * m.rA[s] * m.util);
-  out[o + 3] = m.parts[s] - m.rParts[s];
-  out[o + 4] = m.oth[s] - m.rOth[s];
-  let tot = 0;
-  for (let j = o; j < o + 5; j++) if (out[j] > 0) tot += out[j];
-  return tot;
+/**
+ * Each live firm's cost-up by item since the last round in [from, to) (at
+ * last round's productivity) in cuRound, and the sum of its positive items
+ * in cuTotal.
+ */
+function roundCostUps(m: Model, from: number, to: number): void {
+  const { alive, mat, en, w, parts, oth, rMat, rEn, rW, rA, rParts, rOth, cuRound: out } = m;
+  const { cuTotal, util } = m;
+  for (let s = from; s < to; s++) {
+    if (!alive[s]) continue;
+    const o = 5 * s;
+    out[o] = mat[s] - rMat[s];
+    out[o + 1] = en[s] - rEn[s];
+    out[o + 2] = (w[s] - rW[s]) / (4 * rA[s] * util);
+    out[o + 3] = parts[s] - rParts[s];
+    out[o + 4] = oth[s] - rOth[s];
+    let tot = 0;
+    for (let j = o; j < o + 5; j++) if (out[j] > 0) tot += out[j];
+    cuTotal[s] = tot;
+  }
 }
 
 /** Dependency on the largest customer: its share of the supplier's sales (1 without sales). */
@@ -443,10 +453,11 @@ export function measureFinal(m: Model, measure: boolean): void {
   const t0end = m.net.tierStart[1];
   const fl = m.flows;
   const thr = m.sc.bargaining.askThreshold;
+  roundCostUps(m, 0, t0end);
   for (let i = 0; i < t0end; i++) {
     if (!m.alive[i]) continue;
     const cu = m.cuRound;
-    const tot = roundCostUp(m, i, cu);
+    const tot = m.cuTotal[i];
     if (measure && tot > thr * m.unitCost[i]) {
       const ratio = clamp((m.finalPrice[i] - m.finalPriceRound[i]) / tot, 0, 1);
       fl.ptSum[0] += ratio;
