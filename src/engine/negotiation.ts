@@ -30,7 +30,7 @@ function ownSqueeze(ref: number, rev: number, op: number): number {
  * unit cost of live firms).
  */
 function prepareRound(m: Model, cascade: number): void {
-  const { alive, nFirms, tiers, squeeze, unitCost, answerP, credible, savings, cuTotal } = m;
+  const { alive, nFirms, tiers, squeeze, unitCost, answerP, credible, savings } = m;
   const { declared, declU, op4, rev4, distress, E, labU, capU, A, rA } = m;
   const { tierStart } = m.net;
   const pol = m.pol;
