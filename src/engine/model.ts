@@ -14,7 +14,7 @@ import { initialise, setRoundBases, startReporting } from './init.ts';
 import { investRule, updateInvestRates, updateSpillover } from './investment.ts';
 import { planHires, updateAppeal, updatePool, wageRound } from './labour.ts';
 import { closeRound, measureFinal, negotiate } from './negotiation.ts';
-import { produce, type QuarterPrices } from './production.ts';
+import { produce } from './production.ts';
 import type { Scenario } from './params.ts';
 import { createState, type Model, type TierFlows } from './state.ts';
 
@@ -28,28 +28,25 @@ export function createModel(sc: Scenario): Model {
 }
 
 function resetRoundFlows(fl: TierFlows): void {
-  for (const a of [
-    fl.ptSum,
-    fl.ptSales,
-    fl.ptSalesW,
-    fl.ptCount,
-    fl.ptFull,
-    fl.ptNone,
-    fl.ptItemSum,
-    fl.ptItemCount,
-    fl.asked,
-    fl.requests,
-    fl.refused,
-    fl.outNotAsked,
-    fl.outRefused,
-    fl.outPart,
-    fl.outFull,
-    fl.exits,
-    fl.exitsInsolvency,
-    fl.exitsSuccession,
-    fl.entries,
-  ])
-    a.fill(0);
+  fl.ptSum.fill(0);
+  fl.ptSales.fill(0);
+  fl.ptSalesW.fill(0);
+  fl.ptCount.fill(0);
+  fl.ptFull.fill(0);
+  fl.ptNone.fill(0);
+  fl.ptItemSum.fill(0);
+  fl.ptItemCount.fill(0);
+  fl.asked.fill(0);
+  fl.requests.fill(0);
+  fl.refused.fill(0);
+  fl.outNotAsked.fill(0);
+  fl.outRefused.fill(0);
+  fl.outPart.fill(0);
+  fl.outFull.fill(0);
+  fl.exits.fill(0);
+  fl.exitsInsolvency.fill(0);
+  fl.exitsSuccession.fill(0);
+  fl.entries.fill(0);
 }
 
 /** Policy timeline: events whose quarter has come change the levers in force; returns whether any did. */
@@ -81,7 +78,8 @@ function yearly(m: Model, t: number): void {
   }
   // Nobody pays less than the minimum wage from the day it rises (October), wage rounds or not.
   const wMin = m.paths.minimumWage[t];
-  for (let i = 0; i < m.nFirms; i++) if (m.w[i] < wMin) m.w[i] = wMin;
+  const { w, nFirms } = m;
+  for (let i = 0; i < nFirms; i++) if (w[i] < wMin) w[i] = wMin;
 }
 
 /** Unit costs of the quarter; entrants get their round basis once their costs are known. */
@@ -140,11 +138,10 @@ export function step(m: Model, t: number): void {
   const frozen = t < 0;
   const paths = m.paths;
   const tt = frozen ? 0 : t;
-  const lv: QuarterLevels = {
-    pe: frozen ? 1 : paths.energy[t],
-    pm: frozen ? 1 : paths.materials[t],
-    po: frozen ? 1 : paths.other[t],
-  };
+  const lv = m.levels;
+  lv.pe = frozen ? 1 : paths.energy[t];
+  lv.pm = frozen ? 1 : paths.materials[t];
+  lv.po = frozen ? 1 : paths.other[t];
   resetRoundFlows(m.flows);
   let policyChanged = t === -1 || (frozen && t === -4 * sc.simulation.burnInYears);
   if (!frozen) {
@@ -163,14 +160,11 @@ export function step(m: Model, t: number): void {
   if (isRound) measureFinal(m, !frozen);
   const demand = setDemand(m, tt, frozen);
   m.econ.demand = demand;
-  const qp: QuarterPrices = {
-    round: isRound,
-    dMat: lv.pm - m.prevMaterials,
-    dEn: lv.pe - m.prevEnergy,
-    dOth: lv.po - m.prevOther,
-    spotNow: m.spotNow,
-    spotPrev: m.spotPrev,
-  };
+  const qp = m.quarterPrices;
+  qp.round = isRound;
+  qp.dMat = lv.pm - m.prevMaterials;
+  qp.dEn = lv.pe - m.prevEnergy;
+  qp.dOth = lv.po - m.prevOther;
   const valueOn = sc.mechanisms.valueDemand && !frozen;
   produce(m, demand, qp, directLevel(m, tt, frozen), valueOn);
   if (isRound || policyChanged || t === 0) {

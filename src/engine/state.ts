@@ -10,6 +10,8 @@ import { buildPaths, type Paths } from './paths.ts';
 import type { Scenario } from './params.ts';
 import { Rng } from './rng.ts';
 import type { InvestRule } from './investment.ts';
+import type { QuarterLevels } from './accounting.ts';
+import type { QuarterPrices } from './production.ts';
 
 /** Cost items of a claim and of the cost-up accounts (docs/model.md section 6). */
 export const ITEMS = ['materials', 'energy', 'labour', 'parts', 'other'] as const;
@@ -258,6 +260,9 @@ export interface Model {
   unmetPrev: number;
   spotNow: Float64Array;
   spotPrev: Float64Array;
+  /** The quarter's price levels and price changes (step() sets them; allocated once). */
+  levels: QuarterLevels;
+  quarterPrices: QuarterPrices;
 }
 
 function tierFlows(tiers: number): TierFlows {
@@ -362,6 +367,8 @@ export function createState(sc: Scenario): Model {
   const F = () => new Float64Array(nFirms);
   const Lk = () => new Float64Array(nLinks);
   const T1 = () => new Float64Array(tiers);
+  const spotNow = T1();
+  const spotPrev = T1();
   const events = sc.policyEvents
     .map((e) => ({ quarter: Math.round(e.start * 4), lever: e.lever, value: e.value }))
     .sort((a, b) => a.quarter - b.quarter);
@@ -544,8 +551,17 @@ export function createState(sc: Scenario): Model {
     prevMaterials: DOUBLE_ZERO,
     prevOther: DOUBLE_ZERO,
     unmetPrev: DOUBLE_ZERO,
-    spotNow: T1(),
-    spotPrev: T1(),
+    spotNow,
+    spotPrev,
+    levels: { pe: DOUBLE_ZERO, pm: DOUBLE_ZERO, po: DOUBLE_ZERO },
+    quarterPrices: {
+      round: false,
+      dMat: DOUBLE_ZERO,
+      dEn: DOUBLE_ZERO,
+      dOth: DOUBLE_ZERO,
+      spotNow,
+      spotPrev,
+    },
   };
   m.P0 = 1;
   m.econ.finalPrice = 1;
