@@ -169,13 +169,18 @@ function requotePrice(m: Model, beta: number, lag: number, cs: number, cutRate: 
   return (gEff * lag + (1 - gEff) * cs) * (1 + bargainedMargin(m.sc, beta)) * (1 - cutRate);
 }
 
-/** Adds a link's recovered cost-up by item (the whole cost-up, or the settled claim) to its supplier's. */
-function addRecovered(m: Model, s: number, wt: number, whole: boolean): void {
-  const { ptNum, cuRound } = m;
+/**
+ * Adds a link's recovered cost-up by item to its supplier's: the whole cost-up
+ * (a re-quote, recovered = 1), the settled claim (2), or the price rise split
+ * over the items in proportion to this round's cost-ups (a reservation price
+ * the buyer lifted the link to, 3).
+ */
+function addRecovered(m: Model, s: number, wt: number, recovered: number, rise: number): void {
+  const { ptNum, cuRound, cuTotal } = m;
   for (let j = 0; j < 5; j++) {
     const c = cuRound[5 * s + j];
     if (!(c > 0)) continue;
-    const passed = whole ? c : claim[j];
+    const passed = recovered === 1 ? c : recovered === 2 ? claim[j] : (rise * c) / cuTotal[s];
     ptNum[5 * s + j] += wt * Math.min(passed, c);
   }
 }
@@ -243,7 +248,7 @@ function bargainLinks(m: Model, measure: boolean, cascade: number): void {
     const cutRate = dRound * (1 - beta) * (1 + sqB);
     const cs = unitCost[s];
     let p = p0;
-    let recovered = 0; // 0: nothing; 1: the whole cost-up; 2: the settled shares (claim)
+    let recovered = 0; // 0: nothing; 1: the whole cost-up; 2: the settled claim; 3: the rise
     const ms = mat[s];
     const es = en[s];
     const os = oth[s];
@@ -315,7 +320,7 @@ function bargainLinks(m: Model, measure: boolean, cascade: number): void {
       const reserve = cs * reserveF;
       if (p < reserve && credible[s]) {
         p = reserve;
-        recovered = 1;
+        recovered = 3;
         settled[s] = 1;
       }
     }
@@ -340,7 +345,7 @@ function bargainLinks(m: Model, measure: boolean, cascade: number): void {
     // Pass-through of this round's cost-up, per item, clamped per item; a cut counts as none.
     const wt = q[l] > 0 ? q[l] : 1e-12;
     ptDen[s] += wt;
-    if (p > p0 && recovered > 0) addRecovered(m, s, wt, recovered === 1);
+    if (p > p0 && recovered > 0) addRecovered(m, s, wt, recovered, p - p0);
   }
   st[0] = s0;
   st[1] = s1;
