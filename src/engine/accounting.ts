@@ -7,7 +7,7 @@
  */
 import { labourTier } from './labour.ts';
 import { desiredInvestment, growTier, type InvestRule } from './investment.ts';
-import type { QuarterPrices } from './production.ts';
+import { addShares, type QuarterPrices } from './production.ts';
 import { isSmallTier, type Model } from './state.ts';
 
 /** Price levels of the quarter used by the accounts. */
@@ -15,22 +15,6 @@ export interface QuarterLevels {
   pe: number;
   pm: number;
   po: number;
-}
-
-/** Adds dv to target[at..at+4] split as firm i's own positive cost-ups by item (else as a margin move). */
-function addShares(
-  cuItem: Float64Array,
-  i: number,
-  target: Float64Array,
-  at: number,
-  dv: number,
-): void {
-  const f = 5 * i;
-  let pos = 0;
-  for (let j = 0; j < 4; j++) if (cuItem[f + j] > 0) pos += cuItem[f + j];
-  if (pos > 0) {
-    for (let j = 0; j < 4; j++) if (cuItem[f + j] > 0) target[at + j] += (dv * cuItem[f + j]) / pos;
-  } else target[at + 4] += dv;
 }
 
 /**

@@ -5,7 +5,14 @@
  * the reported period starts from (startReporting).
  */
 import { computeCosts } from './costs.ts';
-import { bargainedMargin, bargainingPower, clamp, depth, type Model } from './state.ts';
+import {
+  bargainedMargin,
+  bargainingPower,
+  clamp,
+  depth,
+  resetYearSums,
+  type Model,
+} from './state.ts';
 import { updateAppeal } from './labour.ts';
 import { outsideMargin } from './negotiation.ts';
 
@@ -186,12 +193,7 @@ export function startReporting(m: Model): void {
     m.cash[i] = 0.5 * m.revenue[i];
     m.distress[i] = 0;
   }
-  m.va4.fill(0);
-  m.dep4.fill(0);
-  m.rev4.fill(0);
-  m.op4.fill(0);
-  m.vac4.fill(0);
-  m.yearQuarters = 0;
+  resetYearSums(m);
   let wl = 0;
   let ls = 0;
   const tw = new Float64Array(tiers);

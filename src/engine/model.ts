@@ -16,7 +16,7 @@ import { planHires, updateAppeal, updatePool, wageRound } from './labour.ts';
 import { closeRound, measureFinal, negotiate } from './negotiation.ts';
 import { produce } from './production.ts';
 import type { Scenario } from './params.ts';
-import { createState, type Model, type TierFlows } from './state.ts';
+import { createState, resetYearSums, type Model, type TierFlows } from './state.ts';
 
 export { isSmallTier, type Model } from './state.ts';
 export { startReporting };
@@ -69,12 +69,7 @@ function yearly(m: Model, t: number): void {
     if (mech.wages) wageRound(m, t);
     else m.Aprev.set(m.A);
     updateAppeal(m);
-    m.va4.fill(0);
-    m.dep4.fill(0);
-    m.rev4.fill(0);
-    m.op4.fill(0);
-    m.vac4.fill(0);
-    m.yearQuarters = 0;
+    resetYearSums(m);
   }
   // Nobody pays less than the minimum wage from the day it rises (October), wage rounds or not.
   const wMin = m.paths.minimumWage[t];

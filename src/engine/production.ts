@@ -182,21 +182,26 @@ function deliver(m: Model, k: number, qp: QuarterPrices): void {
       if (dv !== 0) {
         costUp[bb] += dv;
         passed[s] += dv;
-        splitLike(cuItem, s, bb, dv);
+        addShares(cuItem, s, cuItem, 5 * bb, dv);
       }
     }
   }
 }
 
-/** Adds amount dv to firm `to`'s cost-ups by item, split as firm `from`'s own cost-ups (positive items), else as a margin move. */
-export function splitLike(cuItem: Float64Array, from: number, to: number, dv: number): void {
-  const f = 5 * from;
-  const t = 5 * to;
+/** Adds dv to target[at..at+4] split as firm i's own positive cost-ups by item (else as a margin move). */
+export function addShares(
+  cuItem: Float64Array,
+  i: number,
+  target: Float64Array,
+  at: number,
+  dv: number,
+): void {
+  const f = 5 * i;
   let pos = 0;
   for (let j = 0; j < 4; j++) if (cuItem[f + j] > 0) pos += cuItem[f + j];
   if (pos > 0) {
-    for (let j = 0; j < 4; j++) if (cuItem[f + j] > 0) cuItem[t + j] += (dv * cuItem[f + j]) / pos;
-  } else cuItem[t + 4] += dv;
+    for (let j = 0; j < 4; j++) if (cuItem[f + j] > 0) target[at + j] += (dv * cuItem[f + j]) / pos;
+  } else target[at + 4] += dv;
 }
 
 /** Output of tier k from its inputs, and its external cost-ups of the quarter by item. */

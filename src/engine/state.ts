@@ -322,6 +322,16 @@ function policyCopy(p: Scenario['policy']): Scenario['policy'] {
   return Object.assign({}, p);
 }
 
+/** Starts the sums of a wage-round year (value added, depreciation, revenue, profit, vacancies). */
+export function resetYearSums(m: Model): void {
+  m.va4.fill(0);
+  m.dep4.fill(0);
+  m.rev4.fill(0);
+  m.op4.fill(0);
+  m.vac4.fill(0);
+  m.yearQuarters = 0;
+}
+
 export const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
 /** Depth of tier k as a share of the deepest tier (0 at tier 0, 1 at tier T). */
