@@ -492,6 +492,8 @@ export const SENS_KEYS = {
   runs: 'sens.runs',
   axes: ['sens.x', 'sens.y'],
 } as const;
+/** Keys of a link that only choose how the app shows things (no scenario, no model). */
+const OPTION_KEYS = new Set(['v', 'lang', 'view', 'mode', 'runs', 'embed', 'charts', 'present']);
 const SENS_KEY_SET = new Set<string>([
   SENS_KEYS.scenario,
   SENS_KEYS.indicator,
@@ -837,6 +839,10 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
       params.set(k, val);
     }
     const code = pairs.find(([k]) => k === 'c')?.[1];
+    // A hand-typed short link (?lang=ja, ?v=2&lang=ja) holds only view
+    // options, each checked on its own: no version, check code or model to
+    // warn about, since nothing in it depends on them.
+    const optionsOnly = [...params.keys()].every((k) => OPTION_KEYS.has(k) || SENS_KEY_SET.has(k));
     if (params.size === 0) {
       // No state in the link: only the first app's hash routes can say something.
       const view = hash === '#model' ? 'model' : 'compare';
@@ -848,7 +854,7 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
     let version: number;
     if (rawV === undefined) {
       version = FORMAT_VERSION;
-      issues.push(issue('noVersion', { version: String(FORMAT_VERSION) }));
+      if (!optionsOnly) issues.push(issue('noVersion', { version: String(FORMAT_VERSION) }));
     } else if (!/^\d+$/.test(rawV) || Number(rawV) < 1) {
       issues.push(issue('badVersion', { value: rawV }));
       return done(fallback);
@@ -859,10 +865,13 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
       version = Number(rawV);
     }
     if (version >= 2 && rawV !== undefined) {
-      if (code === undefined) issues.push(issue('noCheck'));
-      else if (code !== checkCode(checked)) issues.push(issue('badCheck'));
+      if (code === undefined) {
+        if (!optionsOnly) issues.push(issue('noCheck'));
+      } else if (code !== checkCode(checked)) issues.push(issue('badCheck'));
     }
-    if (version < FORMAT_VERSION) issues.push(issue('migrated', { from: String(version) }));
+    if (version < FORMAT_VERSION && !optionsOnly) {
+      issues.push(issue('migrated', { from: String(version) }));
+    }
     for (let n = version; n < FORMAT_VERSION; n++) params = MIGRATIONS[n](params, hash);
 
     const state = defaultState(fallback.lang);
@@ -894,7 +903,7 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
 
     const pin = params.get('pin');
     const linkModel = params.get('model');
-    made = pin ?? linkModel ?? (version < 3 ? '1.x' : MODEL_VERSION);
+    made = pin ?? linkModel ?? (version < 3 && !optionsOnly ? '1.x' : MODEL_VERSION);
     const settings: Record<'a' | 'b', [string, string][]> = { a: [], b: [] };
     for (const [k, val] of params) {
       if (
