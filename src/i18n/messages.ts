@@ -6,8 +6,24 @@
  */
 import type { StorageMessage } from '../share/storage.ts';
 import type { ShareIssue } from '../share/urlState.ts';
+import { PARAM_BY_PATH } from '../engine/index.ts';
 import { translate, type Lang, type MessageKey } from './index.ts';
-import { engineText, whatText } from './validation.ts';
+import { isPercent, toTyped } from './units.ts';
+import { REMOVED_LABELS, engineText, whatText, whereText } from './validation.ts';
+
+/** A setting as the reader knows it: a lever's label, a removed setting's name, else as written. */
+function settingName(lang: Lang, path: string): string {
+  if (PARAM_BY_PATH.has(path)) return translate(lang, `param.${path}.label`);
+  return REMOVED_LABELS[path]?.[lang] ?? whereText(lang, path);
+}
+
+/** A link's number for a share in percent ("0.8" → "80%"); other text as it is. */
+function typedValue(path: string, text: string): string {
+  const x = Number(text);
+  return text.trim() !== '' && Number.isFinite(x) && isPercent(path)
+    ? `${toTyped(path, x)}%`
+    : text;
+}
 
 /** A message of the store (src/share/storage.ts) in `lang`. */
 export function storageText(lang: Lang, m: StorageMessage): string {
@@ -18,12 +34,31 @@ export function storageText(lang: Lang, m: StorageMessage): string {
       .map((e) => engineText(lang, e))
       .join(lang === 'ja' ? '' : ' ');
   }
+  if (m.code === 'removedSetting' && typeof params.path === 'string') {
+    params.path = settingName(lang, params.path);
+  }
   return translate(lang, `storage.${m.code}` as MessageKey, params);
 }
 
 /** A notice of the link reader (src/share/urlState.ts) in `lang`. */
 export function issueText(lang: Lang, issue: ShareIssue): string {
   const params = { ...issue.params };
-  if (issue.code === 'invalidValue' && params.detail) params.detail = whatText(lang, params.detail);
+  const path = params.path;
+  if (issue.code === 'invalidValue' && params.detail) {
+    params.detail = whatText(lang, params.detail, path);
+  }
+  // The reader sees levers by name, and shares in percent, never an internal path.
+  if (path && issue.code !== 'unknownSetting' && issue.code !== 'axisParameter') {
+    for (const k of ['value', 'min', 'max'] as const) {
+      if (params[k] !== undefined) params[k] = typedValue(path, params[k]);
+    }
+    params.path = settingName(lang, path);
+  }
+  if (issue.code === 'pinnedMissing' && params.paths) {
+    params.paths = params.paths
+      .split(', ')
+      .map((p) => settingName(lang, p))
+      .join(lang === 'ja' ? '、' : ', ');
+  }
   return translate(lang, `share.issue.${issue.code}` as MessageKey, params);
 }

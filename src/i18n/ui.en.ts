@@ -31,7 +31,7 @@ export const uiEn = {
     exactValue: '{{name}}, exact value',
     exactValueIn: '{{name}}, exact value in {{unit}}',
     notNumber:
-      '{{label}} ({{path}}): "{{raw}}" is not a number; enter one from {{min}} to {{max}}.',
+      '{{label}}: "{{raw}}" is not a number; enter one from {{min}} to {{max}}.',
     lastValid: 'The last valid run stays on screen.',
     tiersLabel: 'Firms per tier',
     tiersUnit: 'firms, tier 0 first',
@@ -39,12 +39,14 @@ export const uiEn = {
       "How many firms each tier has at the start, from final-goods makers (tier 0) down to the deepest suppliers; 2 to 6 tiers. Japan's automotive pyramids widen about fivefold per tier.",
     tiersAria: 'Firms per tier, scenario {{id}}, from tier 0 down',
     tiersNotList:
-      'Firms per tier ({{path}}): "{{raw}}" is not a list of numbers; enter 2 to {{max}} whole numbers, e.g. 3, 18, 90, 360.',
+      'Firms per tier: "{{raw}}" is not a list of numbers; enter 2 to {{max}} whole numbers, e.g. 3, 18, 90, 360.',
   },
   /** Why a typed value was rejected: the engine's checks in words (see src/i18n/validation.ts). */
   validation: {
-    about: '{{label}} ({{path}}) {{what}}.',
+    about: '{{label}} {{what}}.',
     at: '{{where}}: {{what}}.',
+    // Units people type (issue 11, item 4): a share's range in percent.
+    rangePercent: 'must be from {{min}}{{unit}} to {{max}}{{unit}}',
     scenario: 'Scenario',
     shockField: 'Shock {{n}}, {{field}}',
     tier: '{{label}}, tier {{k}}',
@@ -528,7 +530,7 @@ export const uiEn = {
     },
     error: {
       title: 'Nothing is computed until this is fixed:',
-      param: '{{label}} ({{path}})',
+      param: '{{label}}',
       runs: 'Runs per point must be a whole number from {{min}} to {{max}}; it is {{value}}.',
       runsEmpty: 'Runs per point is empty; enter a whole number from {{min}} to {{max}}.',
       range: '{{param}}: {{value}} is outside the range it can take, {{min}} to {{max}}.',

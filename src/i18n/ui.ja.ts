@@ -35,7 +35,7 @@ export const uiJa: Shape<typeof uiEn> = {
     exactValue: '{{name}}、数値入力',
     exactValueIn: '{{name}}、数値入力（単位：{{unit}}）',
     notNumber:
-      '{{label}}（{{path}}）：「{{raw}}」は数値ではありません。{{min}}から{{max}}までの数値を入力してください。',
+      '{{label}}：「{{raw}}」は数値ではありません。{{min}}から{{max}}までの数値を入力してください。',
     lastValid: '直前の有効な計算結果を表示したままにしています。',
     tiersLabel: '階層ごとの企業数',
     tiersUnit: '社、第0階層から順に',
@@ -43,11 +43,13 @@ export const uiJa: Shape<typeof uiEn> = {
       '各階層の当初の企業数。最終製品メーカー（第0階層）から最下層のサプライヤーまで、2～6階層。日本の自動車産業のピラミッドでは、階層が一つ下がるごとに企業数がおよそ5倍になる。',
     tiersAria: 'シナリオ{{id}}の階層ごとの企業数（第0階層から順に）',
     tiersNotList:
-      '階層ごとの企業数（{{path}}）：「{{raw}}」は数値の並びではありません。2～{{max}}個の整数を入力してください（例：3, 18, 90, 360）。',
+      '階層ごとの企業数：「{{raw}}」は数値の並びではありません。2～{{max}}個の整数を入力してください（例：3, 18, 90, 360）。',
   },
   validation: {
-    about: '{{label}}（{{path}}）：{{what}}。',
+    about: '{{label}}：{{what}}。',
     at: '{{where}}：{{what}}。',
+    // Units people type (issue 11, item 4): a share's range in percent.
+    rangePercent: '{{min}}{{unit}}から{{max}}{{unit}}までの値にしてください',
     scenario: 'シナリオ',
     shockField: 'ショック{{n}}の{{field}}',
     tier: '{{label}}（第{{k}}階層）',
@@ -526,7 +528,7 @@ export const uiJa: Shape<typeof uiEn> = {
     },
     error: {
       title: '次の点を直すまで計算しません：',
-      param: '{{label}}（{{path}}）',
+      param: '「{{label}}」',
       runs: '1点あたりの実行回数は{{min}}～{{max}}の整数にしてください（現在{{value}}）。',
       runsEmpty: '1点あたりの実行回数が空です。{{min}}～{{max}}の整数を入力してください。',
       range: '{{param}}：{{value}}は取りうる範囲（{{min}}～{{max}}）の外です。',

@@ -7,6 +7,7 @@
 import { PARAM_BY_PATH } from '../engine/index.ts';
 import { UNIT_JA } from './engine.ja.ts';
 import { hasMessage, translate, type Lang, type MessageKey, type MessageParams } from './index.ts';
+import { isPercent, toTyped, typedUnit } from './units.ts';
 
 const NUM = String.raw`(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)`;
 const RANGE = new RegExp(
@@ -21,14 +22,22 @@ function unitText(lang: Lang, unit: string): string {
 
 const label = (lang: Lang, path: string) => translate(lang, `param.${path}.label`);
 
-/** What is wrong, in `lang`; the engine's own words if the form is not known. */
-export function whatText(lang: Lang, what: string): string {
+/**
+ * What is wrong, in `lang`; the engine's own words if the form is not known.
+ * `path` is the lever it is about, if known: a share's range is told in percent.
+ */
+export function whatText(lang: Lang, what: string, path?: string): string {
   const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
   const r = RANGE.exec(what);
   if (r) {
     const [, kind, min, max, unit1, unit2] = r;
     const unit = unit1 ?? unit2;
     const whole = kind === 'a whole number ';
+    if (path && isPercent(path)) {
+      const u = typedUnit(lang, path, '');
+      const pct = { min: toTyped(path, Number(min)), max: toTyped(path, Number(max)), unit: u };
+      return t('validation.rangePercent', pct);
+    }
     const params = { min, max, ...(unit ? { unit: unitText(lang, unit) } : {}) };
     if (whole) return t(unit ? 'validation.wholeRangeUnit' : 'validation.wholeRange', params);
     return t(unit ? 'validation.rangeUnit' : 'validation.range', params);
@@ -129,6 +138,8 @@ const SHOCK_FIELDS: Record<string, MessageKey> = {
 /** Where it is wrong: a lever's label, a shock's field or a tier, else the path. */
 export function whereText(lang: Lang, where: string): string {
   if (PARAM_BY_PATH.has(where)) return label(lang, where);
+  const removed = REMOVED_LABELS[where];
+  if (removed) return removed[lang];
   if (where === 'scenario') return translate(lang, 'validation.scenario');
   let m: RegExpExecArray | null;
   if ((m = /^shocks\[(\d+)\]\.(\w+)$/.exec(where)) && SHOCK_FIELDS[m[2]]) {
@@ -158,6 +169,14 @@ export function whereText(lang: Lang, where: string): string {
   return where;
 }
 
+/** Settings of earlier models (REMOVED_PATHS of the link reader), named in words. */
+export const REMOVED_LABELS: Readonly<Record<string, { en: string; ja: string }>> = {
+  'firms.reinvestShare': {
+    en: 'Reinvested share of profit (model 1)',
+    ja: '利益の再投資比率（モデル1）',
+  },
+};
+
 /** Top-level groups of settings with a name in the catalogs (`group.<key>`). */
 const GROUPS = new Set([
   'policy',
@@ -173,22 +192,22 @@ const GROUPS = new Set([
 
 /**
  * One whole engine message ("path: what", or a bare "what" about the whole
- * scenario, e.g. `unknown key "x"`) in `lang`: "Label (path) what." for a
- * lever, "Where: what." otherwise.
+ * scenario, e.g. `unknown key "x"`) in `lang`: "Label what." for a lever
+ * (never its internal path), "Where: what." otherwise.
  */
 export function engineText(lang: Lang, message: string): string {
   const colon = message.indexOf(': ');
   const bare = colon <= 0 || /^(must |unknown key )/.test(message);
   const where = bare ? 'scenario' : message.slice(0, colon);
-  const what = whatText(lang, bare ? message : message.slice(colon + 2));
+  const what = whatText(lang, bare ? message : message.slice(colon + 2), where);
   return PARAM_BY_PATH.has(where)
-    ? translate(lang, 'validation.about', { label: label(lang, where), path: where, what })
+    ? translate(lang, 'validation.about', { label: label(lang, where), what })
     : translate(lang, 'validation.at', { where: whereText(lang, where), what });
 }
 
 /**
  * The engine's messages that concern `path` (else all of them), in `lang`:
- * "Label (path) what." for the field's own value, "Where: what." otherwise.
+ * "Label what." for the field's own value, "Where: what." otherwise.
  */
 export function validationMessage(lang: Lang, path: string, errors: readonly string[]): string {
   const own = errors.filter((e) => e.startsWith(`${path}:`) || e.startsWith(`${path}[`));
@@ -198,9 +217,9 @@ export function validationMessage(lang: Lang, path: string, errors: readonly str
     .map((e) => {
       const colon = e.indexOf(': ');
       const where = colon > 0 ? e.slice(0, colon) : path;
-      const what = whatText(lang, colon > 0 ? e.slice(colon + 2) : e);
+      const what = whatText(lang, colon > 0 ? e.slice(colon + 2) : e, where);
       return where === path && known
-        ? translate(lang, 'validation.about', { label: label(lang, path), path, what })
+        ? translate(lang, 'validation.about', { label: label(lang, path), what })
         : translate(lang, 'validation.at', { where: whereText(lang, where), what });
     })
     .join(lang === 'ja' ? '' : ' ');

@@ -37,7 +37,7 @@ describe('ScenarioModel', () => {
     expect(m.scenario).toBe(before);
     expect(bridge.stats.requested).toBe(1);
     const msg = m.fieldErrors['policy.costDown']?.('en');
-    expect(msg).toMatch(/^Cost-down demand \(policy\.costDown\) must be from 0 to 0\.1/);
+    expect(msg).toMatch(/^Cost-down demand must be from 0%\/year to 10%\/year/);
     // A valid value clears the message.
     expect(m.set('policy.costDown', 0.05)).toBe(true);
     expect(m.fieldErrors).toEqual({});
@@ -72,7 +72,7 @@ describe('messageFor', () => {
   it('keeps the messages about the path, else all of them', () => {
     const errors = ['policy.costDown: must be from 0 to 0.1 (share/year)', 'seed: must be x'];
     expect(messageFor('policy.costDown', errors)).toBe(
-      'Cost-down demand (policy.costDown) must be from 0 to 0.1 (share/year).',
+      'Cost-down demand must be from 0%/year to 10%/year.',
     );
     expect(messageFor('bargaining.betaMin', ['bargaining: betaMin must not exceed betaMax'])).toBe(
       'Bargaining: betaMin must not exceed betaMax.',

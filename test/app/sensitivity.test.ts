@@ -132,10 +132,10 @@ describe('settings', () => {
     const a = defaultAxis('policy.costDown');
     const o = sweepPlan(base, 5, [a, { ...a }]);
     expect(message(o, 'en')).toBe(
-      'Both axes are Cost-down demand (policy.costDown): choose two different parameters.',
+      'Both axes are Cost-down demand: choose two different parameters.',
     );
     expect(message(o, 'ja')).toBe(
-      '両方の軸がコストダウン要請（policy.costDown）です。異なる二つのパラメータを選んでください。',
+      '両方の軸が「コストダウン要請」です。異なる二つのパラメータを選んでください。',
     );
   });
 
@@ -145,10 +145,10 @@ describe('settings', () => {
       defaultAxis('policy.passThroughFloor'),
     ]);
     expect(message(o, 'en')).toBe(
-      'Cost-down demand (policy.costDown): 50%/year is outside the range it can take, 0%/year to 10%/year.',
+      'Cost-down demand: 50%/year is outside the range it can take, 0%/year to 10%/year.',
     );
     expect(message(o, 'ja')).toBe(
-      'コストダウン要請（policy.costDown）：50%／年は取りうる範囲（0%／年～10%／年）の外です。',
+      '「コストダウン要請」：50%／年は取りうる範囲（0%／年～10%／年）の外です。',
     );
     const empty = sweepPlan(base, 5, [
       { path: 'policy.costDown', from: NaN, to: 0.05, steps: 3 },

@@ -23,10 +23,13 @@ const cases: [string, unknown][] = [
 ];
 
 describe('validation messages', () => {
-  it('keep the engine’s English wording of a range, with the lever’s label', () => {
+  it('keep the engine’s English wording of a range, with the lever’s label (a share in percent)', () => {
     expect(validationMessage('en', 'policy.costDown', errorsFor('policy.costDown', 0.5))).toBe(
-      'Cost-down demand (policy.costDown) must be from 0 to 0.1 (share/year).',
+      'Cost-down demand must be from 0%/year to 10%/year.',
     );
+    expect(
+      validationMessage('en', 'policy.paymentDays', errorsFor('policy.paymentDays', 999)),
+    ).toMatch(/^Payment terms must be from \d+ to \d+ \(days\)\.$/);
   });
 
   it('are told in Japanese for every rejection the controls can cause', () => {
@@ -36,7 +39,7 @@ describe('validation messages', () => {
       expect(ja, path).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     }
     expect(validationMessage('ja', 'policy.costDown', errorsFor('policy.costDown', 0.5))).toBe(
-      'コストダウン要請（policy.costDown）：0から0.1まで（比率／年）の値にしてください。',
+      'コストダウン要請：0%／年から10%／年までの値にしてください。',
     );
   });
 });

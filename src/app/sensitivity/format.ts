@@ -8,21 +8,10 @@ import { INDICATOR_BY_ID, type Indicator } from '../../engine/batch.ts';
 import { PARAM_BY_PATH } from '../../engine/index.ts';
 import { UNIT_JA } from '../../i18n/engine.ja.ts';
 import { translate, type Lang, type MessageKey } from '../../i18n/index.ts';
+import { PERCENT_UNITS } from '../../i18n/units.ts';
 
-/** Units written as a percentage, and what follows the % sign in each language. */
-const PERCENT: Record<string, { en: string; ja: string }> = {
-  share: { en: '%', ja: '%' },
-  'share/year': { en: '%/year', ja: '%／年' },
-  'share/quarter': { en: '%/quarter', ja: '%／四半期' },
-  'share of profit': { en: '% of profit', ja: '%（利益比）' },
-  'share of investment': { en: '% of investment', ja: '%（投資比）' },
-  'share of links': { en: '% of links', ja: '%（取引関係）' },
-  'share of output': { en: '% of output', ja: '%（生産量比）' },
-  'share of cost': { en: '% of cost', ja: '%（原価比）' },
-  'share of final price': { en: '% of final price', ja: '%（最終価格比）' },
-  'share of cash flow': { en: '% of cash flow', ja: '%（キャッシュフロー比）' },
-  'operating margin': { en: '% margin', ja: '%（営業利益率）' },
-};
+/** Units written as a percentage (shared with the levers' fields). */
+const PERCENT = PERCENT_UNITS;
 
 /** Units that read better as a bare number. */
 const PLAIN = new Set(['', '0-1', 'elasticity', 'multiplier', 'ratio']);
