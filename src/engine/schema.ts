@@ -18,6 +18,7 @@ import {
   type ParamSpec,
   type Scenario,
 } from './params.ts';
+import { MAX_DEPTH, RESERVED_KEYS, reservedKeys, valueDepth } from './limits.ts';
 
 type AnySchema = v.GenericSchema<unknown, unknown>;
 
@@ -166,8 +167,47 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
   return parts.join('');
 }
 
+/**
+ * Errors that make checking the rest pointless, found cheaply before the
+ * schema runs: nesting past MAX_DEPTH, keys reserved by JavaScript
+ * (__proto__, constructor, prototype: named, not dropped), and lists longer
+ * than allowed (100,000 shocks give one error, not 200,000).
+ */
+function earlyErrors(input: unknown): string[] {
+  if (valueDepth(input) > MAX_DEPTH) {
+    return [`scenario: nested more than ${MAX_DEPTH} levels deep (a scenario is 3 levels deep)`];
+  }
+  const reserved = reservedKeys(input);
+  if (reserved.length > 0) return reserved;
+  if (!isPlainObject(input)) return [];
+  const errors: string[] = [];
+  // The schema's own wording (the app translates it), without the items' errors.
+  const tooLong = (x: unknown, max: number, path: string, message: string) => {
+    if (Array.isArray(x) && x.length > max) errors.push(`${path}: ${message}`);
+  };
+  tooLong(input.shocks, MAX_SHOCKS, 'shocks', `must have at most ${MAX_SHOCKS} shocks`);
+  tooLong(
+    input.policyEvents,
+    MAX_EVENTS,
+    'policyEvents',
+    `must have at most ${MAX_EVENTS} policy events`,
+  );
+  const network = input.network;
+  if (isPlainObject(network)) {
+    tooLong(
+      network.firmsPerTier,
+      MAX_TIERS,
+      'network.firmsPerTier',
+      `must list 2 to ${MAX_TIERS} tiers (tier 0 and 1 to ${MAX_TIERS - 1} supplier tiers)`,
+    );
+  }
+  return errors;
+}
+
 /** Validates a complete scenario; messages are "path: what is wrong". */
 export function validateScenario(input: unknown): ParseResult {
+  const early = earlyErrors(input);
+  if (early.length > 0) return { ok: false, errors: early };
   const r = v.safeParse(scenarioSchema, input);
   if (r.success) return { ok: true, scenario: r.output as Scenario };
   const errors = r.issues.map((issue) => {
@@ -187,11 +227,24 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
-/** Deep-merges `patch` over `base` (arrays and scalars replace); returns a new object. */
+/**
+ * Deep-merges `patch` over `base` (arrays and scalars replace); returns a new
+ * object. A reserved key (__proto__, ...) of the patch is kept as a plain key,
+ * for validation to name, and never changes an object's prototype.
+ */
 export function mergeDeep<T>(base: T, patch: unknown): T {
   if (!isPlainObject(patch) || !isPlainObject(base)) return structuredClone(patch) as T;
   const out: Record<string, unknown> = structuredClone(base) as Record<string, unknown>;
   for (const [k, val] of Object.entries(patch)) {
+    if (RESERVED_KEYS.includes(k)) {
+      Object.defineProperty(out, k, {
+        value: structuredClone(val),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      continue;
+    }
     out[k] =
       isPlainObject(val) && isPlainObject(out[k]) ? mergeDeep(out[k], val) : structuredClone(val);
   }
@@ -203,5 +256,7 @@ export function resolveScenario(partial: unknown, base: Scenario = defaultScenar
   if (partial !== undefined && !isPlainObject(partial)) {
     return { ok: false, errors: ['scenario: must be a JSON object'] };
   }
+  const early = earlyErrors(partial);
+  if (early.length > 0) return { ok: false, errors: early };
   return validateScenario(mergeDeep(base, partial ?? {}));
 }
