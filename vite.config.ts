@@ -7,11 +7,12 @@ export default defineConfig({
   plugins: [
     svelte(),
     // Works offline after the first load: a service worker precaches the built
-    // app (registered by a small script the plugin adds to index.html). The
-    // single-file build (vite.single.config.ts) has none.
+    // app (registered by src/main.ts, never inside a frame: an embed in
+    // another site's page has no use for it). The single-file build
+    // (vite.single.config.ts) has none.
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      injectRegister: false,
       manifest: {
         name: 'Cost sharing in supply chains',
         short_name: 'Cost sharing',
@@ -25,6 +26,15 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,woff2,webmanifest}'],
+        // The Japanese web font's many pieces are cached as pages use them, not all up front.
+        globIgnores: ['**/noto-sans-jp-*'],
+        runtimeCaching: [
+          {
+            urlPattern: /noto-sans-jp-[\w-]+\.woff2?$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'japanese-font', expiration: { maxEntries: 400 } },
+          },
+        ],
         // The page's links carry the state in the query: any of them opens the cached app.
         ignoreURLParametersMatching: [/.*/],
         navigateFallback: 'index.html',

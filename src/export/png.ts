@@ -51,29 +51,59 @@ export interface ExportLayout {
   /** Title line at the top (empty height when there is no title). */
   title: Rect;
   plot: Rect;
+  /** Notices about the figures (e.g. another model version), above the caption; empty without. */
+  notice: Rect;
   caption: Rect;
   titleFontPx: number;
   captionFontPx: number;
+  /** Height of one caption or notice line. */
+  lineHeight: number;
 }
 
-/** Where the title, plot and caption go, in CSS pixels, scaled to the image height. */
-export function exportLayout(size: Size, pixelRatio: number, hasTitle: boolean): ExportLayout {
+/** Lines of text under the plot: the caption's (at least 1) and the notices' (0 without). */
+export interface ExportLines {
+  caption?: number;
+  notice?: number;
+}
+
+/**
+ * Where the title, plot, notices and caption go, in CSS pixels, scaled to
+ * the image height; the caption and notices take as many lines as they wrap to.
+ */
+export function exportLayout(
+  size: Size,
+  pixelRatio: number,
+  hasTitle: boolean,
+  lines: ExportLines = {},
+): ExportLayout {
   const u = size.height / 1080;
   const margin = Math.round(48 * u);
   const titleFontPx = Math.round(40 * u);
-  const captionFontPx = Math.round(22 * u);
+  const captionFontPx = Math.round(24 * u);
+  const lineHeight = Math.round(captionFontPx * 1.35);
   const titleH = hasTitle ? Math.round(titleFontPx * 1.6) : 0;
-  const captionH = Math.round(captionFontPx * 2);
+  const captionLines = Math.max(1, lines.caption ?? 1);
+  const noticeLines = Math.max(0, lines.notice ?? 0);
+  const pad = Math.round(captionFontPx * 0.5);
+  const captionH = captionLines * lineHeight + pad;
+  const noticeH = noticeLines > 0 ? noticeLines * lineHeight + 2 * pad : 0;
   const inner = size.width - 2 * margin;
   const title = { x: margin, y: margin, width: inner, height: titleH };
   const caption = {
     x: margin,
-    y: size.height - margin - captionH + Math.round(captionFontPx * 0.5),
+    y: size.height - margin - captionH + pad,
     width: inner,
     height: captionH,
   };
+  const notice = {
+    x: margin,
+    y: caption.y - noticeH - (noticeH > 0 ? pad : 0),
+    width: inner,
+    height: noticeH,
+  };
   const plotY = margin + titleH;
-  const plot = { x: margin, y: plotY, width: inner, height: caption.y - plotY - Math.round(8 * u) };
+  const plotEnd = (noticeH > 0 ? notice.y : caption.y) - Math.round(8 * u);
+  const plot = { x: margin, y: plotY, width: inner, height: plotEnd - plotY };
   return {
     width: size.width,
     height: size.height,
@@ -83,10 +113,23 @@ export function exportLayout(size: Size, pixelRatio: number, hasTitle: boolean):
     margin,
     title,
     plot,
+    notice,
     caption,
     titleFontPx,
     captionFontPx,
+    lineHeight,
   };
+}
+
+/**
+ * The type size of a chart alone in a frame of `width`×`height` CSS pixels
+ * (an embed in a slide): as an exported image of that height would have it
+ * (16 px on a 1280×720 slide), never under the screen's 13 px.
+ */
+export function frameFontPx(width: number, height: number): number {
+  const w = Number.isFinite(width) && width > 0 ? width : 800;
+  const h = Number.isFinite(height) && height > 0 ? height : 500;
+  return Math.max(13, Math.round(Math.min(w / 1280, h / 720) * 17));
 }
 
 /** Width of a text in CSS pixels (ctx.measureText in the browser). */
@@ -183,6 +226,77 @@ export function fitCaption(input: CaptionInput, maxWidth: number, measure: Measu
   };
 }
 
+/** Pieces a line may break between: words with their spaces, or single CJK characters. */
+const BREAKS = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef](?:[、。，．）」』・ー]*)|[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/gu;
+
+/**
+ * `text` broken into lines no wider than `max` (between words, or between
+ * Japanese characters, never before a closing mark); a piece wider than a
+ * line alone is broken between characters. Nothing is cut off.
+ */
+export function wrapText(text: string, max: number, measure: Measure): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const push = () => {
+    if (line.trim() !== '') lines.push(line.trimEnd());
+    line = '';
+  };
+  for (const piece of text.match(BREAKS) ?? []) {
+    if (measure((line + piece).trimEnd()) <= max) {
+      line += piece;
+      continue;
+    }
+    push();
+    if (measure(piece.trimEnd()) <= max) {
+      line = piece.trimStart();
+      continue;
+    }
+    for (const ch of piece) {
+      if (line !== '' && measure(line + ch) > max) push();
+      line += ch;
+    }
+  }
+  push();
+  return lines;
+}
+
+export interface WrappedCaption {
+  /** Lines of the names, each whole name kept together where it fits. */
+  names: string[];
+  /** The short link: on the last names line (right) when it fits there, else on a line of its own. */
+  link: string;
+  /** Whether the link shares the last names line. */
+  linkInline: boolean;
+  lines: number;
+}
+
+/**
+ * The caption wrapped into `maxWidth` instead of cut: the names (each kept
+ * whole where it fits on a line) then the link, on the same line if there
+ * is room. Only a link wider than a whole line is cut (in its middle).
+ */
+export function wrapCaption(input: CaptionInput, maxWidth: number, measure: Measure): WrappedCaption {
+  const sep = input.separator ?? ' · ';
+  const gap = measure('    ');
+  const link = truncateMiddle(shortLink(input.link), maxWidth, measure);
+  const names: string[] = [];
+  let line = '';
+  for (const name of input.names) {
+    const joined = line === '' ? name : line + sep + name;
+    if (measure(joined) <= maxWidth) line = joined;
+    else {
+      if (line !== '') names.push(line);
+      const parts = wrapText(name, maxWidth, measure);
+      line = parts.pop() ?? '';
+      names.push(...parts);
+    }
+  }
+  if (line !== '') names.push(line);
+  const last = names[names.length - 1] ?? '';
+  const linkInline = link === '' || names.length === 0 || measure(last) + gap + measure(link) <= maxWidth;
+  return { names, link, linkInline, lines: Math.max(1, names.length + (linkInline ? 0 : 1)) };
+}
+
 /** File name of an image or CSV: "wage-1920x1080.png". */
 export function exportFileName(chartId: string, ext: 'png' | 'csv', size?: Size): string {
   const safe = chartId.replace(/[^\w-]+/g, '-') || 'chart';
@@ -201,10 +315,16 @@ export interface RenderOptions {
   source: CanvasImageSource | ((ctx: Ctx, plot: Rect) => void);
   caption: CaptionInput;
   title?: string;
+  /** Notices about the figures (e.g. made with another model version), shown above the caption. */
+  notices?: readonly string[];
   fontFamily?: string;
   /** Makes the canvas; default OffscreenCanvas where it exists, else a <canvas>. */
   createCanvas?: (width: number, height: number) => AnyCanvas;
 }
+
+/** The images' type: the system's, then the Japanese web font (see fonts.ts) for machines without one. */
+export const EXPORT_FONT =
+  'system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans JP", sans-serif';
 
 function defaultCanvas(width: number, height: number): AnyCanvas {
   if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
@@ -221,15 +341,51 @@ function sourceSize(src: CanvasImageSource): Size {
   return { width: w, height: h };
 }
 
+export interface ExportPlan {
+  layout: ExportLayout;
+  caption: WrappedCaption;
+  /** The notices' lines, wrapped. */
+  notices: string[];
+}
+
+/**
+ * The image's layout with its caption and notices wrapped (measured with
+ * `measure` at the caption's type size): what to draw where. Pure.
+ */
+export function planExport(
+  opts: Pick<RenderOptions, 'size' | 'pixelRatio' | 'caption' | 'title' | 'notices'>,
+  measure: Measure,
+): ExportPlan {
+  const first = exportLayout(opts.size, opts.pixelRatio, !!opts.title);
+  const width = first.caption.width;
+  const caption = wrapCaption(opts.caption, width, measure);
+  const noticeWidth = width - 2 * Math.round(first.captionFontPx * 0.6);
+  const notices = (opts.notices ?? []).flatMap((n) => wrapText(n, noticeWidth, measure));
+  const layout = exportLayout(opts.size, opts.pixelRatio, !!opts.title, {
+    caption: caption.lines,
+    notice: notices.length,
+  });
+  return { layout, caption, notices };
+}
+
+/** A text measure at the caption's type size of `size` (for planExport before drawing). */
+export function captionMeasure(size: Size, fontFamily = EXPORT_FONT): Measure {
+  const px = exportLayout(size, 1, false).captionFontPx;
+  const canvas = defaultCanvas(1, 1);
+  const ctx = canvas.getContext('2d') as Ctx | null;
+  if (!ctx) throw new Error('this browser cannot draw on a canvas');
+  ctx.font = `${px}px ${fontFamily}`;
+  return (t: string) => ctx.measureText(t).width;
+}
+
 /** Draws the export image and returns its canvas. */
 export function renderExport(opts: RenderOptions): AnyCanvas {
-  const layout = exportLayout(opts.size, opts.pixelRatio, !!opts.title);
+  const font = opts.fontFamily ?? EXPORT_FONT;
+  const plan = planExport(opts, captionMeasure(opts.size, font));
+  const { layout } = plan;
   const canvas = (opts.createCanvas ?? defaultCanvas)(layout.canvasWidth, layout.canvasHeight);
   const ctx = canvas.getContext('2d') as Ctx | null;
   if (!ctx) throw new Error('this browser cannot draw on a canvas');
-  const font =
-    opts.fontFamily ??
-    'system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans JP", sans-serif';
   ctx.setTransform(layout.pixelRatio, 0, 0, layout.pixelRatio, 0, 0);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, layout.width, layout.height);
@@ -266,21 +422,39 @@ export function renderExport(opts: RenderOptions): AnyCanvas {
 
   ctx.font = `${layout.captionFontPx}px ${font}`;
   ctx.textBaseline = 'middle';
-  const measure = (t: string) => ctx.measureText(t).width;
-  const line = fitCaption(opts.caption, layout.caption.width, measure);
-  const cy = layout.caption.y + layout.caption.height / 2;
+  const lh = layout.lineHeight;
+  if (plan.notices.length > 0) {
+    // The notices in an amber box, as the embed view shows them on the chart.
+    const n = layout.notice;
+    ctx.fillStyle = '#fff8e1';
+    ctx.fillRect(n.x, n.y, n.width, n.height);
+    ctx.strokeStyle = '#e0c36a';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(n.x + 0.5, n.y + 0.5, n.width - 1, n.height - 1);
+    ctx.fillStyle = '#4a3b00';
+    ctx.textAlign = 'left';
+    const pad = Math.round(layout.captionFontPx * 0.6);
+    plan.notices.forEach((t, i) =>
+      ctx.fillText(t, n.x + pad, n.y + (n.height - plan.notices.length * lh) / 2 + lh * (i + 0.5)),
+    );
+  }
+  const c = layout.caption;
   ctx.strokeStyle = '#cccccc';
   ctx.lineWidth = 1;
   ctx.beginPath();
-  ctx.moveTo(layout.caption.x, layout.caption.y);
-  ctx.lineTo(layout.caption.x + layout.caption.width, layout.caption.y);
+  ctx.moveTo(c.x, c.y);
+  ctx.lineTo(c.x + c.width, c.y);
   ctx.stroke();
+  const top = c.y + Math.round(layout.captionFontPx * 0.5);
   ctx.fillStyle = '#333333';
   ctx.textAlign = 'left';
-  ctx.fillText(line.names, layout.caption.x, cy);
+  plan.caption.names.forEach((t, i) => ctx.fillText(t, c.x, top + lh * (i + 0.5)));
   ctx.fillStyle = '#555555';
   ctx.textAlign = 'right';
-  ctx.fillText(line.link, layout.caption.x + layout.caption.width, cy);
+  const linkLine = plan.caption.linkInline
+    ? Math.max(0, plan.caption.names.length - 1)
+    : plan.caption.names.length;
+  ctx.fillText(plan.caption.link, c.x + c.width, top + lh * (linkLine + 0.5));
   return canvas;
 }
 

@@ -367,7 +367,7 @@ export const uiEn = {
     button: 'Embed',
     title: 'Embed this chart',
     explain:
-      'Paste this HTML into a web page or a slide tool that accepts embeds. The scenarios are pinned: later changes of the defaults do not alter the chart.',
+      'Paste this HTML into a web page or a slide tool that accepts embeds. The scenarios and the model version are pinned: should a later version of this app compute the chart differently, the chart says so.',
     width: 'Width',
     height: 'Height',
     copySnippet: 'Copy HTML',
@@ -380,6 +380,17 @@ export const uiEn = {
     copyFailed: 'The HTML could not be copied; select it and copy it by hand.',
     runsProgress: 'Runs {{done}}/{{total}}',
     runsBands: 'Median and p10–p90 of {{n}} runs per scenario',
+    // Issue 11, embeds that never change silently (notices on the chart, compact links).
+    noticesTitle: 'About this chart',
+    drift:
+      'The settings behind this chart have changed since it was embedded (this app’s presets were revised): the figures may differ from those first shown.',
+    badgeModel: 'Model {{made}} → {{current}}',
+    badgeProblems: '{{n}} setting(s) not used',
+    showNotices: 'Show the notices about this chart',
+    broken:
+      'This embedded chart’s link cannot be read ({{error}}). It may have been cut short when it was copied: copy the embed HTML again from the simulation.',
+    openApp: 'Open the simulation',
+    making: 'Making the link…',
   },
   presenter: {
     enter: 'Presenter mode',

@@ -367,7 +367,7 @@ export const uiJa: Shape<typeof uiEn> = {
     button: '埋め込み',
     title: 'このグラフを埋め込む',
     explain:
-      'このHTMLをウェブページや埋め込みに対応したスライドツールに貼り付けてください。シナリオは固定されるため、後で既定値が変わってもグラフは変わりません。',
+      'このHTMLをウェブページや埋め込みに対応したスライドツールに貼り付けてください。シナリオとモデルのバージョンは固定されます。今後のバージョンでグラフの計算結果が変わる場合は、グラフ上にその旨が表示されます。',
     width: '幅',
     height: '高さ',
     copySnippet: 'HTMLをコピー',
@@ -380,6 +380,17 @@ export const uiJa: Shape<typeof uiEn> = {
     copyFailed: 'HTMLをコピーできませんでした。選択して手動でコピーしてください。',
     runsProgress: '実行中 {{done}}/{{total}} 回',
     runsBands: '各シナリオ{{n}}回の実行の中央値と p10–p90',
+    // Issue 11, embeds that never change silently (notices on the chart, compact links).
+    noticesTitle: 'このグラフについて',
+    drift:
+      'このグラフを埋め込んだ後に、元になる設定が変わりました（このアプリのプリセットが改訂されました）。表示される数値は、埋め込み時のものと異なる可能性があります。',
+    badgeModel: 'モデル {{made}} → {{current}}',
+    badgeProblems: '使えなかった設定 {{n}}件',
+    showNotices: 'このグラフについてのお知らせを表示',
+    broken:
+      'この埋め込みグラフのリンクを読み取れません（{{error}}）。コピーの際に途中で切れた可能性があります。シミュレーションから埋め込み用HTMLをもう一度コピーしてください。',
+    openApp: 'シミュレーションを開く',
+    making: 'リンクを作成しています…',
   },
   presenter: {
     enter: 'プレゼンモード',

@@ -7,7 +7,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { embedUrl } from '../../src/share/embed.ts';
+import { embedUrl, expandEmbedUrl } from '../../src/share/embed.ts';
 import { decodeState, type RunsChoice } from '../../src/share/urlState.ts';
 import { chromiumForFile } from './fixtures.ts';
 import { RECORD_WORKERS, batchWorkers, waitForUpdate } from './page.ts';
@@ -101,9 +101,11 @@ describe('the embed view with many runs', () => {
     await page.check('.runs-bar input[type="radio"][value="10"]');
     await page.click('figure[data-chart="wage"] details.menu summary');
     await page.click('figure[data-chart="wage"] button[data-export="embed"]');
+    await expect.poll(() => page.inputValue('dialog[open] textarea')).toMatch(/^<iframe/);
     const snippet = await page.inputValue('dialog[open] textarea');
     const src = /src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&');
-    expect(new URL(src).searchParams.get('runs')).toBe('10');
+    const expanded = await expandEmbedUrl(src);
+    expect(expanded?.ok && new URL(expanded.href).searchParams.get('runs')).toBe('10');
     await page.goto(src);
     await expect.poll(() => roles(page).then((r) => r.bands), { timeout: 30_000 }).toBe('current');
     await page.close();

@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { MODEL_VERSION } from '../../src/engine/index.ts';
 import { parseCsv } from '../../src/export/csv.ts';
+import { expandEmbedUrl } from '../../src/share/embed.ts';
 import { chromiumForFile } from './fixtures.ts';
 import { waitForUpdate } from './page.ts';
 
@@ -240,17 +242,21 @@ describe('export for slides', () => {
     const { context, page } = await open();
     await page.click('figure[data-chart="laborshare"] details.menu summary');
     await page.click('figure[data-chart="laborshare"] button[data-export="embed"]');
+    await expect.poll(() => page.inputValue('dialog[open] textarea')).toMatch(/^<iframe/);
     const snippet = await page.inputValue('dialog[open] textarea');
     expect(snippet).toMatch(
       /^<iframe src="[^"]+" title="Labour share by tier" width="800" height="500"/,
     );
     const src = /src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&');
-    const q = new URL(src).searchParams;
+    // Compact: the whole embed query deflated into one parameter, the snippet short.
+    expect(snippet.length).toBeLessThan(1000);
+    const expanded = await expandEmbedUrl(src);
+    if (!expanded?.ok) throw new Error('the snippet’s link does not expand');
+    const q = new URL(expanded.href).searchParams;
     expect(q.get('embed')).toBe('laborshare');
-    // Pinned: the full scenarios, not the difference from the presets.
-    expect(q.get('pin')).toMatch(/\d/);
-    expect(q.get('a.policy.costDown')).not.toBeNull();
-    expect(q.get('b.network.crossChain')).not.toBeNull();
+    // Pinned: the model version and the fingerprint of both full scenarios.
+    expect(q.get('model')).toBe(MODEL_VERSION);
+    expect(expanded.fingerprint).toMatch(/^[0-9a-z]+$/);
     // The width and height inputs change the snippet.
     await page.fill('dialog[open] input[type="number"] >> nth=0', '640');
     expect(await page.inputValue('dialog[open] textarea')).toContain('width="640"');
@@ -284,7 +290,7 @@ describe('export for slides', () => {
     expect(legend.items).toEqual(expect.arrayContaining(['A', 'B', 'Tier 0 (final goods)']));
     const caption = await ep.textContent('.caption');
     expect(caption).toMatch(/A: Large-firm-led.*B: Layered/);
-    const link = await ep.getAttribute('.caption a', 'href');
+    const link = await ep.getAttribute('.caption > a', 'href');
     expect(new URL(link!).searchParams.get('embed')).toBeNull();
     // Sized to its frame: the figure fills the viewport, the page does not scroll.
     const box = await ep.$eval('figure[data-chart]', (f) => {

@@ -4,6 +4,7 @@
  * attachment that creates a chart on its canvas once, then redraws it
  * without animation whenever the data its `update` reads change.
  */
+import { frameFontPx } from '../../export/png.ts';
 import { renderDetached } from './detached.ts';
 import {
   BarController,
@@ -82,7 +83,14 @@ const whiskerPlugin: Plugin<'bar'> = {
     });
   },
 };
-Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+// The Japanese web font (src/export/fonts.ts) after the system's, for machines without a Japanese font.
+Chart.defaults.font.family =
+  'system-ui, -apple-system, "Segoe UI", Roboto, "Hiragino Sans", "Noto Sans JP", sans-serif';
+
+/** Draws every chart again (after a font has loaded: a canvas does not redraw by itself). */
+export function refreshCharts(): void {
+  for (const chart of Object.values(Chart.instances)) chart.update('none');
+}
 Chart.defaults.font.size = 11;
 Chart.defaults.color = '#333';
 
@@ -97,8 +105,18 @@ export interface ChartStyle {
 export const SCREEN_STYLE: ChartStyle = { font: 11, line: 2, legend: false };
 /** For a projector: large type and thick lines. */
 export const PRESENTER_STYLE: ChartStyle = { font: 20, line: 4.5, legend: true };
-/** One chart alone on a page (the embed view). */
-export const EMBED_STYLE: ChartStyle = { font: 13, line: 2.5, legend: true };
+/** The embed view's frame (CSS px), which it keeps up to date: its type scales with it. */
+export const embedFrame = $state({ width: 800, height: 500 });
+/** One chart alone on a page (the embed view): type as on a slide of the frame's size (16+ px at 1280×720). */
+export const EMBED_STYLE: ChartStyle = {
+  get font() {
+    return frameFontPx(embedFrame.width, embedFrame.height);
+  },
+  get line() {
+    return Math.max(2.5, Math.round(frameFontPx(embedFrame.width, embedFrame.height) * 0.4) / 2);
+  },
+  legend: true,
+};
 
 /** For an image `height` CSS pixels high (1080 or 720): type and lines that read on a slide. */
 export function imageStyle(height: number): ChartStyle {
@@ -302,8 +320,9 @@ export function configure(chart: Chart, content: ChartContent, style: ChartStyle
   }
   const legend = o.plugins?.legend;
   if (legend) {
-    // The grid's one legend names tiers; the settled chart's outcomes have their own, always shown.
-    legend.display = (style.legend || content.kind === 'stacked') && content.legend.length > 0;
+    // The grid's one legend names tiers and draws A and B as lines; the settled chart's outcomes
+    // and the cost-ups chart's bars (A filled, B outlined) have their own key, shown in every view.
+    legend.display = (style.legend || content.kind !== 'line') && content.legend.length > 0;
     legend.position = 'top';
     legend.align = 'start';
     legend.labels = {

@@ -4,9 +4,10 @@
  * its data as CSV. Runs in the page (DOM canvas); the pieces are tested in Node.
  */
 import {
+  captionMeasure,
   exportFileName,
-  exportLayout,
   exportPixelRatio,
+  planExport,
   renderExport,
   shortLink,
   selectSize,
@@ -36,6 +37,8 @@ export interface PngRequest {
   href: string;
   /** Default: the screen's, at least 2. */
   pixelRatio?: number;
+  /** Notices about the figures (an embed's: another model version, values not used), drawn above the caption. */
+  notices?: readonly string[];
 }
 
 /** The image's canvas (white, the chart titled, the caption at the bottom) and its file name. */
@@ -45,7 +48,13 @@ export function chartImage(req: PngRequest): {
 } {
   const size = selectSize(req.size);
   const ratio = req.pixelRatio ?? exportPixelRatio(globalThis.devicePixelRatio);
-  const layout = exportLayout(size, ratio, true);
+  const caption = captionOf(req.state, req.lang, req.href);
+  const notices = req.notices ?? [];
+  // The plot's size once the caption and notices are wrapped (they take what lines they need).
+  const { layout } = planExport(
+    { size, pixelRatio: ratio, caption, title: req.content.title, notices },
+    captionMeasure(size),
+  );
   const source = drawDetached(
     req.content,
     layout.plot.width,
@@ -57,8 +66,9 @@ export function chartImage(req: PngRequest): {
     size,
     pixelRatio: ratio,
     source,
-    caption: captionOf(req.state, req.lang, req.href),
+    caption,
     title: req.content.title,
+    notices,
   });
   return { canvas, fileName: exportFileName(req.content.id, 'png', size) };
 }
