@@ -10,7 +10,8 @@
 export const JAPANESE_FAMILY = 'Noto Sans JP';
 
 /** Characters the first screen and the charts show, so that their pieces are fetched at once. */
-const SAMPLE = '賃金投資付加価値労働分配率第階層最終製品消費者億円年期間負担コスト上昇シナリオ大企業主導型';
+const SAMPLE =
+  '賃金投資付加価値労働分配率第階層最終製品消費者億円年期間負担コスト上昇シナリオ大企業主導型';
 
 let loading: Promise<void> | null = null;
 

@@ -227,7 +227,8 @@ export function fitCaption(input: CaptionInput, maxWidth: number, measure: Measu
 }
 
 /** Pieces a line may break between: words with their spaces, or single CJK characters. */
-const BREAKS = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef](?:[、。，．）」』・ー]*)|[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/gu;
+const BREAKS =
+  /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef](?:[、。，．）」』・ー]*)|[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/gu;
 
 /**
  * `text` broken into lines no wider than `max` (between words, or between
@@ -275,7 +276,11 @@ export interface WrappedCaption {
  * whole where it fits on a line) then the link, on the same line if there
  * is room. Only a link wider than a whole line is cut (in its middle).
  */
-export function wrapCaption(input: CaptionInput, maxWidth: number, measure: Measure): WrappedCaption {
+export function wrapCaption(
+  input: CaptionInput,
+  maxWidth: number,
+  measure: Measure,
+): WrappedCaption {
   const sep = input.separator ?? ' · ';
   const gap = measure('    ');
   const link = truncateMiddle(shortLink(input.link), maxWidth, measure);
@@ -293,7 +298,8 @@ export function wrapCaption(input: CaptionInput, maxWidth: number, measure: Meas
   }
   if (line !== '') names.push(line);
   const last = names[names.length - 1] ?? '';
-  const linkInline = link === '' || names.length === 0 || measure(last) + gap + measure(link) <= maxWidth;
+  const linkInline =
+    link === '' || names.length === 0 || measure(last) + gap + measure(link) <= maxWidth;
   return { names, link, linkInline, lines: Math.max(1, names.length + (linkInline ? 0 : 1)) };
 }
 

@@ -114,13 +114,17 @@ export async function compactEmbedUrl(
 ): Promise<string> {
   const embedded = { ...state, embed: chart, present: null };
   const query = `${encodeState(embedded)}&${FINGERPRINT_PARAM}=${scenarioFingerprint(embedded)}`;
+  return packEmbedQuery(href, query);
+}
+
+/** The compact URL whose embed query is `query` (deflated into one parameter). */
+export async function packEmbedQuery(href: string, query: string): Promise<string> {
   const packed = await pipe(new TextEncoder().encode(query), new CompressionStream('deflate-raw'));
   return `${pageBase(href)}?${COMPACT_PARAM}=${toBase64Url(packed)}`;
 }
 
 export type ExpandedEmbed =
-  | { ok: true; href: string; fingerprint: string | null }
-  | { ok: false; error: string };
+  { ok: true; href: string; fingerprint: string | null } | { ok: false; error: string };
 
 /**
  * Reads a compact embed link: null when `href` is not one; else the page
