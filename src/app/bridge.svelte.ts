@@ -21,6 +21,12 @@ interface Job {
   scenario: Scenario;
 }
 
+/** A run at low priority (a preset's result, for the baseline): after every user run. */
+interface BackgroundJob {
+  scenario: Scenario;
+  resolve: (outcome: RunOutcome) => void;
+}
+
 export class SimBridge {
   /** The result on screen: the latest inputs that ran without error. */
   result = $state.raw<SimResult | null>(null);
@@ -38,6 +44,7 @@ export class SimBridge {
   readonly #dispose: () => void;
   #seq = 0;
   #pending: Job | null = null;
+  #background: BackgroundJob[] = [];
   #inFlight = false;
   /** Time of the oldest input not yet on screen (for the input-to-drawn measure). */
   #inputSince: number | null = null;
@@ -63,24 +70,49 @@ export class SimBridge {
     if (!this.#inFlight) void this.#pump();
   }
 
+  /**
+   * Runs `scenario` at low priority: after the user's pending and in-flight
+   * runs, never delaying one that is already waiting (a user run asked for
+   * while this one runs goes next). Publishes nothing: the outcome is
+   * returned, and the `update` measures and `stats` count the user's runs only.
+   */
+  background(scenario: Scenario): Promise<RunOutcome> {
+    return new Promise((resolve) => {
+      this.#background.push({ scenario, resolve });
+      if (!this.#inFlight) void this.#pump();
+    });
+  }
+
   /** Resolves once no run is in flight or pending. */
   async idle(): Promise<void> {
-    while (this.#inFlight || this.#pending) await new Promise((r) => setTimeout(r, 1));
+    while (this.#inFlight || this.#pending || this.#background.length)
+      await new Promise((r) => setTimeout(r, 1));
+  }
+
+  async #attempt(scenario: Scenario): Promise<RunOutcome> {
+    try {
+      return await this.#runner.run(scenario);
+    } catch (e) {
+      return { ok: false, errors: [`the simulation failed: ${String(e)}`] };
+    }
   }
 
   async #pump(): Promise<void> {
     this.#inFlight = true;
     this.busy = true;
-    while (this.#pending) {
+    while (this.#pending || this.#background.length) {
+      if (!this.#pending) {
+        // Nothing of the user's waits: one background run, then look again.
+        this.busy = false;
+        const bg = this.#background.shift()!;
+        bg.resolve(await this.#attempt(bg.scenario));
+        continue;
+      }
       const job = this.#pending;
       this.#pending = null;
-      let outcome: RunOutcome;
+      this.busy = true;
       const sent = performance.now();
-      try {
-        outcome = await this.#runner.run(job.scenario);
-      } catch (e) {
-        outcome = { ok: false, errors: [`the simulation failed: ${String(e)}`] };
-      }
+      const outcome = await this.#attempt(job.scenario);
       this.stats.ran++;
       if (job.seq !== this.#seq) {
         // Newer inputs arrived while this ran: drop it, run the newest.

@@ -11,7 +11,9 @@ import {
   setPath,
   validateScenario,
   type Scenario,
+  type SimResult,
 } from '../engine/index.ts';
+import { baselineKey, baselineRun, isModified } from './charts/baselines.ts';
 import type { Lang } from '../i18n/index.ts';
 import { validationMessage } from '../i18n/validation.ts';
 import type { SimBridge } from './bridge.svelte.ts';
@@ -43,6 +45,11 @@ export class ScenarioModel {
   generation = $state(0);
 
   readonly title = $derived(findPreset(this.preset)?.title ?? this.preset);
+  /** Whether any input differs from the preset's (undoing back to its values clears it). */
+  readonly modified = $derived(isModified(this.preset, this.scenario));
+  /** The preset's result at the scenario's seed, once the scenario is modified and it has run. */
+  baseline = $state.raw<SimResult | null>(null);
+  #baselineKey = '';
 
   /** Called after every accepted edit by the user (not after `load`): undo history, link. */
   onEdit: ((e: EditEvent) => void) | null = null;
@@ -80,6 +87,7 @@ export class ScenarioModel {
     }
     this.scenario = parsed.scenario;
     this.bridge.request(this.scenario, inputTime);
+    this.#syncBaseline();
     this.onEdit?.({ model: this, path, time: inputTime });
     return true;
   }
@@ -109,5 +117,29 @@ export class ScenarioModel {
     this.fieldErrors = {};
     this.generation++;
     this.bridge.request(this.scenario, inputTime);
+    this.#syncBaseline();
+  }
+
+  /**
+   * Asks for the baseline when the scenario is modified: from the cache, or
+   * run at low priority after the user's own run (see SimBridge.background).
+   */
+  #syncBaseline(): void {
+    if (!isModified(this.preset, this.scenario)) {
+      this.#baselineKey = '';
+      this.baseline = null;
+      return;
+    }
+    const seed = this.scenario.seed;
+    const key = baselineKey(this.preset, seed);
+    if (key === this.#baselineKey) return;
+    this.#baselineKey = key;
+    this.baseline = null;
+    const pending = baselineRun(this.preset, seed, (s) => this.bridge.background(s));
+    void pending.then((r) => {
+      if (this.#baselineKey !== key) return;
+      this.baseline = r;
+      if (!r) this.#baselineKey = ''; // the run failed: the next edit asks again
+    });
   }
 }

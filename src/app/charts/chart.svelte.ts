@@ -5,6 +5,8 @@
  * without animation whenever the data its `update` reads change.
  */
 import { frameFontPx } from '../../export/png.ts';
+import { translate } from '../../i18n/index.ts';
+import { locale } from '../../i18n/locale.svelte.ts';
 import { renderDetached } from './detached.ts';
 import {
   BarController,
@@ -28,6 +30,7 @@ import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { DASH_B } from '../theme.ts';
 import { tooltipLabel, tooltipOmits, type TipLine } from './bandData.ts';
+import { START_WIDTH } from './starts.ts';
 import { eventsPlugin, setEvents } from './eventsPlugin.ts';
 import type { ChartContent, LegendEntry } from './content.ts';
 
@@ -83,6 +86,39 @@ const whiskerPlugin: Plugin<'bar'> = {
     });
   },
 };
+/**
+ * Bars of a modified scenario: a dashed line across each bar at its value at
+ * the start (the dataset's `starts`), so that the change shows on the bar.
+ */
+const startMarksPlugin: Plugin<'bar', { width?: number }> = {
+  id: 'startMarks',
+  afterDatasetsDraw(chart, _args, options) {
+    const y = chart.scales.y;
+    const ctx = chart.ctx;
+    chart.data.datasets.forEach((d, i) => {
+      const starts = (d as { starts?: number[] }).starts;
+      const meta = chart.getDatasetMeta(i);
+      if (!starts || meta.hidden) return;
+      ctx.save();
+      ctx.strokeStyle = '#1a1a1a';
+      const width = Math.max(1.5, options.width ?? 1.5);
+      ctx.lineWidth = width;
+      ctx.setLineDash([width * 2.5, width * 1.5]);
+      meta.data.forEach((bar, j) => {
+        const v = starts[j];
+        if (!Number.isFinite(v)) return;
+        const half = ((bar as unknown as { width: number }).width ?? 12) / 2 + 2;
+        const py = y.getPixelForValue(v);
+        ctx.beginPath();
+        ctx.moveTo(bar.x - half, py);
+        ctx.lineTo(bar.x + half, py);
+        ctx.stroke();
+      });
+      ctx.restore();
+    });
+  },
+};
+
 // The Japanese web font (src/export/fonts.ts) after the system's, for machines without a Japanese font.
 Chart.defaults.font.family =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Hiragino Sans", "Noto Sans JP", sans-serif';
@@ -129,7 +165,14 @@ function legendItems(entries: LegendEntry[], style: ChartStyle): LegendItem[] {
     text: e.text,
     fillStyle: e.shape === 'outlined' ? '#ffffff' : e.colour,
     strokeStyle: e.colour,
-    lineWidth: e.shape === 'filled' ? 0 : e.shape === 'outlined' ? 2 : style.line,
+    lineWidth:
+      e.shape === 'filled'
+        ? 0
+        : e.shape === 'outlined'
+          ? 2
+          : e.thin
+            ? Math.max(1, style.line * START_WIDTH)
+            : style.line,
     lineDash: e.shape === 'dashed' ? DASH_B.map((d) => (d * style.line) / 2) : [],
     pointStyle: e.shape === 'line' || e.shape === 'dashed' ? 'line' : 'rect',
     hidden: false,
@@ -153,6 +196,7 @@ export function baseConfig(
     return {
       type: 'bar',
       data: { labels: [], datasets: [] },
+      plugins: [startMarksPlugin],
       options: {
         ...common,
         scales: {
@@ -183,7 +227,7 @@ export function baseConfig(
     return {
       type: 'bar',
       data: { labels: [], datasets: [] },
-      plugins: [whiskerPlugin],
+      plugins: [whiskerPlugin, startMarksPlugin],
       options: {
         ...common,
         scales: {
@@ -201,7 +245,11 @@ export function baseConfig(
               label: (i) => {
                 const w = (i.dataset as { whiskers?: [number, number][] }).whiskers?.[i.dataIndex];
                 const range = w ? ` (p10–p90 ${w[0].toFixed(1)} – ${w[1].toFixed(1)})` : '';
-                return `${i.dataset.label}: ¥${(i.parsed.y ?? NaN).toFixed(1)}bn${range}`;
+                // In the page's money unit (¥bn, or 億円 in Japanese), as the axis.
+                return translate(locale.lang, 'charts.bnTooltip', {
+                  label: i.dataset.label ?? '',
+                  value: `${(i.parsed.y ?? NaN).toFixed(1)}${range}`,
+                });
               },
             },
           },
@@ -294,8 +342,13 @@ export function configure(chart: Chart, content: ChartContent, style: ChartStyle
         ? content.datasets
         : content.datasets.map((d) => ({
             ...d,
-            // A band's edges stay unstroked: only the fill between them shows.
-            borderWidth: d.role === 'p10' || d.role === 'p90' ? 0 : style.line,
+            // A band's edges stay unstroked: only the fill between them shows; starts stay thin.
+            borderWidth:
+              d.role === 'p10' || d.role === 'p90'
+                ? 0
+                : d.start
+                  ? Math.max(1, style.line * START_WIDTH)
+                  : style.line,
             borderDash: d.borderDash.map((x) => (x * style.line) / 2),
           }))
     ) as never;
@@ -336,6 +389,9 @@ export function configure(chart: Chart, content: ChartContent, style: ChartStyle
       generateLabels: () => legendItems(content.legend, style),
     };
   }
+  if (o.plugins) {
+    (o.plugins as Record<string, unknown>).startMarks = { width: style.line * 0.6 };
+  }
   const tooltip = o.plugins?.tooltip;
   if (tooltip) {
     tooltip.bodyFont = font;
@@ -354,7 +410,7 @@ export function digests(content: ChartContent, digest: (v: Iterable<number>) => 
       const d = content.datasets.find((x) => x.scenario === s);
       out[s] = d ? digest(d.data) : '';
     } else {
-      const mine = content.datasets.filter((d) => d.scenario === s);
+      const mine = content.datasets.filter((d) => d.scenario === s && !d.start);
       const ys = function* () {
         for (const d of mine) for (const p of d.data) yield p.y;
       };

@@ -8,6 +8,7 @@ import type { SimResult } from '../../engine/index.ts';
 import { chartCsv, lineChartCsv } from '../../export/csv.ts';
 import { eventLabel, tierName, translate, type Lang } from '../../i18n/index.ts';
 import type { ChartId } from '../../share/urlState.ts';
+import { moneyScale } from '../format.ts';
 import { CONSUMER_COLOUR, OUTCOME_COLOURS, SCENARIO_COLOURS, tierColour } from '../theme.ts';
 import {
   BAND_ALPHA,
@@ -27,6 +28,7 @@ import {
   type Outcome,
   type SeriesView,
 } from './data.ts';
+import { hasStarts, startLines, startName, START_ALPHA, type ChartStarts } from './starts.ts';
 
 /** The charts over time (the others are bar charts). */
 export type LineChartId = Exclude<ChartId, 'burden' | 'settled'>;
@@ -48,6 +50,8 @@ export interface BarSet {
   scenario: 'A' | 'B' | 'diff';
   /** Bars of many runs: `data` holds medians and each bar has its p10–p90 range. */
   whiskers?: [low: number, high: number][];
+  /** Each bar's value at the scenario's start (a modified scenario), marked by a dashed line. */
+  starts?: number[];
 }
 
 /** One entry of a chart's legend: a line (solid or dashed) or a box (filled or outlined). */
@@ -55,6 +59,8 @@ export interface LegendEntry {
   text: string;
   colour: string;
   shape: 'line' | 'dashed' | 'filled' | 'outlined';
+  /** A thin line (a start line or mark). */
+  thin?: boolean;
 }
 
 interface Common {
@@ -71,6 +77,8 @@ interface Common {
   summary: string;
   /** Bands drawn: of the inputs shown ('current'), of earlier inputs ('earlier'), or none. */
   bands: 'current' | 'earlier' | null;
+  /** The starts drawn (faint lines or marks): of A, of B, of B − A. */
+  starts: ('A' | 'B' | 'diff')[];
 }
 
 /** A labelled policy event of a scenario's timeline, marked on time axes. */
@@ -99,6 +107,8 @@ export interface StackSet {
   backgroundColor: string;
   borderColor: string;
   borderWidth: number;
+  /** Each bar's top of this outcome (stacked) or value (B − A) at the start, where a start is drawn. */
+  starts?: number[];
 }
 
 /**
@@ -168,6 +178,29 @@ function bandLegend(lang: Lang, mode: Mode, bands: ChartBands['current'] | null)
   }));
 }
 
+/** Legend entries of the starts drawn: faint lines (A solid, B dashed) or dashed marks. */
+function startLegend(
+  lang: Lang,
+  starts: ChartStarts | null,
+  owners: ('A' | 'B' | 'diff')[],
+  marks: boolean,
+): LegendEntry[] {
+  if (!starts) return [];
+  return owners.map((o) => ({
+    text: startName(lang, starts, o),
+    colour: marks ? DARK : lighten(DARK, START_ALPHA + 0.15),
+    shape: marks || o === 'B' ? ('dashed' as const) : ('line' as const),
+    thin: true,
+  }));
+}
+
+/** Which starts a chart draws (owners of the start lines or marks). */
+function startOwners(starts: ChartStarts | null, mode: Mode): ('A' | 'B' | 'diff')[] {
+  if (!hasStarts(starts, mode)) return [];
+  if (mode === 'diff') return ['diff'];
+  return (['A', 'B'] as const).filter((o) => starts[o]);
+}
+
 function tierLegend(
   lang: Lang,
   tiers: number,
@@ -234,6 +267,7 @@ function lineContent(
   mode: Mode,
   lang: Lang,
   bands: ChartBands | null,
+  starts: ChartStarts | null,
 ): LineContent {
   const t = (key: `charts.${string}`, p?: Record<string, string | number>) =>
     translate(lang, key as never, p);
@@ -243,7 +277,9 @@ function lineContent(
   const single = tierLines(a, b, view, mode, lang);
   // Many runs: the bands under the lines; current bands replace the single runs by their medians.
   const drawn = bands ? bandLines(bands, view, mode, lang) : null;
-  const datasets = drawn ? [...drawn.bands, ...(bands?.current ? drawn.medians : single)] : single;
+  const own = drawn ? [...drawn.bands, ...(bands?.current ? drawn.medians : single)] : single;
+  const datasets = [...startLines(a, b, starts, view, mode, lang), ...own];
+  const startsDrawn = startOwners(starts, mode);
   const bandState = drawn && bands ? (bands.current ? 'current' : 'earlier') : null;
   const tiers =
     mode === 'diff'
@@ -267,6 +303,16 @@ function lineContent(
     parts.push(t('charts.summaryAt', { name, period: r.periods[r.periods.length - 1], values }));
   }
   if (bands && bandState) parts.push(bandSummary(bands, bandState, lang));
+  if (starts && mode === 'both') {
+    for (const o of startsDrawn) {
+      const r = starts[o as 'A' | 'B']!;
+      const values = r.series[view.key]
+        .map((s, k) => `${tierName(lang, k, r.tiers)} ${(s[s.length - 1] * view.scale).toFixed(2)}`)
+        .join(', ');
+      const name = startName(lang, starts, o);
+      parts.push(t('charts.summaryAt', { name, period: r.periods[r.periods.length - 1], values }));
+    }
+  }
   return {
     kind: 'line',
     id,
@@ -275,9 +321,13 @@ function lineContent(
     unit,
     yTitle: mode === 'diff' ? t('charts.diffAxis', { unit }) : unit,
     xTitle: t('charts.year'),
-    legend: tierLegend(lang, tiers, mode, bandState ? bandState === 'current' : null),
+    legend: [
+      ...tierLegend(lang, tiers, mode, bandState ? bandState === 'current' : null),
+      ...startLegend(lang, starts, startsDrawn, false),
+    ],
     summary: t('charts.summary', { title, unit, parts: parts.join('. ') }),
     bands: bandState,
+    starts: startsDrawn,
     datasets,
     xMin,
     xMax,
@@ -291,14 +341,33 @@ function bandSummary(bands: ChartBands, state: 'current' | 'earlier', lang: Lang
   return translate(lang, state === 'current' ? 'runs.chartCurrent' : 'runs.chartEarlier', { n });
 }
 
+/**
+ * Per-bearer values of `values` (each tier of `from` tiers, then consumers)
+ * on a chart of `tiers` tiers: tiers the other has not are NaN (no mark).
+ */
+function alignBearers(values: number[], from: number, tiers: number): number[] {
+  const out = new Array<number>(tiers + 1).fill(NaN);
+  for (let k = 0; k < Math.min(from, tiers); k++) out[k] = values[k];
+  out[tiers] = values[from];
+  return out;
+}
+
+/** Each bearer's total at the start of `r`'s scenario, on a chart of `tiers` tiers. */
+function startBurden(r: SimResult, tiers: number): number[] {
+  return alignBearers(burden(r, null).a!, r.tiers, tiers);
+}
+
 function barContent(
   a: SimResult | null,
   b: SimResult | null,
   mode: Mode,
   lang: Lang,
   bands: ChartBands | null,
+  starts: ChartStarts | null,
 ): BarContent {
   const data = burden(a, b, lang);
+  const tiers = data.labels.length - 1;
+  const startsDrawn = startOwners(starts, mode);
   // Current bands: each bar is the median over the runs, with its p10–p90 range.
   const spreads = (owner: 'A' | 'B' | 'diff') =>
     bands?.current ? burdenSpreads(bands, owner) : null;
@@ -308,8 +377,9 @@ function barContent(
     return {
       ...set,
       label: translate(lang, 'runs.legendMedian', { scenario: set.label }),
-      data: s.map((x) => x.p50),
-      whiskers: s.map((x) => [x.p10, x.p90]),
+      // The runs' statistics are in ¥bn: in the page's money unit, as the bars (see moneyScale).
+      data: s.map((x) => x.p50 * moneyScale(lang)),
+      whiskers: s.map((x) => [x.p10 * moneyScale(lang), x.p90 * moneyScale(lang)]),
     };
   };
   // One period, or (A and B reporting different years) a short word for each one's own.
@@ -328,6 +398,12 @@ function barContent(
     if (data.a && data.b) {
       const bb = data.b;
       const d = data.a.map((x, i) => bb[i] - x);
+      let diffStarts: number[] | undefined;
+      if (starts && startsDrawn.length) {
+        const sa = starts.A ? startBurden(starts.A, tiers) : data.a;
+        const sb = starts.B ? startBurden(starts.B, tiers) : bb;
+        diffStarts = sa.map((x, i) => sb[i] - x);
+      }
       datasets.push(
         withBands('diff', {
           label: 'B − A',
@@ -335,6 +411,7 @@ function barContent(
           backgroundColor: colours,
           borderWidth: 0,
           scenario: 'diff',
+          ...(diffStarts ? { starts: diffStarts } : {}),
         }),
       );
       legend.push({ text: datasets[0].label, colour: DARK, shape: 'filled' });
@@ -347,6 +424,7 @@ function barContent(
         backgroundColor: colours,
         borderWidth: 0,
         scenario: 'A',
+        ...(starts?.A ? { starts: startBurden(starts.A, tiers) } : {}),
       });
       datasets.push(set);
       legend.push({ text: set.label, colour: DARK, shape: 'filled' });
@@ -359,6 +437,7 @@ function barContent(
         borderColor: colours,
         borderWidth: 2,
         scenario: 'B',
+        ...(starts?.B ? { starts: startBurden(starts.B, tiers) } : {}),
       });
       datasets.push(set);
       legend.push({ text: set.label, colour: DARK, shape: 'outlined' });
@@ -374,11 +453,17 @@ function barContent(
       shape: 'filled',
     });
   }
+  legend.push(...startLegend(lang, starts, startsDrawn, true));
   const bandState = whiskers ? 'current' : bands && !bands.current ? 'earlier' : null;
   let parts = data.labels
     .map((l, i) => `${l}: A ${data.a?.[i]?.toFixed(1) ?? '–'}, B ${data.b?.[i]?.toFixed(1) ?? '–'}`)
     .join('; ');
   if (bands && bandState) parts += `. ${bandSummary(bands, bandState, lang)}`;
+  for (const d of datasets) {
+    if (!d.starts || !starts) continue;
+    const values = data.labels.map((l, i) => `${l} ${d.starts![i]?.toFixed(1) ?? '–'}`).join(', ');
+    parts += `. ${startName(lang, starts, d.scenario)}: ${values}`;
+  }
   return {
     kind: 'bar',
     id: 'burden',
@@ -390,6 +475,7 @@ function barContent(
     legend,
     summary: translate(lang, 'charts.burden.summary', { unit, parts }),
     bands: bandState,
+    starts: startsDrawn,
     labels: data.labels.map((l) => l.replace(/ \(.*\)$|（.*）$/, '')),
     bearers: data.labels,
     datasets,
@@ -408,7 +494,15 @@ function settledContent(
   mode: Mode,
   lang: Lang,
   bands: ChartBands | null,
+  starts: ChartStarts | null,
 ): StackedContent {
+  const startsDrawn = startOwners(starts, mode);
+  const startShares = (r: SimResult | null) =>
+    r ? settledShares(r).map((row) => row.map((x) => x * 100)) : null;
+  const ssA = startShares(starts?.A ?? null);
+  const ssB = startShares(starts?.B ?? null);
+  // Per outcome, each bar's value at the start (NaN: no mark on that bar).
+  const marks: number[][] = OUTCOMES.map(() => []);
   const many = bands?.current ? bands.set.settled : null;
   const shares = (owner: 'A' | 'B', r: SimResult | null) =>
     (many?.[owner] ?? (r ? settledShares(r) : null))?.map((row) => row.map((x) => x * 100)) ?? null;
@@ -431,6 +525,9 @@ function settledContent(
       categories.push(translate(lang, 'charts.diffLine', { tier: tierName(lang, k, tiers) }));
       owners.push('diff');
       OUTCOMES.forEach((_, j) => values[j].push((sb[k - 1]?.[j] ?? NaN) - (sa[k - 1]?.[j] ?? NaN)));
+      const x = ssA ?? sa;
+      const y = ssB ?? sb;
+      OUTCOMES.forEach((_, j) => marks[j].push((y[k - 1]?.[j] ?? NaN) - (x[k - 1]?.[j] ?? NaN)));
       continue;
     }
     for (const [owner, s] of [
@@ -444,6 +541,13 @@ function settledContent(
       );
       owners.push(owner);
       OUTCOMES.forEach((_, j) => values[j].push(s[k - 1]?.[j] ?? NaN));
+      // The start's split: a mark at the top of each outcome but the last (always 100%).
+      const st = (owner === 'A' ? ssA : ssB)?.[k - 1];
+      let top = 0;
+      OUTCOMES.forEach((_, j) => {
+        top += st?.[j] ?? NaN;
+        marks[j].push(st && j < OUTCOMES.length - 1 ? top : NaN);
+      });
     }
   }
   const datasets: StackSet[] = OUTCOMES.map((outcome, j) => ({
@@ -453,13 +557,17 @@ function settledContent(
     backgroundColor: OUTCOME_COLOURS[j],
     borderColor: '#ffffff',
     borderWidth: diff ? 0 : 1,
+    ...(startsDrawn.length ? { starts: marks[j] } : {}),
   }));
   const unit = translate(lang, diff ? 'charts.settled.unitDiff' : 'charts.settled.unit', {
     period,
   });
-  const legend: LegendEntry[] = datasets
-    .map((d) => ({ text: d.label, colour: d.backgroundColor, shape: 'filled' as const }))
-    .reverse();
+  const legend: LegendEntry[] = [
+    ...datasets
+      .map((d) => ({ text: d.label, colour: d.backgroundColor, shape: 'filled' as const }))
+      .reverse(),
+    ...startLegend(lang, starts, startsDrawn, true),
+  ];
   const bandState = many ? 'current' : bands && !bands.current ? 'earlier' : null;
   const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
   const parts = categories
@@ -482,6 +590,7 @@ function settledContent(
     legend,
     summary: translate(lang, 'charts.settled.summary', { unit, parts }),
     bands: bandState,
+    starts: startsDrawn,
     labels,
     categories,
     owners,
@@ -498,10 +607,11 @@ export function chartContent(
   mode: Mode,
   lang: Lang,
   bands: ChartBands | null = null,
+  starts: ChartStarts | null = null,
 ): ChartContent {
-  if (id === 'burden') return barContent(a, b, mode, lang, bands);
-  if (id === 'settled') return settledContent(a, b, mode, lang, bands);
-  return lineContent(id, a, b, mode, lang, bands);
+  if (id === 'burden') return barContent(a, b, mode, lang, bands, starts);
+  if (id === 'settled') return settledContent(a, b, mode, lang, bands, starts);
+  return lineContent(id, a, b, mode, lang, bands, starts);
 }
 
 /** A band column's name: "A: Tier 0 (final goods), p10" (with "(earlier inputs)" kept). */

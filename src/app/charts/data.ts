@@ -4,6 +4,7 @@
  */
 import type { SeriesKey, SimResult } from '../../engine/index.ts';
 import { tierName, translate, type Lang } from '../../i18n/index.ts';
+import { moneyScale } from '../format.ts';
 import { DASH_B, SCENARIO_COLOURS, tierColour } from '../theme.ts';
 
 export type Mode = 'both' | 'diff';
@@ -27,6 +28,8 @@ export interface LineSet {
   role?: 'median' | 'p10' | 'p90';
   /** The line's name without its statistic, e.g. "A: Tier 0 (final goods)" (bands only). */
   series?: string;
+  /** A faint line of a modified scenario's starting preset (see starts.ts). */
+  start?: boolean;
   /** Chart.js: '-1' fills down to the dataset before; higher orders are drawn first. */
   fill?: string | false;
   order?: number;
@@ -131,7 +134,7 @@ function total(a: Float64Array): number {
 export interface Burden {
   /** Bearers: each tier, then final consumers. */
   labels: string[];
-  /** ¥bn over the whole reported period, per bearer. */
+  /** Money over the whole reported period, per bearer: ¥bn, or 億円 in Japanese. */
   a: number[] | null;
   b: number[] | null;
 }
@@ -147,8 +150,10 @@ export function burden(a: SimResult | null, b: SimResult | null, lang: Lang = 'e
   const of = (r: SimResult | null): number[] | null => {
     if (!r) return null;
     const out = new Array<number>(tiers + 1).fill(NaN);
-    for (let k = 0; k < r.tiers; k++) out[k] = total(r.series.costUpAbsorbed[k]) / 1000;
-    out[tiers] = total(r.economy.consumerBurden) / 1000;
+    // ¥m to the page's money unit (¥bn, or 億円 in Japanese: see moneyScale).
+    const unit = moneyScale(lang) / 1000;
+    for (let k = 0; k < r.tiers; k++) out[k] = total(r.series.costUpAbsorbed[k]) * unit;
+    out[tiers] = total(r.economy.consumerBurden) * unit;
     return out;
   };
   return { labels, a: of(a), b: of(b) };
@@ -204,4 +209,25 @@ export function settledShares(r: SimResult): number[][] {
   const out: number[][] = [];
   for (let k = 1; k < r.tiers; k++) out.push(OUTCOMES.map((o) => meanDefined(r.series[o][k])));
   return out;
+}
+
+/**
+ * Of all cost-ups met over the reported period (each bearer's total, as the
+ * burden chart: each tier, then final consumers), the share the suppliers
+ * (tiers 1 and deeper) absorbed; NaN if there were none.
+ */
+export function supplierShare(bearers: readonly number[]): number {
+  let all = 0;
+  let suppliers = 0;
+  bearers.forEach((x, i) => {
+    if (!Number.isFinite(x)) return;
+    all += x;
+    if (i > 0 && i < bearers.length - 1) suppliers += x;
+  });
+  return all > 0 ? suppliers / all : NaN;
+}
+
+/** The suppliers' share of the cost-ups met in run `r` (see supplierShare). */
+export function supplierShareOf(r: SimResult): number {
+  return supplierShare(burden(r, null).a!);
 }
