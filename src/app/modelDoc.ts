@@ -70,7 +70,13 @@ async function render(lang: Lang): Promise<ModelDoc | null> {
       },
     },
   });
-  const all = marked.parse(source, { async: false });
+  // Wide tables and equations scroll on their own on a phone (not the page);
+  // a region that scrolls can be reached with the keyboard.
+  const all = marked
+    .parse(source, { async: false })
+    .replace(/<table>/g, '<div class="table-scroll" tabindex="0"><table>')
+    .replace(/<\/table>/g, '</table></div>')
+    .replace(/<span class="katex-display">/g, '<span class="katex-display" tabindex="0">');
   const cut = all.indexOf('</h1>');
   const at = cut >= 0 ? cut + '</h1>'.length : 0;
   return { head: all.slice(0, at), html: all.slice(at), sections, lang };

@@ -622,6 +622,11 @@ export const uiEn = {
     indicatorsEarlier:
       'Single runs of the current inputs: the ranges of {{n}} runs belong to earlier inputs.',
   },
+  // Page layout (header menu on a phone, the model page's overview).
+  layout: {
+    menu: 'Menu',
+    skip: 'Skip to the content',
+  },
   errors: {
     simulation: 'The simulation failed: {{error}}',
     unexpected: 'Something went wrong: {{error}}',

@@ -618,6 +618,11 @@ export const uiJa: Shape<typeof uiEn> = {
       '各シナリオ{{n}}回の実行の中央値（下段は p10–p90）。B − A は中央値の差と、実行ごとの差の p10–p90。',
     indicatorsEarlier: '現在の入力の1回分の結果です。{{n}}回分の範囲は変更前の入力のものです。',
   },
+  // Page layout (header menu on a phone, the model page's overview).
+  layout: {
+    menu: 'メニュー',
+    skip: '本文へ移動',
+  },
   errors: {
     simulation: 'シミュレーションに失敗しました：{{error}}',
     unexpected: '問題が発生しました：{{error}}',
