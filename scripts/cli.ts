@@ -31,6 +31,7 @@ import {
   computeBands,
   computeSweep,
   MAX_JOBS,
+  pointScenario,
   jobCount,
   parseSweep,
   planRuns,
@@ -39,6 +40,18 @@ import {
   type Plan,
   type RunOutput,
 } from '../src/engine/batch.ts';
+import {
+  MAX_BATCH_SERIES_BYTES,
+  MAX_BATCH_WORK,
+  MAX_DEPTH,
+  MAX_SCENARIO_BYTES,
+  count,
+  echo,
+  jsonDepth,
+  safeJsonParse,
+  summarizeErrors,
+} from '../src/engine/limits.ts';
+import { FileError } from './files.ts';
 
 export class UsageError extends Error {}
 
@@ -66,7 +79,14 @@ export const USAGE = `Usage: npm run sim -- [options]
   --out FILE           write to FILE instead of standard output
   --list-presets       list the presets and exit
   --describe           list every parameter with unit, default and range, and exit
-  --help               this text`;
+  --debug              on an internal error, print the stack trace (also SIM_DEBUG=1)
+  --help               this text
+
+Limits: a --scenario file of at most ${count(MAX_SCENARIO_BYTES)} bytes, nested at most
+${MAX_DEPTH} levels deep; at most ${count(MAX_JOBS)} runs a batch, ${count(MAX_BATCH_WORK)} firm-quarters
+of work a batch or shard (about 40 minutes on one core), and ${count(MAX_BATCH_SERIES_BYTES)} bytes
+of series held by --runs. Exit codes: 0 done, 2 bad input (a message says what),
+1 an internal error, 130 stopped by Ctrl-C.`;
 
 export interface CliOutcome {
   /** Text for standard output (or the file named by --out). */
@@ -101,7 +121,10 @@ export type CliRequest = ({ kind: 'text' } & CliOutcome) | ({ kind: 'batch' } & 
 export const MAX_WORKERS = 256;
 
 /** Parses a --set value: JSON where it parses (numbers, booleans, arrays), else the raw string. */
-function parseValue(raw: string): unknown {
+function parseValue(path: string, raw: string): unknown {
+  if (jsonDepth(raw) > MAX_DEPTH) {
+    throw new UsageError(`--set ${path}: the value is nested more than ${MAX_DEPTH} levels deep`);
+  }
   try {
     return JSON.parse(raw);
   } catch {
@@ -111,11 +134,21 @@ function parseValue(raw: string): unknown {
 
 export { splitFirms };
 
+/** A whole-number option: decimal digits with an optional sign, nothing else ("", "1e3", "0x10" are refused). */
 function intOption(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n)) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
+  if (raw.trim() === '') throw new UsageError(`--${name} is empty: give a whole number`);
+  const n = /^\s*[+-]?\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n)) {
+    throw new UsageError(`--${name} must be a whole number, got "${echo(raw)}"`);
+  }
   return n;
+}
+
+/** A text option that must not be empty. */
+function nonEmpty(name: string, raw: string | undefined, hint: string): string | undefined {
+  if (raw !== undefined && raw.trim() === '') throw new UsageError(`--${name} is empty: ${hint}`);
+  return raw;
 }
 
 /** The number of jobs of shard `s` of a batch of `total` jobs: those with index ≡ k (mod n). */
@@ -125,21 +158,24 @@ export function shardSize(total: number, s: Shard): number {
 
 /** Parses --shard k/n: whole numbers, 0 <= k < n, n at most MAX_JOBS. */
 export function parseShard(raw: string): Shard {
-  const m = /^\s*(-?\d+)\s*\/\s*(-?\d+)\s*$/.exec(raw);
+  const m = /^\s*(-?\d{1,15})\s*\/\s*(-?\d{1,15})\s*$/.exec(raw);
   if (!m) {
     throw new UsageError(
-      `--shard takes k/n, whole numbers with k from 0 to n-1 (e.g. --shard 0/8 ... --shard 7/8), got "${raw}"`,
+      `--shard takes k/n, whole numbers with k from 0 to n-1 (e.g. --shard 0/8 ... --shard 7/8), got "${echo(raw)}"`,
     );
   }
   const k = Number(m[1]);
   const n = Number(m[2]);
-  if (n < 1) throw new UsageError(`--shard ${raw}: n (the number of shards) must be at least 1`);
+  if (n < 1)
+    throw new UsageError(`--shard ${echo(raw)}: n (the number of shards) must be at least 1`);
   if (n > MAX_JOBS) {
-    throw new UsageError(`--shard ${raw}: n (the number of shards) must be at most ${MAX_JOBS}`);
+    throw new UsageError(
+      `--shard ${echo(raw)}: n (the number of shards) must be at most ${MAX_JOBS}`,
+    );
   }
   if (k < 0 || k >= n) {
     throw new UsageError(
-      `--shard ${raw}: k must be from 0 to ${n - 1} (shards count from 0, like a Kubernetes Indexed Job's completion index)`,
+      `--shard ${echo(raw)}: k must be from 0 to ${n - 1} (shards count from 0, like a Kubernetes Indexed Job's completion index)`,
     );
   }
   return { k, n };
@@ -176,7 +212,9 @@ export function buildScenario(opts: {
   let base: Scenario;
   if (opts.preset !== undefined) {
     if (!PRESET_NAMES.includes(opts.preset)) {
-      throw new UsageError(`unknown preset "${opts.preset}"; presets: ${PRESET_NAMES.join(', ')}`);
+      throw new UsageError(
+        `unknown preset "${echo(opts.preset)}"; presets: ${PRESET_NAMES.join(', ')}`,
+      );
     }
     base = presetScenario(opts.preset);
   } else base = defaultScenario();
@@ -190,14 +228,14 @@ export function buildScenario(opts: {
   }
   for (const s of opts.sets ?? []) {
     const eq = s.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--set takes path=value, got "${s}"`);
+    if (eq <= 0) throw new UsageError(`--set takes path=value, got "${echo(s)}"`);
     const path = s.slice(0, eq).trim();
     if (!PARAM_BY_PATH.has(path) && path !== 'network.firmsPerTier' && path !== 'shocks') {
       throw new UsageError(
-        `--set: unknown parameter "${path}" (npm run sim -- --describe lists them)`,
+        `--set: unknown parameter "${echo(path)}" (npm run sim -- --describe lists them)`,
       );
     }
-    setPath(sc, path, parseValue(s.slice(eq + 1).trim()));
+    setPath(sc, path, parseValue(path, s.slice(eq + 1).trim()));
   }
   if (opts.seed !== undefined) sc.seed = opts.seed;
   if (opts.years !== undefined) sc.years = opts.years;
@@ -215,7 +253,9 @@ export function buildScenario(opts: {
     setPath(sc, 'network.firmsPerTier', splitFirms(opts.firms, r as number[]));
   }
   const v = validateScenario(sc);
-  if (!v.ok) throw new UsageError(`invalid scenario:\n  ${v.errors.join('\n  ')}`);
+  if (!v.ok) {
+    throw new UsageError(`invalid scenario:\n  ${summarizeErrors(v.errors).join('\n  ')}`);
+  }
   return v.scenario;
 }
 
@@ -257,14 +297,72 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliO
   return { output: req.output, out: req.out };
 }
 
+/** Bytes of the series a --runs job returns (8 a value: every series per tier and quarter, and the economy's). */
+function seriesBytes(sc: Scenario): number {
+  const tiers = sc.network.firmsPerTier.length;
+  const quarters = sc.years * 4;
+  return (Object.keys(SERIES).length * tiers + Object.keys(ECONOMY).length) * quarters * 8;
+}
+
+/** Firm-quarters of one run: its firms times its quarters, burn-in included. */
+function runWork(sc: Scenario): number {
+  const firms = sc.network.firmsPerTier.reduce((a, b) => a + b, 0);
+  return firms * (sc.years + sc.simulation.burnInYears) * 4;
+}
+
+/**
+ * The work a batch asks of this process (its shard's runs, or all), in
+ * firm-quarters, and the memory its series take (--runs: the whole batch,
+ * which the merge of its shards holds too).
+ */
+export function batchCost(plan: Plan, shard?: Shard): { work: number; seriesBytes: number } {
+  const runs = plan.seeds.length;
+  let work = 0;
+  let bytes = 0;
+  plan.points.forEach((p, i) => {
+    const sc = p.set.length === 0 ? plan.base : pointScenario(plan.base, p, plan.base.seed);
+    const mine = shard
+      ? Array.from({ length: runs }, (_, r) => i * runs + r).filter((j) => j % shard.n === shard.k)
+          .length
+      : runs;
+    work += runWork(sc) * mine;
+    if (plan.full) bytes += seriesBytes(sc) * runs;
+  });
+  return { work, seriesBytes: bytes };
+}
+
+/** Refuses a batch past MAX_BATCH_WORK or MAX_BATCH_SERIES_BYTES, saying what would fit. */
+function checkCost(plan: Plan, shard: Shard | undefined): void {
+  const { work, seriesBytes: bytes } = batchCost(plan, shard);
+  const jobs = shard ? shardSize(jobCount(plan), shard) : jobCount(plan);
+  if (work > MAX_BATCH_WORK) {
+    const perRun = work / Math.max(1, jobs);
+    throw new UsageError(
+      `the batch${shard ? `'s shard ${shard.k}/${shard.n}` : ''} asks for ${count(Math.round(work))} firm-quarters of work (${count(jobs)} runs of about ${count(Math.round(perRun))}), at most ${count(MAX_BATCH_WORK)} (about 40 minutes on one core): ` +
+        `ask for fewer runs, firms or years, or split the batch over machines with --shard k/n (n at least ${count(Math.ceil(work / MAX_BATCH_WORK))})`,
+    );
+  }
+  if (bytes > MAX_BATCH_SERIES_BYTES) {
+    const perRun = bytes / jobCount(plan);
+    throw new UsageError(
+      `--runs ${count(plan.seeds.length)} would hold ${count(bytes)} bytes of series in memory (${count(Math.round(perRun))} a run), at most ${count(MAX_BATCH_SERIES_BYTES)}: ` +
+        `ask for at most ${count(Math.floor(MAX_BATCH_SERIES_BYTES / perRun))} runs of this scenario, or fewer years or tiers (--shard does not help: the merge holds every run)`,
+    );
+  }
+}
+
 /**
  * Parses the command line: `text` to print, or a `batch` to run. Single runs
- * are run here. `cores` is the default for --workers. Throws UsageError.
+ * are run here. `cores` is the default for --workers. `prepareOut`, if
+ * given, is called with --out once the input is checked and before any work
+ * (scripts/sim.ts opens the output file there, so that a batch is not run
+ * for a file that cannot be written). Throws UsageError.
  */
 export function parseCli(
   argv: string[],
   readFile: (path: string) => string,
   cores: number,
+  prepareOut?: (out: string) => void,
 ): CliRequest {
   let parsed;
   try {
@@ -285,34 +383,49 @@ export function parseCli(
         shard: { type: 'string' },
         'list-presets': { type: 'boolean' },
         describe: { type: 'boolean' },
+        debug: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       allowPositionals: false,
       strict: true,
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(echo((e as Error).message));
   }
   const o = parsed.values;
   if (o.help) return { kind: 'text', output: USAGE + '\n' };
   if (o['list-presets']) return { kind: 'text', output: listPresets() };
   if (o.describe) return { kind: 'text', output: describe() };
   if (o.format !== 'json' && o.format !== 'csv') {
-    throw new UsageError(`--format must be json or csv, got "${o.format}"`);
+    throw new UsageError(`--format must be json or csv, got "${echo(o.format ?? '')}"`);
   }
+  const out = nonEmpty(
+    'out',
+    o.out,
+    'give a file name, or leave out --out to write to standard output',
+  );
+  nonEmpty('preset', o.preset, `give one of ${PRESET_NAMES.join(', ')}`);
   let scenarioJson: unknown;
   if (o.scenario !== undefined) {
+    nonEmpty('scenario', o.scenario, 'give the name of a JSON file');
+    const name = `"${echo(o.scenario)}"`;
     let text: string;
     try {
       text = readFile(o.scenario);
     } catch (e) {
-      throw new UsageError(`--scenario: cannot read ${o.scenario}: ${(e as Error).message}`);
+      if (e instanceof FileError || e instanceof UsageError) throw new UsageError(e.message);
+      throw new UsageError(`--scenario: cannot read ${name}: ${echo((e as Error).message)}`);
     }
-    try {
-      scenarioJson = JSON.parse(text);
-    } catch (e) {
-      throw new UsageError(`--scenario: ${o.scenario} is not valid JSON: ${(e as Error).message}`);
+    const p = safeJsonParse(text);
+    if (!p.ok) {
+      const errors = summarizeErrors(p.errors);
+      throw new UsageError(
+        errors.length === 1
+          ? `--scenario: ${name} is ${errors[0].startsWith('not valid JSON') ? '' : 'refused: '}${errors[0]}`
+          : `--scenario: ${name} is refused:\n  ${errors.join('\n  ')}`,
+      );
     }
+    scenarioJson = p.value;
   }
   const sc = buildScenario({
     preset: o.preset,
@@ -340,7 +453,7 @@ export function parseCli(
       } else plan = planRuns(sc, runs!);
     } catch (e) {
       if (e instanceof BatchError) {
-        throw new UsageError(`${o.sweep ? '--sweep' : '--runs'}: ${e.message}`);
+        throw new UsageError(`${o.sweep ? '--sweep' : '--runs'}: ${echo(e.message)}`);
       }
       throw e;
     }
@@ -349,21 +462,24 @@ export function parseCli(
         '--shard writes a JSON shard file, not CSV: leave out --format csv here and give it to npm run merge -- --format csv',
       );
     }
+    checkCost(plan, shard);
     const size = shard ? shardSize(jobCount(plan), shard) : jobCount(plan);
+    if (out !== undefined) prepareOut?.(out);
     return {
       kind: 'batch',
       plan,
       format,
-      out: o.out,
+      out,
       workers: Math.max(1, Math.min(workers ?? cores, size)),
       shard,
     };
   }
   if (workers !== undefined) throw new UsageError('--workers goes with --runs or --sweep');
   if (shard) throw new UsageError('--shard goes with --runs or --sweep');
+  if (out !== undefined) prepareOut?.(out);
   const result = simulate(sc);
   const output = format === 'csv' ? toCSV(result) : JSON.stringify(toJSON(result)) + '\n';
-  return { kind: 'text', output, out: o.out };
+  return { kind: 'text', output, out };
 }
 
 const csvNum = (x: number | null | undefined) =>

@@ -6,35 +6,56 @@
  * shard file for `npm run merge` (scripts/shard.ts), and nothing when
  * interrupted.
  */
-import { closeSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jobs, jobCount } from '../src/engine/batch.ts';
+import { MAX_SCENARIO_BYTES, echo, escapeControl } from '../src/engine/limits.ts';
 import { coreCount, nodePool } from '../src/pool/node.ts';
 import type { Progress } from '../src/pool/pool.ts';
 import { UsageError, formatBatch, parseCli, type BatchRequest } from './cli.ts';
+import { FileError, OutFile, readRegularFile, reason } from './files.ts';
 import { shardJobs, shardLines } from './shard.ts';
 
-function write(output: string, out: string | undefined): void {
-  if (out) writeFileSync(out, output);
-  else process.stdout.write(output);
-}
+/** An internal error (exit code 1): a failure of ours or of the machine, not of the input. */
+class InternalError extends Error {}
+
+/** The output file, opened (as a temporary file beside it) before any work. */
+let outFile: OutFile | undefined;
 
 /**
- * Writes text given in pieces; to a file through FILE.partial, renamed when
- * complete, so that a shard file on a shared volume is whole or absent.
+ * Writes the output, given in pieces: to standard output, or to the
+ * temporary file of --out, renamed when complete, so that the file is whole or
+ * absent. If the writing fails (a full disk), the output is written to the
+ * system's temporary directory instead and the message says where: a
+ * finished batch is never thrown away.
  */
-function writePieces(pieces: Iterable<string>, out: string | undefined): void {
-  if (!out) {
+function writeOutput(pieces: Iterable<string>, ext: string): void {
+  if (!outFile) {
     for (const p of pieces) process.stdout.write(p);
     return;
   }
-  const partial = `${out}.partial`;
-  const fd = openSync(partial, 'w');
+  const f = outFile;
+  const kept: string[] = [];
   try {
-    for (const p of pieces) writeSync(fd, p);
-  } finally {
-    closeSync(fd);
+    for (const p of pieces) {
+      kept.push(p);
+      f.write(p);
+    }
+  } catch (e) {
+    f.discard();
+    const rescue = join(tmpdir(), `sim-output-${process.pid}.${ext}`);
+    let saved: string;
+    try {
+      const rest = [...pieces]; // a generator resumes where it stopped
+      writeFileSync(rescue, kept.join('') + rest.join(''));
+      saved = `; the output was written to "${rescue}" instead`;
+    } catch {
+      saved = '; it could not be saved elsewhere either';
+    }
+    throw new InternalError(`cannot write "${echo(f.path)}": ${reason(e)}${saved}`);
   }
-  renameSync(partial, out);
+  f.commit();
 }
 
 /** A progress line on stderr: redrawn in place on a terminal, every tenth otherwise. */
@@ -85,13 +106,13 @@ async function runBatch(req: BatchRequest): Promise<number> {
         );
         return 130;
       }
-      writePieces(shardLines(req.plan, shard, run.outputs), req.out);
+      writeOutput(shardLines(req.plan, shard, run.outputs), 'json');
       process.stderr.write(
         `sim: shard ${shard.k}/${shard.n}: ${total} runs in ${(run.ms / 1000).toFixed(2)} s\n`,
       );
       return 0;
     }
-    write(formatBatch(req, run.outputs, run.done), req.out);
+    writeOutput([formatBatch(req, run.outputs, run.done)], req.format);
     if (run.cancelled) {
       process.stderr.write(
         `sim: interrupted; wrote the ${run.done} of ${total} runs done (partial results, "complete": false)\n`,
@@ -106,21 +127,64 @@ async function runBatch(req: BatchRequest): Promise<number> {
   }
 }
 
+/** Whether stack traces are wanted: --debug, or SIM_DEBUG=1 in the environment. */
+const debug =
+  process.argv.includes('--debug') || /^(1|true|yes)$/i.test(process.env.SIM_DEBUG ?? '');
+
+/** Prints a message on stderr, control characters escaped, every line prefixed "sim: " on the first. */
+function say(message: string): void {
+  process.stderr.write(
+    `sim: ${message
+      .split('\n')
+      .map((l) => escapeControl(l))
+      .join('\n')}\n`,
+  );
+}
+
+/** An unexpected error: one line (the stack with --debug), exit code 1. */
+function internal(e: unknown): number {
+  if (e instanceof InternalError) say(e.message);
+  else {
+    const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    say(`internal error: ${msg.split('\n')[0].slice(0, 500)}`);
+    if (debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    else say('(run again with --debug or SIM_DEBUG=1 for the details)');
+  }
+  return 1;
+}
+
 async function main(): Promise<number> {
   try {
-    const req = parseCli(process.argv.slice(2), (p) => readFileSync(p, 'utf8'), coreCount());
+    const req = parseCli(
+      process.argv.slice(2),
+      (p) => readRegularFile(p, MAX_SCENARIO_BYTES, '--scenario').toString('utf8'),
+      coreCount(),
+      (out) => {
+        outFile = OutFile.open(out);
+      },
+    );
     if (req.kind === 'text') {
-      write(req.output, req.out);
+      if (req.out === undefined) process.stdout.write(req.output);
+      else writeOutput([req.output], 'txt');
       return 0;
     }
     return await runBatch(req);
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`sim: ${e.message}\n(npm run sim -- --help lists the options)\n`);
+    if (e instanceof UsageError || e instanceof FileError) {
+      say(`${e.message}\n(npm run sim -- --help lists the options)`);
       return 2;
     }
-    throw e;
+    return internal(e);
   }
 }
+
+process.on('uncaughtException', (e) => {
+  process.exitCode = internal(e);
+  process.exit();
+});
+process.on('unhandledRejection', (e) => {
+  process.exitCode = internal(e);
+  process.exit();
+});
 
 process.exitCode = await main();

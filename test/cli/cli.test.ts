@@ -84,7 +84,7 @@ describe('npm run sim', () => {
     expect(usageError(['--scenario', 'bad.json'], files({ 'bad.json': '{oops' }))).toContain(
       'not valid JSON',
     );
-    expect(usageError(['--scenario', 'missing.json'])).toContain('cannot read missing.json');
+    expect(usageError(['--scenario', 'missing.json'])).toContain('cannot read "missing.json"');
     expect(usageError(['--format', 'xml'])).toContain('json or csv');
     expect(usageError(['--years', 'ten'])).toContain('--years');
     expect(usageError(['--bogus'])).toContain('bogus');
