@@ -24,13 +24,22 @@ export function money(
   { digits = 0, signed = false }: { digits?: number; signed?: boolean } = {},
 ): string {
   if (bn === null || bn === undefined || !Number.isFinite(bn)) return '–';
-  const n = lang === 'ja' ? bn * 10 : bn;
+  const n = bn * moneyScale(lang);
   const value = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(signed ? Math.abs(n) : n);
   const sign = signed && Number(value.replace(/[^\d.]/g, '')) !== 0 ? (n > 0 ? '+' : '-') : '';
   return sign + translate(lang, 'indicators.bn', { value });
+}
+
+/**
+ * The one money convention: amounts given in ¥bn, counted in ¥bn in
+ * English and in 億円 (¥0.1bn) in Japanese — in the table, the indicators,
+ * the charts' axes and tooltips and the CSV alike. The factor from ¥bn.
+ */
+export function moneyScale(lang: Lang): number {
+  return lang === 'ja' ? 10 : 1;
 }
 
 /** An engine period ("2034Q4") as `lang` writes a quarter. */

@@ -199,7 +199,7 @@ export const uiJa: Shape<typeof uiEn> = {
     summary: '{{title}}（{{unit}}）。{{parts}}。',
     summaryAt: '{{name}}（{{period}}時点）：{{values}}',
     quarter: '{{year}}年第{{q}}四半期',
-    bnTooltip: '{{label}}：{{value}}十億円',
+    bnTooltip: '{{label}}：{{value}}億円',
     showChart: '「{{title}}」を表示',
     wage: {
       title: '階層別の賃金',
@@ -223,8 +223,8 @@ export const uiJa: Shape<typeof uiEn> = {
     },
     burden: {
       title: 'コスト上昇を誰が負担したか',
-      unit: '十億円、{{period}}の累計',
-      unitEach: '十億円、各期間の累計',
+      unit: '億円、{{period}}の累計',
+      unitEach: '億円、各期間の累計',
       note: 'エネルギー・原材料・労務費・その他の購入費の上昇のうち、各階層が価格転嫁できずに吸収した分と、最終消費者が価格上昇として支払った分（マイナスは価格の低下）。',
       summary: 'コスト上昇の負担（{{unit}}）。{{parts}}',
     },
