@@ -98,7 +98,7 @@ export type Lang = (typeof LANGS)[number];
 export const CHART_IDS = ['wage', 'investment', 'vapw', 'laborshare', 'burden', 'settled'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
-export const VIEWS = ['compare', 'model', 'table', 'sensitivity'] as const;
+export const VIEWS = ['compare', 'model', 'table', 'sensitivity', 'lessons'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** 'ab': A and B drawn together; 'diff': B − A. */
@@ -139,6 +139,8 @@ export interface AppState {
   sens: SensSettings;
   /** Presenter mode, on this chart; null when off. */
   present: ChartId | null;
+  /** Guided lessons: the lesson open on the lessons page (any id; the page tells an unknown one). */
+  lesson?: string | null;
 }
 
 export const DEFAULT_PRESETS: Readonly<Record<ScenarioId, string>> = {
@@ -470,7 +472,7 @@ function scenarioPairs(key: 'a' | 'b', patch: ScenarioPatch): [string, string][]
 
 function optionPairs(
   state: Pick<AppState, 'lang' | 'view' | 'mode' | 'charts' | 'embed' | 'runs'> &
-    Partial<Pick<AppState, 'present'>>,
+    Partial<Pick<AppState, 'present' | 'lesson'>>,
 ): [string, string][] {
   const out: [string, string][] = [['lang', state.lang]];
   if (state.view !== 'compare') out.push(['view', state.view]);
@@ -480,6 +482,7 @@ function optionPairs(
   if (state.embed) out.push(['embed', state.embed]);
   if (state.runs !== 1) out.push(['runs', String(state.runs)]);
   if (state.present && !state.embed) out.push(['present', state.present]);
+  if (state.lesson && state.view === 'lessons') out.push(['lesson', state.lesson]);
   return out;
 }
 
@@ -848,6 +851,11 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
       const view = hash === '#model' ? 'model' : 'compare';
       return done({ ...fallback, view });
     }
+    // A hand-written lesson link (?lesson=<id>, maybe with lang): no version needed.
+    if (params.has('lesson') && [...params.keys()].every((k) => k === 'lesson' || k === 'lang')) {
+      const lang = pickOption(params, 'lang', LANGS, issues) ?? fallback.lang;
+      return done({ ...fallback, lang, view: 'lessons', lesson: params.get('lesson') });
+    }
 
     // Format version and migrations.
     const rawV = params.get('v');
@@ -900,6 +908,12 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
     }
 
     state.sens = readSens(params, issues);
+    // Guided lessons: ?lesson=<id> opens the lessons page on that lesson.
+    const lesson = params.get('lesson');
+    if (lesson !== undefined) {
+      state.lesson = lesson;
+      if (!params.has('view')) state.view = 'lessons';
+    }
 
     const pin = params.get('pin');
     const linkModel = params.get('model');
@@ -917,6 +931,7 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
           'embed',
           'charts',
           'present',
+          'lesson',
           'pin',
           'model',
           'a',

@@ -50,6 +50,7 @@ export function viewOfHash(hash: string): View | null {
   if (hash === '#model') return 'model';
   if (hash === '#table') return 'table';
   if (hash === '#sensitivity') return 'sensitivity';
+  if (hash === '#lessons') return 'lessons';
   return null;
 }
 
@@ -61,6 +62,8 @@ export class AppSession {
   issues = $state.raw<ShareIssue[]>([]);
   /** The state the link was opened with (for the embed view). */
   opened = $state.raw<AppState | null>(null);
+  /** The guided lesson open on the lessons page (null: the list). */
+  lesson = $state<string | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
 
@@ -128,6 +131,7 @@ export class AppSession {
       runs: runsSetting.runs,
       sens: sensForm.settings(),
       present: this.present,
+      lesson: this.lesson,
     };
   }
 
@@ -158,6 +162,7 @@ export class AppSession {
     this.present = s.present;
     sensForm.load(s.sens);
     this.issues = decoded.issues;
+    this.lesson = s.lesson ?? null;
     this.opened = s;
     locale.set(s.lang);
     this.history.reset(this.snapshot());
