@@ -387,11 +387,14 @@ export function captionMeasure(size: Size, fontFamily = EXPORT_FONT): Measure {
 /** Draws the export image and returns its canvas. */
 export function renderExport(opts: RenderOptions): AnyCanvas {
   const font = opts.fontFamily ?? EXPORT_FONT;
-  const plan = planExport(opts, captionMeasure(opts.size, font));
-  const { layout } = plan;
-  const canvas = (opts.createCanvas ?? defaultCanvas)(layout.canvasWidth, layout.canvasHeight);
+  // The bitmap's size does not depend on how the caption wraps: make it, then measure with it.
+  const first = exportLayout(opts.size, opts.pixelRatio, !!opts.title);
+  const canvas = (opts.createCanvas ?? defaultCanvas)(first.canvasWidth, first.canvasHeight);
   const ctx = canvas.getContext('2d') as Ctx | null;
   if (!ctx) throw new Error('this browser cannot draw on a canvas');
+  ctx.font = `${first.captionFontPx}px ${font}`;
+  const plan = planExport(opts, (t) => ctx.measureText(t).width);
+  const { layout } = plan;
   ctx.setTransform(layout.pixelRatio, 0, 0, layout.pixelRatio, 0, 0);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, layout.width, layout.height);

@@ -6,6 +6,8 @@ import {
   exportLayout,
   exportPixelRatio,
   fitCaption,
+  wrapCaption,
+  wrapText,
   renderExport,
   selectSize,
   shortLink,
@@ -40,7 +42,8 @@ describe('sizes and layout', () => {
       expect(l.plot.height).toBeGreaterThan(size.height * 0.6);
     }
     expect(exportLayout(selectSize('720p'), 1, false).title.height).toBe(0);
-    expect(exportLayout(selectSize('720p'), 1, true).captionFontPx).toBe(15);
+    // Caption type of 16 px on a 1280×720 slide, as the ticks.
+    expect(exportLayout(selectSize('720p'), 1, true).captionFontPx).toBe(16);
   });
 });
 
@@ -128,12 +131,31 @@ describe('renderExport (with a recording canvas)', () => {
     });
     expect(canvas).toBeDefined();
     expect(made).toEqual([2560, 1440]);
-    expect(calls[0]).toBe('setTransform(2,0,0,2,0,0)');
-    expect(calls.slice(1, 3)).toEqual(['fillStyle=#ffffff', 'fillRect(0,0,1280,720)']);
+    // Only the measuring font is set before: then the transform and the white fill.
+    const start = calls.indexOf('setTransform(2,0,0,2,0,0)');
+    expect(calls.slice(0, start).every((c) => c.startsWith('font='))).toBe(true);
+    expect(calls.slice(start + 1, start + 3)).toEqual([
+      'fillStyle=#ffffff',
+      'fillRect(0,0,1280,720)',
+    ]);
     expect(calls.some((c) => c.startsWith('fillText(Wages by tier,'))).toBe(true);
     expect(calls.some((c) => c.startsWith('fillText(A: x · B: y,'))).toBe(true);
     expect(calls.some((c) => c.startsWith('fillText(e.org/?v=2,'))).toBe(true);
     expect(calls.some((c) => c.startsWith('plot '))).toBe(true);
+  });
+
+  it('wraps a caption instead of cutting names, and Japanese between characters', () => {
+    const names = ['A: Large-firm-led model, modified', 'B: Layered value chain, modified'];
+    const w = wrapCaption({ names, link: 'https://e.org/?e=abc' }, 200, mono);
+    expect(w.names.length).toBeGreaterThan(2);
+    expect(w.names.every((l) => mono(l) <= 200)).toBe(true);
+    // Every word kept: nothing cut, no "…".
+    const words = (t: string) => t.split(/\s+|·/).filter(Boolean);
+    expect(words(w.names.join(' '))).toEqual(words(names.join(' ')));
+    expect(w.names.join(' ')).not.toContain('…');
+    const ja = wrapText('A：大企業主導型モデル（変更あり）', 10, mono);
+    expect(ja.join('')).toBe('A：大企業主導型モデル（変更あり）');
+    expect(ja.every((l) => mono(l) <= 10)).toBe(true);
   });
 });
 
