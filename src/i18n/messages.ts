@@ -1,11 +1,13 @@
 /**
  * Messages that quote the engine's validation messages, in the reader's
  * language: the saved-scenario store's errors and warnings (catalog keys
- * `storage.<code>`) and the link reader's notices (`share.issue.<code>`).
+ * `storage.<code>`), the link reader's notices (`share.issue.<code>`) and
+ * the workshop table's (`workshop.msg.<code>`).
  * The quoted engine messages go through the translator of validation.ts.
  */
 import type { StorageMessage } from '../share/storage.ts';
 import type { ShareIssue } from '../share/urlState.ts';
+import type { WorkshopMessage } from '../share/workshop.ts';
 import { PARAM_BY_PATH } from '../engine/index.ts';
 import { translate, type Lang, type MessageKey } from './index.ts';
 import { isPercent, toTyped } from './units.ts';
@@ -61,4 +63,21 @@ export function issueText(lang: Lang, issue: ShareIssue): string {
       .join(lang === 'ja' ? '、' : ', ');
   }
   return translate(lang, `share.issue.${issue.code}` as MessageKey, params);
+}
+
+/** A message about a workshop table (src/share/workshop.ts) in `lang`. */
+export function workshopText(lang: Lang, m: WorkshopMessage): string {
+  const params: Record<string, string | number> = { ...m.params };
+  const sep = lang === 'ja' ? '、' : ', ';
+  if (m.names) {
+    params.names = m.names.map((n) => (lang === 'ja' ? `「${n}」` : `“${n}”`)).join(sep);
+  }
+  if (m.storage) params.storage = storageText(lang, m.storage);
+  if (typeof params.engine === 'string') {
+    params.engine = params.engine
+      .split('\n')
+      .map((e) => engineText(lang, e))
+      .join(lang === 'ja' ? '' : ' ');
+  }
+  return translate(lang, `workshop.msg.${m.code}` as MessageKey, params);
 }

@@ -627,6 +627,57 @@ export const uiEn = {
     menu: 'Menu',
     skip: 'Skip to the content',
   },
+  // Issue 11, item 7: a shareable workshop table (link, file, what defines each row).
+  workshop: {
+    share: 'Share the whole table',
+    shareHelp:
+      'One link or one file carries every scenario of the table with its name, in this order; opening it in another browser shows the same table.',
+    makeLink: 'Make a link',
+    linkField: 'Link to this table',
+    copy: 'Copy',
+    copied: 'Link copied.',
+    copyFailed: 'The link could not be copied; select it and copy it by hand.',
+    linkReady: 'The link holds the {{n}} scenarios of the table, in this order.',
+    linkTooLong:
+      'A link would be {{n}} characters, more than the {{max}} that mail and chat tools keep whole: download the table file instead and send that.',
+    downloadFile: 'Download the table file',
+    openFile: 'Open a table file',
+    definedBy: 'Defined by',
+    defined: '{{preset}}; {{levers}}',
+    asPreset: '{{preset}} (as the preset)',
+    shocks: '{{label}}: {{n}}',
+    order: 'Order of the rows',
+    moveUp: 'Move “{{name}}” up',
+    moveDown: 'Move “{{name}}” down',
+    openedLink: 'A workshop table was opened from the link.',
+    openedFile: 'The table file “{{file}}” was opened.',
+    failedLink: 'The table in this link could not be read; nothing was saved.',
+    failedFile: 'The table file “{{file}}” could not be opened; nothing was saved.',
+    others:
+      'Scenarios saved here before ({{n}}) are kept but left out of this table; tick them above to add them.',
+    dismiss: 'Close',
+    nothing: 'Tick at least one saved scenario to share the table.',
+    msg: {
+      notJson: 'It is not valid JSON ({{detail}}).',
+      notTable: 'It does not hold a scenario table.',
+      badVersion: 'Its format version {{value}} is not one this app reads (1).',
+      empty: 'The table has no scenarios.',
+      tooMany: 'It has {{n}} scenarios; a table holds at most {{max}}.',
+      badEntry: 'Scenario {{n}} lacks its name, its preset or its settings.',
+      badName: 'Scenario {{n}}: {{storage}}',
+      unknownPreset:
+        '“{{name}}”: the preset "{{preset}}" does not exist; "{{fallback}}" is used as its base.',
+      invalid: '“{{name}}”: {{engine}}',
+      removed: '“{{name}}”: {{storage}}',
+      model:
+        'The table was made with model version {{made}}; this is version {{current}}: its figures come from the new model and differ.',
+      added: 'Saved: {{names}}.',
+      same: 'Already saved here, unchanged: {{names}}.',
+      renamed:
+        'A different scenario named “{{from}}” was saved here already: the table’s one is saved as “{{to}}”.',
+      failed: '“{{name}}” could not be saved: {{storage}}',
+    },
+  },
   errors: {
     simulation: 'The simulation failed: {{error}}',
     unexpected: 'Something went wrong: {{error}}',

@@ -623,6 +623,57 @@ export const uiJa: Shape<typeof uiEn> = {
     menu: 'メニュー',
     skip: '本文へ移動',
   },
+  // Issue 11, item 7: a shareable workshop table (link, file, what defines each row).
+  workshop: {
+    share: '表全体を共有',
+    shareHelp:
+      'リンクまたはファイル一つで、表のすべてのシナリオを名前と並び順のまま渡せます。別のブラウザで開くと同じ表が表示されます。',
+    makeLink: 'リンクを作成',
+    linkField: 'この表へのリンク',
+    copy: 'コピー',
+    copied: 'リンクをコピーしました。',
+    copyFailed: 'リンクをコピーできませんでした。選択して手動でコピーしてください。',
+    linkReady: 'このリンクには表の{{n}}件のシナリオがこの順で入っています。',
+    linkTooLong:
+      'リンクが{{n}}文字になり、メールやチャットで途切れずに送れる{{max}}文字を超えます。代わりに表のファイルをダウンロードして送ってください。',
+    downloadFile: '表のファイルをダウンロード',
+    openFile: '表のファイルを開く',
+    definedBy: 'シナリオの内容',
+    defined: '{{preset}}：{{levers}}',
+    asPreset: '{{preset}}（プリセットのまま）',
+    shocks: '{{label}}：{{n}}件',
+    order: '行の並び順',
+    moveUp: '「{{name}}」を上へ',
+    moveDown: '「{{name}}」を下へ',
+    openedLink: 'リンクからワークショップの表を開きました。',
+    openedFile: '表のファイル「{{file}}」を開きました。',
+    failedLink: 'このリンクの表を読み込めませんでした。何も保存していません。',
+    failedFile: '表のファイル「{{file}}」を開けませんでした。何も保存していません。',
+    others:
+      'このブラウザに以前から保存されていたシナリオ（{{n}}件）はそのまま残し、この表には含めていません。追加するには上でチェックを入れてください。',
+    dismiss: '閉じる',
+    nothing: '表を共有するには、保存したシナリオを一つ以上チェックしてください。',
+    msg: {
+      notJson: 'JSONとして読めません（{{detail}}）。',
+      notTable: 'シナリオの表が含まれていません。',
+      badVersion: '形式のバージョン{{value}}はこのアプリでは読めません（読めるのは1）。',
+      empty: '表にシナリオがありません。',
+      tooMany: 'シナリオが{{n}}件あります。一つの表に入るのは{{max}}件までです。',
+      badEntry: '{{n}}番目のシナリオに名前、プリセットまたは設定がありません。',
+      badName: '{{n}}番目のシナリオ：{{storage}}',
+      unknownPreset:
+        '「{{name}}」：プリセット「{{preset}}」は存在しないため、「{{fallback}}」を基準にしました。',
+      invalid: '「{{name}}」：{{engine}}',
+      removed: '「{{name}}」：{{storage}}',
+      model:
+        'この表はモデルのバージョン{{made}}で作られました。現在はバージョン{{current}}のため、数値は新しいモデルによるもので、作成時とは異なります。',
+      added: '保存しました：{{names}}。',
+      same: 'すでに同じ内容で保存されています：{{names}}。',
+      renamed:
+        '「{{from}}」という名前で別の内容のシナリオがすでに保存されていたため、表のシナリオは「{{to}}」として保存しました。',
+      failed: '「{{name}}」を保存できませんでした：{{storage}}',
+    },
+  },
   errors: {
     simulation: 'シミュレーションに失敗しました：{{error}}',
     unexpected: '問題が発生しました：{{error}}',

@@ -318,7 +318,7 @@ export function parseScenarioText(text: string, fallbackName = 'Imported scenari
  * has not (REMOVED_PATHS), and with a rounds count of 3 a year (allowed
  * before model 2) set back to the default; each change is told in `warnings`.
  */
-function dropRemoved(sc: Record<string, unknown>, warnings: StorageMessage[]): unknown {
+export function dropRemoved(sc: Record<string, unknown>, warnings: StorageMessage[]): unknown {
   const out = structuredClone(sc);
   for (const path of REMOVED_PATHS) {
     const parts = path.split('.');

@@ -936,6 +936,8 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
           'model',
           'a',
           'b',
+          // The scenario table of a workshop link (src/share/workshop.ts reads it).
+          'table',
         ].includes(k) ||
         SENS_KEY_SET.has(k)
       )
