@@ -1,11 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicy } from './scripts/csp.ts';
 
 export default defineConfig({
   base: './',
   plugins: [
     svelte(),
+    // The Content-Security-Policy meta tag (scripts/csp.ts).
+    contentSecurityPolicy(),
     // Works offline after the first load: a service worker precaches the built
     // app (registered by src/main.ts, never inside a frame: an embed in
     // another site's page has no use for it). The single-file build

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { contentSecurityPolicy } from './scripts/csp.ts';
 
 const root = import.meta.dirname;
 
@@ -43,7 +44,7 @@ function inlineFavicon(): Plugin {
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [svelte(), inlineWorkers(), inlineFavicon(), viteSingleFile()],
+  plugins: [svelte(), inlineWorkers(), inlineFavicon(), viteSingleFile(), contentSecurityPolicy()],
   // A classic worker: Chromium does not start a module worker from a Blob URL in a file:// page.
   worker: { format: 'iife' },
   build: { target: 'es2022', outDir: 'dist-single', emptyOutDir: true },

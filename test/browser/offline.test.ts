@@ -91,8 +91,22 @@ describe('single-file build', () => {
     context.on('request', (r) => requested.push(r.url()));
     const page = await context.newPage();
     const errors = collectErrors(page);
+    const violations: string[] = [];
+    await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as never as { __cspViolation: (v: string) => void }).__cspViolation(
+          `${e.violatedDirective} ${e.blockedURI || '(inline)'}`,
+        ),
+      ),
+    );
     const file = pathToFileURL(join(outDir, 'index.html')).href;
     await page.goto(file);
+    // The page carries its Content-Security-Policy, inlined scripts allowed by their hashes.
+    const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) =>
+      m.getAttribute('content'),
+    );
+    expect(csp).toMatch(/script-src 'self' 'sha256-/);
     await expectRunning(page);
 
     // An edit runs again in the worker.
@@ -113,6 +127,7 @@ describe('single-file build', () => {
       requested.filter((r) => !r.startsWith(file.split('?')[0]) && !/^(blob|data):/.test(r)),
     ).toEqual([]);
     expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
     await context.close();
   }, 120_000);
 });
