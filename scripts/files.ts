@@ -20,7 +20,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { count, echo } from '../src/engine/limits.ts';
+import { count, echo, escapeControl } from '../src/engine/limits.ts';
 
 /** Bad input about a file (exit code 2): the message names the file and what is wrong. */
 export class FileError extends Error {}
@@ -230,4 +230,43 @@ export class OutFile {
     }
     open.delete(this);
   }
+}
+
+/** An internal error (exit code 1) with a message of ours: a failure of the machine, not of the input. */
+export class InternalError extends Error {}
+
+/** Whether stack traces are wanted: --debug on the command line, or SIM_DEBUG=1. */
+export const debugWanted = (argv: readonly string[]): boolean =>
+  argv.includes('--debug') || /^(1|true|yes)$/i.test(process.env.SIM_DEBUG ?? '');
+
+/** Writes a message on stderr as `tool: message`, control characters escaped. */
+export function say(tool: string, message: string): void {
+  const lines = message.split('\n').map((l) => escapeControl(l));
+  process.stderr.write(`${tool}: ${lines.join('\n')}\n`);
+}
+
+/**
+ * Reports an error that is not bad input: one line (the stack trace with
+ * --debug or SIM_DEBUG=1) and exit code 1.
+ */
+export function reportInternal(tool: string, e: unknown, debug: boolean): number {
+  if (e instanceof InternalError) {
+    say(tool, e.message);
+    return 1;
+  }
+  const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  say(tool, `internal error: ${msg.split('\n')[0].slice(0, 500)}`);
+  if (debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+  else say(tool, '(run again with --debug or SIM_DEBUG=1 for the details)');
+  return 1;
+}
+
+/** Reports uncaught errors and rejections in one line (exit code 1) instead of a stack trace. */
+export function catchUncaught(tool: string, debug: boolean): void {
+  const handler = (e: unknown) => {
+    process.exitCode = reportInternal(tool, e, debug);
+    process.exit();
+  };
+  process.on('uncaughtException', handler);
+  process.on('unhandledRejection', handler);
 }

@@ -26,12 +26,35 @@
  */
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { ECONOMY, MODEL_VERSION, SERIES, type Summary } from '../src/engine/index.ts';
-import { jobCount, jobs, type Job, type Plan, type RunOutput } from '../src/engine/batch.ts';
-import { UsageError, formatBatch, shardSize, type Shard } from './cli.ts';
+import {
+  ECONOMY,
+  MODEL_VERSION,
+  PARAM_BY_PATH,
+  SERIES,
+  validateScenario,
+  type Summary,
+} from '../src/engine/index.ts';
+import {
+  MAX_JOBS,
+  jobCount,
+  jobs,
+  type Job,
+  type Plan,
+  type RunOutput,
+} from '../src/engine/batch.ts';
+import { MAX_BATCH_SERIES_BYTES, count, echo, summarizeErrors } from '../src/engine/limits.ts';
+import { UsageError, batchCost, formatBatch, shardSize, type Shard } from './cli.ts';
+import { FileError } from './files.ts';
 
 export const SHARD_FORMAT = 'supply-chain-sim shard';
 export const SHARD_FORMAT_VERSION = 1;
+
+/**
+ * Most bytes of shard files one merge reads, all files together: 2,000,000,000
+ * (the series of a --runs batch, at most MAX_BATCH_SERIES_BYTES, take about
+ * 4/3 as much in base64). Checked from the files' sizes before reading any.
+ */
+export const MAX_MERGE_BYTES = 2_000_000_000;
 
 export const MERGE_USAGE = `Usage: npm run merge -- [--format json|csv] [--out FILE] SHARD_FILE...
 
@@ -40,8 +63,13 @@ into the output that npm run sim writes for the same command without --shard.
 Give every shard of the batch exactly once, in any order.
 
   --format json|csv    output format (default json)
-  --out FILE           write to FILE instead of standard output
-  --help               this text`;
+  --out FILE           write to FILE instead of standard output (checked before any
+                       file is read; written whole or not at all)
+  --debug              on an internal error, print the stack trace (also SIM_DEBUG=1)
+  --help               this text
+
+At most 2,000,000,000 bytes of shard files in all. Exit codes: 0 done, 2 bad input
+or shard files that do not fit (a message names the file), 1 an internal error.`;
 
 /** Whether job `index` belongs to shard s: index mod n = k. */
 export const inShard = (index: number, s: Shard): boolean => index % s.n === s.k;
@@ -199,12 +227,14 @@ function parseFile(file: string, data: Buffer): unknown {
   try {
     text = data.toString('utf8');
   } catch (e) {
-    throw new UsageError(`${file}: too large to read as one JSON text (${(e as Error).message})`);
+    throw new UsageError(`${file}: too large to read as one JSON text (${(e as Error).message})`, {
+      cause: e,
+    });
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`);
+    throw new UsageError(`${file} is not valid JSON: ${echo((e as Error).message)}`, { cause: e });
   }
 }
 
@@ -251,8 +281,48 @@ function decodeOutput(
   return out;
 }
 
+/**
+ * Checks a plan read from a file as the CLI checks its own: at most MAX_JOBS
+ * runs, a valid scenario, grid points that set known numbers, seeds that are
+ * whole numbers, and series within MAX_BATCH_SERIES_BYTES. Returns what is
+ * wrong, or undefined.
+ */
+function planProblem(p: Plan): string | undefined {
+  const total = p.points.length * p.seeds.length;
+  if (total < 1 || total > MAX_JOBS) {
+    return `the plan has ${count(total)} runs; a batch has 1 to ${count(MAX_JOBS)}`;
+  }
+  if (!p.seeds.every((x) => Number.isSafeInteger(x)))
+    return 'the plan has a seed that is not a whole number';
+  for (const point of p.points) {
+    if (
+      !isObject(point) ||
+      !Array.isArray(point.set) ||
+      !point.set.every(
+        (a) =>
+          Array.isArray(a) &&
+          a.length === 2 &&
+          typeof a[0] === 'string' &&
+          PARAM_BY_PATH.get(a[0])?.kind !== undefined &&
+          PARAM_BY_PATH.get(a[0])?.kind !== 'boolean' &&
+          typeof a[1] === 'number',
+      )
+    ) {
+      return 'the plan has a grid point that does not set known parameters to numbers';
+    }
+  }
+  const v = validateScenario(p.base);
+  if (!v.ok) return `the plan's scenario is invalid: ${summarizeErrors(v.errors, 5).join('; ')}`;
+  const { seriesBytes } = batchCost(p);
+  if (seriesBytes > MAX_BATCH_SERIES_BYTES) {
+    return `the plan's series would take ${count(seriesBytes)} bytes, at most ${count(MAX_BATCH_SERIES_BYTES)}`;
+  }
+  return undefined;
+}
+
 /** Parses and checks one shard file; throws UsageError naming the file. */
 export function readShard(file: string, data: Buffer): ShardFile {
+  file = echo(file);
   const bad = (msg: string) => new UsageError(`${file}: ${msg}`);
   const x = parseFile(file, data);
   if (!isObject(x) || x.format !== SHARD_FORMAT) {
@@ -294,6 +364,8 @@ export function readShard(file: string, data: Buffer): ShardFile {
     throw bad('no valid "plan"');
   }
   const plan = p as unknown as Plan;
+  const problem = planProblem(plan);
+  if (problem) throw bad(problem);
   const fingerprint = planFingerprint(plan);
   if (x.fingerprint !== fingerprint) {
     throw bad('the plan does not match its fingerprint (the file was changed or damaged)');
@@ -362,6 +434,12 @@ export function mergeShards(files: readonly ShardFile[]): { plan: Plan; outputs:
 export function mergeCli(
   argv: string[],
   readFile: (path: string) => Buffer,
+  io: {
+    /** Called with --out after the arguments are checked, before any file is read. */
+    prepareOut?: (out: string) => void;
+    /** The size in bytes of a file, to refuse more than MAX_MERGE_BYTES before reading. */
+    sizeOf?: (path: string) => number;
+  } = {},
 ): { output: string; out?: string; shards: number; runs: number } {
   let parsed;
   try {
@@ -370,28 +448,53 @@ export function mergeCli(
       options: {
         format: { type: 'string', default: 'json' },
         out: { type: 'string' },
+        debug: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       allowPositionals: true,
       strict: true,
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(echo((e as Error).message), { cause: e });
   }
   const o = parsed.values;
   if (o.help) return { output: MERGE_USAGE + '\n', shards: 0, runs: 0 };
   if (o.format !== 'json' && o.format !== 'csv') {
-    throw new UsageError(`--format must be json or csv, got "${o.format}"`);
+    throw new UsageError(`--format must be json or csv, got "${echo(o.format ?? '')}"`);
+  }
+  if (o.out !== undefined && o.out.trim() === '') {
+    throw new UsageError(
+      '--out is empty: give a file name, or leave out --out to write to standard output',
+    );
   }
   if (parsed.positionals.length === 0) {
     throw new UsageError('give the shard files to merge, e.g. npm run merge -- shard-*.json');
   }
+  if (parsed.positionals.length > MAX_JOBS) {
+    throw new UsageError(
+      `${count(parsed.positionals.length)} files given; a batch has at most ${count(MAX_JOBS)} shards`,
+    );
+  }
+  if (io.sizeOf) {
+    const total = parsed.positionals.reduce((s, f) => s + io.sizeOf!(f), 0);
+    if (total > MAX_MERGE_BYTES) {
+      throw new UsageError(
+        `the shard files hold ${count(total)} bytes, more than a merge reads (${count(MAX_MERGE_BYTES)})`,
+      );
+    }
+  }
+  if (o.out !== undefined) io.prepareOut?.(o.out);
   const shards = parsed.positionals.map((file) => {
     let data: Buffer;
     try {
       data = readFile(file);
     } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+      if (e instanceof UsageError || e instanceof FileError) {
+        throw new UsageError(e.message, { cause: e });
+      }
+      throw new UsageError(`cannot read ${echo(file)}: ${echo((e as Error).message)}`, {
+        cause: e,
+      });
     }
     return readShard(file, data);
   });

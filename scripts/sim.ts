@@ -10,15 +10,22 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jobs, jobCount } from '../src/engine/batch.ts';
-import { MAX_SCENARIO_BYTES, echo, escapeControl } from '../src/engine/limits.ts';
+import { MAX_SCENARIO_BYTES, echo } from '../src/engine/limits.ts';
 import { coreCount, nodePool } from '../src/pool/node.ts';
 import type { Progress } from '../src/pool/pool.ts';
 import { UsageError, formatBatch, parseCli, type BatchRequest } from './cli.ts';
-import { FileError, OutFile, readRegularFile, reason } from './files.ts';
+import {
+  FileError,
+  InternalError,
+  OutFile,
+  catchUncaught,
+  debugWanted,
+  readRegularFile,
+  reason,
+  reportInternal,
+  say as sayAs,
+} from './files.ts';
 import { shardJobs, shardLines } from './shard.ts';
-
-/** An internal error (exit code 1): a failure of ours or of the machine, not of the input. */
-class InternalError extends Error {}
 
 /** The output file, opened (as a temporary file beside it) before any work. */
 let outFile: OutFile | undefined;
@@ -127,31 +134,9 @@ async function runBatch(req: BatchRequest): Promise<number> {
   }
 }
 
-/** Whether stack traces are wanted: --debug, or SIM_DEBUG=1 in the environment. */
-const debug =
-  process.argv.includes('--debug') || /^(1|true|yes)$/i.test(process.env.SIM_DEBUG ?? '');
-
-/** Prints a message on stderr, control characters escaped, every line prefixed "sim: " on the first. */
-function say(message: string): void {
-  process.stderr.write(
-    `sim: ${message
-      .split('\n')
-      .map((l) => escapeControl(l))
-      .join('\n')}\n`,
-  );
-}
-
-/** An unexpected error: one line (the stack with --debug), exit code 1. */
-function internal(e: unknown): number {
-  if (e instanceof InternalError) say(e.message);
-  else {
-    const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    say(`internal error: ${msg.split('\n')[0].slice(0, 500)}`);
-    if (debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
-    else say('(run again with --debug or SIM_DEBUG=1 for the details)');
-  }
-  return 1;
-}
+const debug = debugWanted(process.argv);
+const say = (message: string) => sayAs('sim', message);
+const internal = (e: unknown) => reportInternal('sim', e, debug);
 
 async function main(): Promise<number> {
   try {
@@ -178,13 +163,5 @@ async function main(): Promise<number> {
   }
 }
 
-process.on('uncaughtException', (e) => {
-  process.exitCode = internal(e);
-  process.exit();
-});
-process.on('unhandledRejection', (e) => {
-  process.exitCode = internal(e);
-  process.exit();
-});
-
+catchUncaught('sim', debug);
 process.exitCode = await main();
