@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { chartContent, contentCsv } from '../../src/app/charts/content.ts';
 import { captionNames, currentState } from '../../src/app/export/state.ts';
-import { cyclePreset, isTypingTarget, shortcutFor } from '../../src/app/presenter/shortcuts.ts';
+import {
+  cyclePreset,
+  isTypingTarget,
+  ownsArrows,
+  shortcutFor,
+} from '../../src/app/presenter/shortcuts.ts';
 import { parseCsv } from '../../src/export/csv.ts';
 import { presetScenario, simulate, type SimResult } from '../../src/engine/index.ts';
 import { CHART_IDS } from '../../src/share/urlState.ts';
@@ -134,9 +139,7 @@ describe('keyboard shortcuts', () => {
     for (const target of [
       { tagName: 'INPUT', type: 'text' },
       { tagName: 'INPUT', type: 'number' },
-      { tagName: 'INPUT', type: 'range' },
       { tagName: 'TEXTAREA' },
-      { tagName: 'SELECT' },
       { tagName: 'DIV', isContentEditable: true },
     ]) {
       expect(isTypingTarget(target)).toBe(true);
@@ -148,6 +151,29 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor({ key: 'p', ctrlKey: true, target: body }, true, 5)).toBeNull();
     expect(shortcutFor({ key: 'c', metaKey: true, target: body }, true, 5)).toBeNull();
     expect(shortcutFor({ key: 'a', isComposing: true, target: body }, true, 5)).toBeNull();
+  });
+
+  it('keep working on a clicked slider, radio button or list, whose arrow keys stay its own', () => {
+    for (const target of [
+      { tagName: 'INPUT', type: 'range' },
+      { tagName: 'INPUT', type: 'radio' },
+      { tagName: 'SELECT' },
+      { tagName: 'DIV', getAttribute: (n: string) => (n === 'role' ? 'listbox' : null) },
+    ]) {
+      expect(isTypingTarget(target)).toBe(false);
+      expect(ownsArrows(target)).toBe(true);
+      expect(shortcutFor({ key: 'p', target }, false, 5)).toEqual({ type: 'presenter' });
+      expect(shortcutFor({ key: 'd', target }, true, 5)).toEqual({ type: 'mode' });
+      expect(shortcutFor({ key: '2', target }, true, 5)).toEqual({ type: 'chartN', n: 1 });
+      for (const key of ['ArrowRight', 'ArrowLeft', 'PageDown', 'PageUp']) {
+        expect(shortcutFor({ key, target }, true, 5)).toBeNull();
+      }
+    }
+    // A button or a checkbox takes no arrow keys: they switch charts.
+    expect(shortcutFor({ key: 'ArrowRight', target: { tagName: 'BUTTON' } }, true, 5)).toEqual({
+      type: 'chart',
+      step: 1,
+    });
   });
 
   it('cycle presets both ways, wrapping around', () => {

@@ -1,6 +1,7 @@
 /**
  * The keyboard shortcuts: which key does what, and when they must not fire
- * (while typing in a field, or with Ctrl, Alt or Meta held). Pure.
+ * (while typing text, with Ctrl, Alt or Meta held, or an arrow key on a
+ * slider, radio button or list); where the first Tab goes in presenter mode.
  */
 
 export type Action =
@@ -28,6 +29,7 @@ interface TargetLike {
   tagName?: string;
   isContentEditable?: boolean;
   type?: string;
+  getAttribute?: (name: string) => string | null;
 }
 
 const TEXT_LESS_INPUTS = new Set([
@@ -36,36 +38,65 @@ const TEXT_LESS_INPUTS = new Set([
   'reset',
   'checkbox',
   'radio',
+  'range',
   'color',
   'file',
   'image',
 ]);
 
-/** Whether keys typed at `target` go into a field (text, number, slider, select, editable). */
+/** Keys that move within a control (slider, radio group, list) rather than between charts. */
+const MOVING_KEYS = new Set([
+  'ArrowRight',
+  'ArrowLeft',
+  'ArrowUp',
+  'ArrowDown',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+]);
+
+/** Roles of widgets that take the arrow keys themselves. */
+const ARROW_ROLES = new Set(['slider', 'radio', 'radiogroup', 'listbox', 'option', 'spinbutton']);
+
+/**
+ * Whether keys typed at `target` are text going into a field (a text or
+ * number field, a text area, an editable element): only there do the
+ * shortcuts stand aside for every key. A slider, a radio button or a list
+ * that was clicked keeps the shortcuts working (see `ownsArrows`).
+ */
 export function isTypingTarget(target: unknown): boolean {
   const t = target as TargetLike | null | undefined;
   if (!t || typeof t.tagName !== 'string') return false;
   if (t.isContentEditable) return true;
   const tag = t.tagName.toUpperCase();
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag === 'INPUT') {
-    const type = (t.type ?? 'text').toLowerCase();
-    // Arrow keys move sliders and radio groups: those count as fields too.
-    if (type === 'range' || type === 'radio') return true;
-    return !TEXT_LESS_INPUTS.has(type);
-  }
+  if (tag === 'TEXTAREA') return true;
+  if (tag === 'INPUT') return !TEXT_LESS_INPUTS.has((t.type ?? 'text').toLowerCase());
   return false;
+}
+
+/** Whether `target` moves with the arrow keys itself: a slider, a radio button, a list. */
+export function ownsArrows(target: unknown): boolean {
+  const t = target as TargetLike | null | undefined;
+  if (!t || typeof t.tagName !== 'string') return false;
+  const tag = t.tagName.toUpperCase();
+  if (tag === 'SELECT') return true;
+  if (tag === 'INPUT' && ['range', 'radio'].includes((t.type ?? '').toLowerCase())) return true;
+  const role = typeof t.getAttribute === 'function' ? t.getAttribute('role') : null;
+  return role !== null && ARROW_ROLES.has(role);
 }
 
 /**
  * The action of a key press, or null. `presenting`: presenter mode is on
  * (P, ? and Escape work always, the others only then). `charts`: how many
- * charts can be chosen by number.
+ * charts can be chosen by number. Nothing fires while text is typed; the
+ * arrow and page keys stay with a focused slider, radio button or list.
  */
 export function shortcutFor(e: KeyLike, presenting: boolean, charts: number): Action | null {
   if (e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return null;
   if (isTypingTarget(e.target)) return null;
   const key = e.key;
+  if (MOVING_KEYS.has(key) && ownsArrows(e.target)) return null;
   if (key === 'Escape') return { type: 'escape' };
   if (key === '?') return { type: 'help' };
   const lower = key.length === 1 ? key.toLowerCase() : key;
@@ -91,6 +122,44 @@ export function shortcutFor(e: KeyLike, presenting: boolean, charts: number): Ac
   }
   if (/^[1-9]$/.test(key) && Number(key) <= charts) return { type: 'chartN', n: Number(key) - 1 };
   return null;
+}
+
+const FOCUSABLE =
+  'button:not([disabled]), summary, a[href], input:not([disabled]):not([type="hidden"]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The first control a keyboard can reach inside `root` (a chart's own tools), or null. */
+export function firstControl(root: ParentNode | null | undefined): HTMLElement | null {
+  if (!root) return null;
+  for (const el of root.querySelectorAll<HTMLElement>(FOCUSABLE)) {
+    if (!el.closest('[hidden], details:not([open]) > :not(summary)')) return el;
+  }
+  return null;
+}
+
+/**
+ * In presenter mode the first Tab (after the mode starts or the chart
+ * changes) goes to the chart's own controls, not through the page's header.
+ */
+export class ChartTab {
+  #armed = false;
+
+  /** The next Tab goes to the chart shown. */
+  arm(): void {
+    this.#armed = true;
+  }
+
+  /** Handles a key press; true if it moved the focus into `figure`. */
+  key(e: KeyboardEvent, figure: HTMLElement | null): boolean {
+    if (e.key !== 'Tab' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return false;
+    if (!this.#armed) return false;
+    this.#armed = false;
+    if (!figure || figure.contains(e.target as Node)) return false;
+    const first = firstControl(figure);
+    if (!first) return false;
+    first.focus();
+    e.preventDefault();
+    return true;
+  }
 }
 
 /** The preset `step` places after `current` in `names` (wraps around). */
