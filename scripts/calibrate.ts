@@ -15,12 +15,30 @@
  *   --doc-en FILE    the English document (default docs/model.md)
  *   --doc-ja FILE    the Japanese document (default docs/model.ja.md)
  *
- * Exit codes: 0 done (misses included), 1 --check found a stale table,
- * 2 bad options or a document without the markers.
+ * Exit codes: 0 done (misses included), 1 --check found a stale table or
+ * an internal error (one line; the stack trace with --debug or SIM_DEBUG=1),
+ * 2 bad options, a document that cannot be read or written (checked before
+ * the runs) or without the markers, or more work than a batch may ask for.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Job } from '../src/engine/batch.ts';
+import { MAX_JOBS, type Job } from '../src/engine/batch.ts';
+import {
+  MAX_BATCH_SERIES_BYTES,
+  MAX_BATCH_WORK,
+  count as fmtCount,
+  echo,
+} from '../src/engine/limits.ts';
+import { SERIES, ECONOMY } from '../src/engine/index.ts';
+import { MAX_WORKERS } from './cli.ts';
+import {
+  FileError,
+  OutFile,
+  catchUncaught,
+  debugWanted,
+  readRegularFile,
+  reportInternal,
+  say,
+} from './files.ts';
 import {
   CALIBRATION_END,
   CALIBRATION_START,
@@ -71,27 +89,34 @@ function parseArgs(argv: string[]): Options {
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
     return v;
   };
-  const count = (v: string, name: string, min: number) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min)
-      throw new UsageError(`${name} must be a whole number of at least ${min}, got "${v}"`);
+  const count = (v: string, name: string, min: number, max: number) => {
+    const n = /^\s*\d{1,15}\s*$/.test(v) ? Number(v) : NaN;
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new UsageError(
+        `${name} must be a whole number from ${min} to ${fmtCount(max)}, got "${echo(v)}"`,
+      );
+    }
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     switch (a) {
       case '--seeds':
-        o.seeds = count(value(i++, a), a, 1);
+        o.seeds = count(value(i++, a), a, 1, MAX_JOBS);
         break;
       case '--workers':
-        o.workers = count(value(i++, a), a, 0);
+        o.workers = count(value(i++, a), a, 0, MAX_WORKERS);
         break;
       case '--lang': {
         const v = value(i++, a);
-        if (v !== 'en' && v !== 'ja') throw new UsageError(`--lang must be en or ja, got "${v}"`);
+        if (v !== 'en' && v !== 'ja') {
+          throw new UsageError(`--lang must be en or ja, got "${echo(v)}"`);
+        }
         o.lang = v;
         break;
       }
+      case '--debug':
+        break;
       case '--write':
         o.write = true;
         break;
@@ -108,7 +133,7 @@ function parseArgs(argv: string[]): Options {
       case '-h':
         throw new UsageError('help');
       default:
-        throw new UsageError(`unknown option "${a}"`);
+        throw new UsageError(`unknown option "${echo(a)}"`);
     }
   }
   if (o.write && o.check) throw new UsageError('--write and --check do not go together');
@@ -123,6 +148,7 @@ const HELP = `npm run calibrate -- [--seeds N] [--workers N] [--lang en|ja] [--w
                  in docs/model.md and docs/model.ja.md
   --check        exit 1 if those tables differ from this run
   --doc-en FILE, --doc-ja FILE   other documents than docs/model.md and docs/model.ja.md
+  --debug        on an internal error, print the stack trace (also SIM_DEBUG=1)
 Misses are reported and do not change the exit code.
 `;
 
@@ -203,11 +229,48 @@ function plainTable(rows: readonly CalibrationRow[], lang: CalibrationLang): str
   return out.join('\n') + '\n';
 }
 
-function readDoc(path: string): string {
+/** Largest document --write and --check read: 10,000,000 bytes. */
+const MAX_DOC_BYTES = 10_000_000;
+
+function readDoc(path: string, what: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularFile(path, MAX_DOC_BYTES, what).toString('utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
+    if (e instanceof FileError) throw new UsageError(e.message, { cause: e });
+    throw e;
+  }
+}
+
+/**
+ * Refuses more seeds than a batch may run: the runs past MAX_JOBS, their
+ * firm-quarters past MAX_BATCH_WORK, or their series past
+ * MAX_BATCH_SERIES_BYTES (src/engine/limits.ts).
+ */
+function checkSize(seeds: number): void {
+  const perSeed = calibrationRuns([1]);
+  const runs = perSeed.length * seeds;
+  let work = 0;
+  let bytes = 0;
+  for (const r of perSeed) {
+    const sc = r.scenario;
+    const tiers = sc.network.firmsPerTier.length;
+    const firms = sc.network.firmsPerTier.reduce((x, y) => x + y, 0);
+    work += firms * (sc.years + sc.simulation.burnInYears) * 4 * seeds;
+    bytes +=
+      (Object.keys(SERIES).length * tiers + Object.keys(ECONOMY).length) * sc.years * 4 * 8 * seeds;
+  }
+  const most = Math.max(
+    1,
+    Math.min(
+      Math.floor(MAX_JOBS / perSeed.length),
+      Math.floor((MAX_BATCH_WORK / work) * seeds),
+      Math.floor((MAX_BATCH_SERIES_BYTES / bytes) * seeds),
+    ),
+  );
+  if (seeds > most) {
+    throw new UsageError(
+      `--seeds ${seeds} asks for ${fmtCount(runs)} runs (${fmtCount(work)} firm-quarters, ${fmtCount(bytes)} bytes of series); at most ${fmtCount(most)} seeds fit the limits of a batch`,
+    );
   }
 }
 
@@ -215,35 +278,47 @@ async function main(): Promise<number> {
   let o: Options;
   try {
     o = parseArgs(process.argv.slice(2));
+    checkSize(o.seeds);
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message === 'help') {
         process.stdout.write(HELP);
         return 0;
       }
-      process.stderr.write(`calibrate: ${e.message}\n${HELP}`);
+      say('calibrate', e.message);
+      process.stderr.write(HELP);
       return 2;
     }
     throw e;
   }
-  const docs: { lang: CalibrationLang; path: string; text: string }[] = [];
+  const docs: { lang: CalibrationLang; path: string; text: string; out?: OutFile }[] = [];
   if (o.write || o.check) {
     try {
-      for (const [lang, path] of [
-        ['en', o.docEn],
-        ['ja', o.docJa],
+      for (const [lang, path, what] of [
+        ['en', o.docEn, '--doc-en'],
+        ['ja', o.docJa, '--doc-ja'],
       ] as const) {
-        const text = readDoc(path);
+        const text = readDoc(path, what);
         if (extractCalibrationRegion(text) === null) {
           throw new UsageError(
             `${path} has no calibration table: add the lines ${CALIBRATION_START} and ${CALIBRATION_END} where it goes`,
           );
         }
-        docs.push({ lang, path, text });
+        // --write: the document must be writable before the runs start.
+        let out: OutFile | undefined;
+        if (o.write) {
+          try {
+            out = OutFile.open(path, what);
+          } catch (e) {
+            if (e instanceof FileError) throw new UsageError(e.message, { cause: e });
+            throw e;
+          }
+        }
+        docs.push({ lang, path, text, out });
       }
     } catch (e) {
       if (e instanceof UsageError) {
-        process.stderr.write(`calibrate: ${e.message}\n`);
+        say('calibrate', e.message);
         return 2;
       }
       throw e;
@@ -269,7 +344,10 @@ async function main(): Promise<number> {
     const region = calibrationRegion(rows, d.lang, o.seeds);
     if (o.write) {
       const next = replaceCalibrationRegion(d.text, region)!;
-      if (next !== d.text) writeFileSync(d.path, next);
+      if (next !== d.text) {
+        d.out!.write(next);
+        d.out!.commit();
+      } else d.out!.discard();
       process.stderr.write(`calibrate: ${next === d.text ? 'unchanged' : 'wrote'} ${d.path}\n`);
     } else if (extractCalibrationRegion(d.text) !== region) {
       stale++;
@@ -283,10 +361,9 @@ async function main(): Promise<number> {
   return stale > 0 ? 1 : 0;
 }
 
+const debug = debugWanted(process.argv);
+catchUncaught('calibrate', debug);
 main().then(
   (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`calibrate: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  },
+  (e: unknown) => process.exit(reportInternal('calibrate', e, debug)),
 );
