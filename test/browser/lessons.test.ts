@@ -30,10 +30,10 @@ const browser = chromiumForFile();
 
 async function open(
   query = '',
-  opts: { locale?: string; init?: string } = {},
+  opts: { locale?: string; init?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser().newContext({
-    viewport: { width: 1280, height: 900 },
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
     locale: opts.locale ?? 'en-US',
   });
   const page = await context.newPage();
@@ -128,6 +128,8 @@ describe('guided lessons', () => {
     expect(await text(page, '[data-explanation]')).toContain('ホールドアップ');
     expect(await text(page, '[data-claims]')).toContain('成果配分があると');
     expect(await text(page, '[data-try]')).toContain('自分で試す');
+    const axe = await new AxeBuilder({ page }).include('.lessons-page').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -136,6 +138,30 @@ describe('guided lessons', () => {
     const { page } = await open('?lesson=no-such-lesson');
     expect(await text(page, '[data-unknown-lesson]')).toContain('no-such-lesson');
     expect(await page.locator('[data-lesson-item]').count()).toBe(6);
+    const axe = await new AxeBuilder({ page }).include('.lessons-page').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fits a phone: no part of a lesson is wider than the screen', async () => {
+    const { page } = await open('?lesson=cost-shock', { viewport: { width: 390, height: 844 } });
+    await predictAndRun(page, 1);
+    await page.waitForSelector('[data-lesson-chart] canvas');
+    const wide = await page.$$eval('.lessons-page *', (els) =>
+      els
+        .filter((e) => (e as HTMLElement).offsetParent !== null)
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((e) => e.tagName + '.' + e.className),
+    );
+    expect(wide).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    const chart = await page.$eval(
+      '[data-lesson-chart] canvas',
+      (c) => c.getBoundingClientRect().width,
+    );
+    expect(chart).toBeGreaterThan(250);
     await page.context().close();
   });
 
@@ -179,6 +205,8 @@ describe('guided lessons', () => {
     await predictAndRun(page, 2);
     await page.click('[data-try]');
     await page.waitForSelector('[data-try-banner="pass-through"]');
+    await page.waitForFunction(() => window.scrollY === 0);
+    expect(await page.isVisible('[data-try-banner]')).toBe(true);
     expect(await page.isVisible('.layout')).toBe(true);
     const marked = await page.$$eval('.lesson-lever', (els) =>
       els.map((e) => (e as HTMLElement).dataset.lever),

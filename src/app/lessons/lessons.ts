@@ -332,8 +332,8 @@ export const LESSONS: readonly Lesson[] = [
       },
     ],
     explanation: {
-      en: 'A captive supplier has little bargaining power: its power falls with its dependence on its one customer. It asks less often, its buyer answers less often and passes on only part of what it does settle, and the yearly cost-down is cut from its price whatever happened to its costs. So the surge stops in the supplier tiers. The makers pass their own cost-ups to consumers through final prices, which follow the general price level, while their purchase prices are held down: they end up with more than they paid. In the layered chain suppliers sell to several customers and outside the chains, so they have power and pass on more.',
-      ja: '取引先が1社に限られるサプライヤーは交渉力が弱く、その交渉力は取引先への依存度が高いほど下がります。価格改定を申し出る頻度は低く、親事業者が応じる頻度も低く、決着しても一部しか転嫁されません。さらに毎年のコストダウン要請が、コストの動きに関係なく価格から差し引かれます。そのため高騰分はサプライヤー層で止まります。完成品メーカーは自らのコスト上昇を、一般物価に連動する最終価格を通じて消費者に転嫁しつつ、調達価格は抑えられるため、結果として負担以上の利益を得ます。複層型ではサプライヤーが複数の取引先やチェーン外にも販売するため交渉力があり、より多く転嫁できます。',
+      en: 'A captive supplier has little bargaining power: its power falls with its dependence on its one customer. It asks less often, buyers without a partnership declaration answer fewer requests and pass on only part of what they settle, and the yearly cost-down is cut from its price whatever happened to its costs. So the surge stops in the supplier tiers. The makers’ final prices are partly set by the market and rise with the general price level, while their purchase prices are held down: they pass on more than they pay. In the layered chain suppliers sell to several customers and outside the chains, so they have power and pass on more.',
+      ja: '取引先が1社に限られるサプライヤーは交渉力が弱く、その交渉力は取引先への依存度が高いほど下がります。価格改定を申し出る頻度は低く、パートナーシップ構築宣言をしていない親事業者は申し出に応じることが少なく、決着しても一部しか転嫁されません。さらに毎年のコストダウン要請が、コストの動きに関係なく価格から差し引かれます。そのため高騰分はサプライヤー層で止まります。完成品メーカーの最終価格は一部が市場で決まり、一般物価とともに上がる一方、調達価格は抑えられるため、負担した以上を転嫁できます。複層型ではサプライヤーが複数の取引先やチェーン外にも販売するため交渉力があり、より多く転嫁できます。',
     },
     levers: ['network.customersPerSupplier', 'policy.laborCostAcceptance', 'policy.costDown'],
     worksheet: [
@@ -420,8 +420,8 @@ export const LESSONS: readonly Lesson[] = [
       },
     ],
     explanation: {
-      en: 'The cost-down is cut from the supplier’s price at every round, compounding, whatever happened to its costs, and a captive supplier with little power bears almost all of it. Its margin is squeezed; at the April wage round a raise may not push the margin below the affordability floor, so the raise is cut back. A squeezed buyer presses its own suppliers harder, so the squeeze travels down the chain. The makers’ final prices follow the general price level, so the cheaper parts become their margin rather than lower prices.',
-      ja: 'コストダウンは交渉のたびにサプライヤーの価格から差し引かれ、コストの動きに関係なく複利的に積み重なります。交渉力の弱い専属サプライヤーはそのほぼ全部を負担し、利益率が圧迫されます。4月の賃金改定では、引き上げによって利益率が支払能力の下限を割ることは許されないため、賃上げは削られます。圧迫された親事業者はさらに自社の下請に強く値下げを求め、圧迫は下の階層へと伝わります。完成品メーカーの最終価格は一般物価に連動するため、安くなった部品代は値下げではなく利益になります。',
+      en: 'The cost-down is cut from the supplier’s price at every round, compounding, whatever happened to its costs, and a captive supplier with little power bears almost all of it. Its margin is squeezed; at the April wage round a raise may not push the margin below the affordability floor, so the raise is cut back. A squeezed buyer presses its own suppliers harder, so the squeeze travels down the chain. Final prices are partly set by the market and follow the general price level, so the makers keep much of the cheaper parts as margin rather than passing it on in lower prices.',
+      ja: 'コストダウンは交渉のたびにサプライヤーの価格から差し引かれ、コストの動きに関係なく複利的に積み重なります。交渉力の弱い専属サプライヤーはそのほぼ全部を負担し、利益率が圧迫されます。4月の賃金改定では、引き上げによって利益率が支払能力の下限を割ることは許されないため、賃上げは削られます。圧迫された親事業者はさらに自社の下請に強く値下げを求め、圧迫は下の階層へと伝わります。最終価格は一部が市場で決まり一般物価に連動するため、安くなった部品代の多くは値下げに回らず、完成品メーカーの利益になります。',
     },
     levers: ['policy.costDown', 'policy.gainShareFloor', 'policy.belowCostBan'],
     worksheet: [
