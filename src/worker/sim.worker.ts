@@ -6,10 +6,18 @@
 import * as Comlink from 'comlink';
 import { simulate, validateScenario, type SimResult } from '../engine/index.ts';
 import { resultBuffers } from './transfer.ts';
+import { WarmUp } from './warmup.ts';
 
 export type RunOutcome =
   | { ok: true; result: SimResult; /** Time spent in the engine, ms. */ ms: number }
   | { ok: false; errors: string[] };
+
+// After the first run, short runs in idle time compile the engine's hot code (warmup.ts).
+const warmUp = new WarmUp({
+  simulate,
+  later: (fn) => setTimeout(fn, 0),
+  now: () => performance.now(),
+});
 
 const api = {
   /** Validates and runs one scenario. */
@@ -19,6 +27,7 @@ const api = {
     const t0 = performance.now();
     const result = simulate(parsed.scenario);
     const outcome: RunOutcome = { ok: true, result, ms: performance.now() - t0 };
+    warmUp.afterRun(parsed.scenario);
     return Comlink.transfer(outcome, resultBuffers(result));
   },
 };
