@@ -131,7 +131,8 @@ export class AppSession {
       runs: runsSetting.runs,
       sens: sensForm.settings(),
       present: this.present,
-      lesson: this.lesson,
+      // The lesson belongs to the lessons page (and is in the link only there).
+      ...(this.view === 'lessons' && this.lesson ? { lesson: this.lesson } : {}),
     };
   }
 
