@@ -50,6 +50,7 @@ const REASONS: Record<string, string> = {
   EEXIST: 'the file exists',
   EIO: 'input/output error',
   EINVAL: 'invalid argument',
+  ENXIO: 'no such device or address (a socket?)',
 };
 
 /** A system error's reason in a few words, without the path (the message names it). */
