@@ -247,6 +247,11 @@ describe('guided lessons', () => {
     expect(lines).toBeGreaterThanOrEqual(5);
     await page.emulateMedia({ media: 'screen' });
     expect(await page.isVisible('[data-worksheet]')).toBe(false);
+    // The Simulation page prints as it is, even with a lesson open on the lessons page.
+    await page.click('nav a[href="#sim"]');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('[data-worksheet]')).toBe(false);
+    expect(await page.isVisible('figure[data-chart="wage"]')).toBe(true);
     await page.context().close();
   });
 });
