@@ -306,8 +306,8 @@ export const LESSONS: readonly Lesson[] = [
         right: { value: 0 },
         margin: 0.05,
         text: {
-          en: 'In the pyramid the final-goods makers absorb less than nothing: their costs fall by more than they pass on.',
-          ja: 'ピラミッドでは、完成品メーカーの吸収はマイナス（転嫁した以上に自社の調達コストが下がる）。',
+          en: 'In the pyramid the final-goods makers absorb less than nothing: they pass on more than their own cost-ups.',
+          ja: 'ピラミッドでは、完成品メーカーの吸収はマイナスになる（自らのコスト上昇を上回る額を価格に転嫁している）。',
         },
       },
       {
