@@ -14,7 +14,8 @@ export default defineConfig({
     // another site's page has no use for it). The single-file build
     // (vite.single.config.ts) has none.
     VitePWA({
-      registerType: 'autoUpdate',
+      // A new build waits until the user accepts the page's offer to reload (src/main.ts).
+      registerType: 'prompt',
       injectRegister: false,
       manifest: {
         name: 'Cost sharing in supply chains',

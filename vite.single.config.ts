@@ -29,6 +29,18 @@ function inlineWorkers(): Plugin {
   };
 }
 
+/** No service worker in the single-file build: its registration is a no-op. */
+function noServiceWorker(): Plugin {
+  const id = '\0virtual:pwa-register';
+  return {
+    name: 'no-service-worker',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'virtual:pwa-register' ? id : null),
+    load: (source) =>
+      source === id ? 'export function registerSW() { return async () => {}; }' : null,
+  };
+}
+
 /** The favicon as a data URL (no file beside the page). */
 function inlineFavicon(): Plugin {
   return {
@@ -44,7 +56,14 @@ function inlineFavicon(): Plugin {
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [svelte(), inlineWorkers(), inlineFavicon(), viteSingleFile(), contentSecurityPolicy()],
+  plugins: [
+    svelte(),
+    inlineWorkers(),
+    noServiceWorker(),
+    inlineFavicon(),
+    viteSingleFile(),
+    contentSecurityPolicy(),
+  ],
   // A classic worker: Chromium does not start a module worker from a Blob URL in a file:// page.
   worker: { format: 'iife' },
   build: { target: 'es2022', outDir: 'dist-single', emptyOutDir: true },

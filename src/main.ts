@@ -1,5 +1,7 @@
 import { mount } from 'svelte';
+import { registerSW } from 'virtual:pwa-register';
 import App from './app/App.svelte';
+import UpdatePrompt from './app/UpdatePrompt.svelte';
 import EmbedView from './app/EmbedView.svelte';
 import EmbedBroken from './app/export/EmbedBroken.svelte';
 import { embedNotices } from './app/export/embedNotices.ts';
@@ -22,15 +24,31 @@ const framed = (() => {
  * The service worker (offline use) of the built app, only on a page of its
  * own: never inside a frame (an embed in another site's page or a slide),
  * where it could not serve the app and would only log errors. The
- * single-file build has no manifest and no worker.
+ * single-file build has no manifest and no worker. When a new build has been
+ * installed, the page offers to reload (UpdatePrompt) instead of serving the
+ * old build once more; the new build takes over when the user accepts.
  */
 function registerServiceWorker(): void {
   if (framed || !('serviceWorker' in navigator)) return;
   if (!document.querySelector('link[rel="manifest"]')) return;
-  window.addEventListener('load', () => {
-    navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => {
+  let prompt: ReturnType<typeof mount> | null = null;
+  const update = registerSW({
+    onNeedRefresh() {
+      if (prompt) return;
+      const host = document.body.appendChild(document.createElement('div'));
+      const reload = () => {
+        // The new build takes control once it skips waiting; then the page reloads into it
+        // (whether or not the update was found by this page's own registration).
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
+          once: true,
+        });
+        void update();
+      };
+      prompt = mount(UpdatePrompt, { target: host, props: { reload } });
+    },
+    onRegisterError() {
       // Offline use is a convenience: the app works without it.
-    });
+    },
   });
 }
 

@@ -11,6 +11,13 @@ export const uiEn = {
     navTable: 'Scenario table',
     scenario: 'Scenario {{id}}',
   },
+  // The service worker's update prompt (src/app/UpdatePrompt.svelte).
+  update: {
+    label: 'A new version of the app',
+    text: 'A new version of the app is ready. Reload to use it: your scenarios are kept (they are in the link and in this browser).',
+    reload: 'Reload now',
+    later: 'Later',
+  },
   status: {
     running: 'running…',
     ms: '{{ms}} ms',

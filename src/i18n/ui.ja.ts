@@ -15,6 +15,13 @@ export const uiJa: Shape<typeof uiEn> = {
     navTable: 'シナリオ比較表',
     scenario: 'シナリオ{{id}}',
   },
+  // サービスワーカーの更新の案内（src/app/UpdatePrompt.svelte）。
+  update: {
+    label: 'アプリの新しい版',
+    text: 'アプリの新しい版を使う準備ができました。再読み込みすると新しい版になります。シナリオはそのまま残ります（リンクとこのブラウザーに保存されています）。',
+    reload: '今すぐ再読み込み',
+    later: 'あとで',
+  },
   status: {
     running: '計算中…',
     ms: '{{ms}} ms',
