@@ -182,7 +182,7 @@ describe('starts on the charts', () => {
       expect(c.legend.map((l) => l.text)).toContain('A: Large-firm-led model (start)');
       expect(digests(c, digest)).toEqual(digests(plain, digest));
       if (c.kind === 'line') {
-        const lines = c.datasets.filter((d) => d.start);
+        const lines = c.datasets.filter((d) => d.role === 'start');
         expect(lines).toHaveLength(startA.tiers);
         expect(lines.every((d) => d.scenario === 'A' && d.borderWidth < 2)).toBe(true);
         expect(lines[0].label).toBe('A at start: Tier 0 (final goods)');
@@ -208,7 +208,7 @@ describe('starts on the charts', () => {
   it('in B − A, draws the B − A of the starts (an unmodified scenario as it is)', () => {
     const c = chartContent('wage', a, b, 'diff', 'en', null, starts);
     if (c.kind !== 'line') throw new Error('wage is a line chart');
-    const lines = c.datasets.filter((d) => d.start);
+    const lines = c.datasets.filter((d) => d.role === 'start');
     expect(lines[0].label).toBe('B − A at start: Tier 0 (final goods)');
     const last = lines[0].data.length - 1;
     expect(lines[0].data[last].y).toBeCloseTo(

@@ -38,14 +38,14 @@ function startsDrawn(page: Page) {
     cs.map((c) => {
       const chart = (
         c as unknown as {
-          chart: { data: { datasets: { start?: boolean; starts?: number[] }[] } };
+          chart: { data: { datasets: { role?: string; starts?: number[] }[] } };
         }
       ).chart;
       const sets = chart.data.datasets;
       return {
         chart: c.closest('figure')!.dataset.chart!,
         starts: (c as HTMLCanvasElement).dataset.starts ?? '',
-        lines: sets.filter((d) => d.start).length,
+        lines: sets.filter((d) => d.role === 'start').length,
         marks: sets.filter((d) => d.starts?.some((x) => Number.isFinite(x))).length,
       };
     }),
@@ -67,9 +67,11 @@ function vsStart(page: Page): Promise<Record<string, string[]>> {
 const selectedText = (page: Page, id: 'A' | 'B') =>
   page.$eval(`#preset-${id}`, (s) => (s as HTMLSelectElement).selectedOptions[0].text.trim());
 
-async function editCostDownA(page: Page, value: string) {
+const editCostDownA = (page: Page, value: string) => editA(page, 'policy.costDown', value);
+
+async function editA(page: Page, path: string, value: string) {
   const n = await updates(page, 'A');
-  const input = page.locator(field('A', 'policy.costDown'));
+  const input = page.locator(field('A', path));
   await input.fill(value);
   await input.press('Enter');
   await waitForUpdate(page, 'A', n);
@@ -125,8 +127,10 @@ describe('the baseline', () => {
       Array(6).fill(''),
     );
     expect(await selectedText(page, 'A')).toBe('Large-firm-led model (大企業牽引モデル)');
-    await editCostDownA(page, '1');
+    // Another lever (its own undo step: edits of one field close together make one step).
+    await editA(page, 'policy.buyerSupport', '1');
     await poll(async () => (await startsDrawn(page))[0].starts).toBe('A');
+    expect(await selectedText(page, 'A')).toBe('Large-firm-led model, modified');
     const n = await updates(page, 'A');
     await page.click('button[data-action="undo"]');
     await waitForUpdate(page, 'A', n);

@@ -346,7 +346,7 @@ export function configure(chart: Chart, content: ChartContent, style: ChartStyle
             borderWidth:
               d.role === 'p10' || d.role === 'p90'
                 ? 0
-                : d.start
+                : d.role === 'start'
                   ? Math.max(1, style.line * START_WIDTH)
                   : style.line,
             borderDash: d.borderDash.map((x) => (x * style.line) / 2),
@@ -410,7 +410,7 @@ export function digests(content: ChartContent, digest: (v: Iterable<number>) => 
       const d = content.datasets.find((x) => x.scenario === s);
       out[s] = d ? digest(d.data) : '';
     } else {
-      const mine = content.datasets.filter((d) => d.scenario === s && !d.start);
+      const mine = content.datasets.filter((d) => d.scenario === s && d.role !== 'start');
       const ys = function* () {
         for (const d of mine) for (const p of d.data) yield p.y;
       };

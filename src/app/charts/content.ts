@@ -616,7 +616,7 @@ export function chartContent(
 
 /** A band column's name: "A: Tier 0 (final goods), p10" (with "(earlier inputs)" kept). */
 function csvName(d: LineSet, lang: Lang): string {
-  if (!d.role || !d.series) return d.label;
+  if (!d.role || d.role === 'start' || !d.series) return d.label;
   return translate(lang, `runs.csv.${d.role}`, { name: d.series });
 }
 

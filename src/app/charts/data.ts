@@ -24,12 +24,14 @@ export interface LineSet {
   /** Which scenario the line belongs to ('diff' for B - A). */
   scenario: 'A' | 'B' | 'diff';
   tier: number;
-  /** Lines of many runs: the median, or a band's lower (p10) or upper (p90, filled down to p10) edge. */
-  role?: 'median' | 'p10' | 'p90';
+  /**
+   * Lines of many runs: the median, or a band's lower (p10) or upper (p90,
+   * filled down to p10) edge; 'start': a faint line of a modified scenario's
+   * starting preset (see starts.ts).
+   */
+  role?: 'median' | 'p10' | 'p90' | 'start';
   /** The line's name without its statistic, e.g. "A: Tier 0 (final goods)" (bands only). */
   series?: string;
-  /** A faint line of a modified scenario's starting preset (see starts.ts). */
-  start?: boolean;
   /** Chart.js: '-1' fills down to the dataset before; higher orders are drawn first. */
   fill?: string | false;
   order?: number;

@@ -54,7 +54,7 @@ function faint(set: LineSet, owner: 'A' | 'B' | 'diff', lang: Lang, tier: string
     backgroundColor: colour,
     borderDash: owner === 'B' ? DASH_B : [],
     borderWidth: 2 * START_WIDTH,
-    start: true,
+    role: 'start',
     order: START_ORDER,
   };
 }
