@@ -2,6 +2,7 @@
  * The built app in headless Chromium: loading, drawing, live updates of one
  * scenario only, presets, rejected input, the model page, layout and names.
  */
+import { toTyped } from '../../src/i18n/units.ts';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -99,7 +100,7 @@ describe('the app in Chromium', () => {
     expect(new Set(shown).size).toBe(4); // four different values, each drawn during the drag
 
     const value = Number(await page.locator(field('A', 'policy.costDown')).inputValue());
-    expect(value).toBeGreaterThan(0.05);
+    expect(value).toBeGreaterThan(5); // percent a year
     await page.waitForTimeout(300);
     const after = await drawn(page);
     for (let i = 0; i < before.length; i++) {
@@ -139,7 +140,7 @@ describe('the app in Chromium', () => {
         if (p.kind === 'boolean') {
           expect(shown[p.path], `${name}: ${p.path}`).toBe(String(want));
         } else {
-          expect(Number(shown[p.path]), `${name}: ${p.path}`).toBe(want);
+          expect(Number(shown[p.path]), `${name}: ${p.path}`).toBe(toTyped(p.path, want as number));
           expect(Number(shown[`slider:${p.path}`]), `${name}: slider ${p.path}`).toBeCloseTo(
             Math.min(p.max, Math.max(p.min, want as number)),
             6,
@@ -159,15 +160,15 @@ describe('the app in Chromium', () => {
     const before = await drawn(page);
     const n = await updates(page, 'A');
     const input = page.locator(field('A', 'policy.costDown'));
-    await input.fill('0.5');
+    await input.fill('50');
     await input.press('Enter');
     const alert = page.locator('.lever-input .error[role="alert"]');
     await expect.poll(() => alert.count()).toBe(1);
     const message = (await alert.textContent()) ?? '';
     expect(message).toContain('Cost-down demand');
-    expect(message).toContain('0 to 0.1');
+    expect(message).toContain('0%/year to 10%/year');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
-    expect(await input.inputValue()).toBe('0.5');
+    expect(await input.inputValue()).toBe('50');
     await page.waitForTimeout(300);
     expect(await updates(page, 'A')).toBe(n);
     expect(await drawn(page)).toEqual(before);
@@ -178,7 +179,7 @@ describe('the app in Chromium', () => {
     await expect.poll(async () => (await alert.textContent()) ?? '').toContain('is not a number');
     expect(await drawn(page)).toEqual(before);
 
-    await input.fill('0.05');
+    await input.fill('5');
     await input.press('Enter');
     await waitForUpdate(page, 'A', n);
     expect(await alert.count()).toBe(0);

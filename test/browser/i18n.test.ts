@@ -4,6 +4,7 @@
  * (header, levers, indicators, the model page), and in Japanese no English
  * lever label, section title or preset name is left.
  */
+import { typedUnit } from '../../src/i18n/units.ts';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PARAMS, PRESETS } from '../../src/engine/index.ts';
@@ -109,7 +110,10 @@ describe('the app in two languages', () => {
     for (const [path, label, unit] of labels) {
       expect(label, path).toBe(translate('ja', `param.${path}.label`));
       const p = PARAMS.find((q) => q.path === path)!;
-      if (p.unit) expect(unit, path).toBe(translate('ja', `param.${path}.unit`));
+      // A share's unit is a percentage (its field takes 80 for 0.8).
+      if (p.unit) {
+        expect(unit, path).toBe(typedUnit('ja', path, translate('ja', `param.${path}.unit`)));
+      }
     }
     const headings = await page.$$eval('.controls h2, .controls h3', (hs) =>
       hs.map((h) => h.textContent!.trim()),
@@ -126,17 +130,17 @@ describe('the app in two languages', () => {
 
     // A rejected value is explained in Japanese, and again in English after switching.
     const input = page.locator(`input[data-scenario="A"][data-field="${LEVER}"]`);
-    await input.fill('0.5');
+    await input.fill('50');
     await input.press('Enter');
     const alert = page.locator('.lever-input .error[role="alert"]');
     await expect.poll(() => alert.count()).toBe(1);
     expect(await text(page, '.lever-input .error')).toContain(
-      `${translate('ja', `param.${LEVER}.label`)}（${LEVER}）：0から0.1まで`,
+      `${translate('ja', `param.${LEVER}.label`)}：0%／年から10%／年まで`,
     );
     await page.getByRole('button', { name: 'English' }).click();
     await expect
       .poll(() => text(page, '.lever-input .error'))
-      .toContain('Cost-down demand (policy.costDown) must be from 0 to 0.1');
+      .toContain('Cost-down demand must be from 0%/year to 10%/year');
     await page.close();
   });
 

@@ -65,8 +65,9 @@ describe('links of model 1', () => {
         translate(lang, 'share.issue.modelChanged', { made: '1.x', current: MODEL_VERSION }),
       );
       // Everything else of the link is kept.
+      // (in percent a year, as the field shows a share)
       expect(await page.inputValue('input[data-scenario="A"][data-field="policy.costDown"]')).toBe(
-        '0.02',
+        '2',
       );
       if (lang === 'ja') expect(shown).not.toMatch(/[A-Za-z]{4}/);
       // A link of this model says nothing of the kind.
@@ -135,13 +136,14 @@ describe('links of model 1', () => {
     await entry.locator('button[data-open="A"]').click();
     const message = page.locator('[data-saved-message]');
     await expect.poll(() => text(page, '[data-saved-message]')).toContain('Opened “Old” in A.');
+    // The removed setting is named in words, not by its internal path.
     expect(await message.locator('[data-code="removedSetting"]').textContent()).toContain(
-      'firms.reinvestShare',
+      'Reinvested share of profit (model 1)',
     );
     await page.click('a[href="#sim"]');
     await page.waitForFunction((n) => performance.getEntriesByType('measure').length > n, n);
     expect(await page.inputValue('input[data-scenario="A"][data-field="policy.costDown"]')).toBe(
-      '0.045',
+      '4.5',
     );
     await context.close();
   });

@@ -66,11 +66,11 @@ async function copiedLink(page: Page): Promise<string> {
 describe('sharing a link', () => {
   it('a copied link reproduces the same inputs and numbers in a fresh page', async () => {
     const { context, page, errors } = await open();
-    await setField(page, 'A', 'policy.costDown', '0.0625');
+    await setField(page, 'A', 'policy.costDown', '6.25'); // percent a year: 0.0625
     let n = await updates(page, 'B');
     await page.selectOption('#preset-B', 'large-firm-led');
     await waitForUpdate(page, 'B', n);
-    await setField(page, 'B', 'policy.passThroughFloor', '0.35');
+    await setField(page, 'B', 'policy.passThroughFloor', '35');
     await page.click('details[data-section="network"] > summary');
     n = await updates(page, 'B');
     await page.locator(field('B', 'network.firmsPerTier')).fill('3, 15, 60');
@@ -127,7 +127,7 @@ describe('sharing a link', () => {
     const text = (await notice.textContent()) ?? '';
     expect(text).toContain('no-such-preset');
     expect(text).toContain('"lots" ignored (not a number)');
-    expect(text).toContain('must be from 0 to 0.1');
+    expect(text).toContain('Cost-down demand = 900% ignored (must be from 0% to 10%)');
     expect(text).toContain('"zzz"');
     expect(text).toContain('check code');
     expect(await indicators(page)).toEqual(defaults);
@@ -183,7 +183,7 @@ describe('sharing a link', () => {
     const text = (await page.locator('[data-link-issues]').textContent()) ?? '';
     expect(text).toContain('older version');
     expect(await page.locator('.doc-page').isVisible()).toBe(true);
-    expect((await controlValues(page, 'A'))['policy.passThroughFloor']).toBe('0.2');
+    expect((await controlValues(page, 'A'))['policy.passThroughFloor']).toBe('20');
     await context.close();
   });
 });
@@ -191,7 +191,7 @@ describe('sharing a link', () => {
 describe('saved scenarios and the scenario table', () => {
   it('saved scenarios survive a reload; the table runs them and exports CSV', async () => {
     const { context, page, errors } = await open();
-    await setField(page, 'A', 'policy.costDown', '0.08');
+    await setField(page, 'A', 'policy.costDown', '8');
     await page.click('nav a[href="#table"]');
     await page.fill('[data-save-name]', 'Group 1');
     await page.click('[data-save="A"]');
@@ -208,8 +208,8 @@ describe('saved scenarios and the scenario table', () => {
         .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.saved)),
     ).toEqual(['Group 1', 'Group 2']);
 
-    // The table: one column per saved scenario, every indicator a number.
-    const cells = page.locator('[data-table-kpi="wageGap"] td');
+    // The table: one row per saved scenario, every indicator a number.
+    const cells = page.locator('[data-table-row] td[data-kpi="wageGap"]');
     const values = () => cells.evaluateAll((t) => t.map((c) => (c as HTMLElement).dataset.value));
     await expect
       .poll(async () => (await values()).filter((v) => v && Number.isFinite(Number(v))).length)
@@ -227,7 +227,7 @@ describe('saved scenarios and the scenario table', () => {
     const n = await updates(page, 'B');
     await page.locator('[data-saved="Group 1"] [data-open="B"]').click();
     await waitForUpdate(page, 'B', n);
-    expect((await controlValues(page, 'B'))['policy.costDown']).toBe('0.08');
+    expect((await controlValues(page, 'B'))['policy.costDown']).toBe('8');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -282,9 +282,9 @@ describe('saved scenarios and the scenario table', () => {
     await expect
       .poll(async () => (await message.textContent()) ?? '')
       .toContain('bad.scenario.json');
-    expect(await message.textContent()).toContain('policy.costDown');
+    expect(await message.textContent()).toContain('Cost-down demand must be from 0%/year');
     expect(await page.locator('[data-saved]').count()).toBe(0);
-    // Switched to Japanese, the refusal is told in Japanese (paths and file names aside).
+    // Switched to Japanese, the refusal is told in Japanese (file names aside), the lever by name.
     const english = /[A-Za-z]+(?:[\s,;:()]+[A-Za-z]+){2,}/;
     const lang = page.getByRole('group', { name: 'Language' });
     await lang.getByRole('button', { name: '日本語' }).click();
@@ -292,7 +292,8 @@ describe('saved scenarios and the scenario table', () => {
       .poll(async () => (await message.textContent()) ?? '')
       .toContain('読み込めませんでした');
     const ja = (await message.textContent()) ?? '';
-    expect(ja).toContain('policy.costDown');
+    expect(ja).toContain('コストダウン要請');
+    expect(ja).not.toContain('policy.costDown');
     expect(ja.replace(/[\w-]*[.[][\w.[\]-]*/g, ' ')).not.toMatch(english);
     await page
       .getByRole('group', { name: '言語' })
@@ -321,28 +322,28 @@ describe('undo and redo', () => {
   it('buttons and shortcuts restore the values, but not while typing in a text field', async () => {
     const { context, page } = await open();
     const costDown = async () => (await controlValues(page, 'A'))['policy.costDown'];
-    await setField(page, 'A', 'policy.costDown', '0.07');
+    await setField(page, 'A', 'policy.costDown', '7');
     let n = await updates(page, 'B');
     await page.selectOption('#preset-B', 'large-firm-led');
     await waitForUpdate(page, 'B', n);
-    expect(await costDown()).toBe('0.07');
+    expect(await costDown()).toBe('7');
 
     n = await updates(page, 'B');
     await page.click('[data-action="undo"]');
     await waitForUpdate(page, 'B', n);
     expect(await page.locator('#preset-B').inputValue()).toBe('layered');
-    expect(await costDown()).toBe('0.07');
+    expect(await costDown()).toBe('7');
 
     n = await updates(page, 'A');
     await page.locator('body').press('Control+z');
     await waitForUpdate(page, 'A', n);
-    expect(await costDown()).toBe('0.03');
+    expect(await costDown()).toBe('3');
     expect(await page.locator('[data-action="undo"]').isDisabled()).toBe(true);
 
     n = await updates(page, 'A');
     await page.locator('body').press('Control+Shift+Z');
     await waitForUpdate(page, 'A', n);
-    expect(await costDown()).toBe('0.07');
+    expect(await costDown()).toBe('7');
 
     n = await updates(page, 'B');
     await page.locator('body').press('Control+y');
