@@ -56,6 +56,15 @@ export function issueText(lang: Lang, issue: ShareIssue): string {
     }
     params.path = settingName(lang, path);
   }
+  // A heat-map axis of the link ("policy.costDown:0:0.1:5"): the lever by name, shares in percent.
+  const axis = /^([\w.]+):([^:]*):([^:]*):([^:]*)$/.exec(params.value ?? '');
+  if (issue.code.startsWith('axis') && axis && PARAM_BY_PATH.has(axis[1])) {
+    const [, p, from, to, steps] = axis;
+    params.value = `${settingName(lang, p)}:${typedValue(p, from)}:${typedValue(p, to)}:${steps}`;
+    for (const k of ['min', 'max'] as const) {
+      if (params[k] !== undefined) params[k] = typedValue(p, params[k]);
+    }
+  }
   if (issue.code === 'pinnedMissing' && params.paths) {
     params.paths = params.paths
       .split(', ')

@@ -78,3 +78,14 @@ describe('messages name levers, never internal paths', () => {
     expect(storageText('en', r)).not.toMatch(noPath);
   });
 });
+
+describe('heat-map axes of a link', () => {
+  it('name the lever and give a share in percent', () => {
+    const out = decodeState('?v=3&sens.y=policy.passThroughFloor:0:1.5:3');
+    const range = out.issues.find((i) => i.code === 'axisRange')!;
+    const en = issueText('en', range);
+    expect(en).toContain('Pass-through floor:0%:150%:3');
+    expect(en).toContain('from 0% to 100%');
+    expect(issueText('ja', range)).not.toMatch(/policy\./);
+  });
+});
