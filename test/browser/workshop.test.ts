@@ -7,6 +7,7 @@
  * mode enlarges the table.
  */
 import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SAVED_PREFIX } from '../../src/share/storage.ts';
@@ -126,6 +127,13 @@ describe('the workshop table', () => {
     expect(await two.page.getAttribute('[data-table-opened]', 'data-table-opened')).toBe('ok');
     expect(await two.page.textContent('[data-table-opened]')).toMatch(/Saved: “Group 3/);
     expect(await two.page.locator('[data-link-issues]').count()).toBe(0);
+    // The filled table, its notice and its share controls pass axe (serious and critical).
+    const { violations } = await new AxeBuilder({ page: two.page })
+      .include('[data-scenario-table]')
+      .analyze();
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
     // Saved for good: a reload shows the same table.
     await two.page.reload();
     await two.page.click('nav a[href="#table"]');
