@@ -219,6 +219,51 @@ describe('the workshop table', () => {
     await Promise.all([one.context.close(), two.context.close()]);
   });
 
+  it('a table too long for one link offers the file instead', async () => {
+    const { context, page, errors } = await fresh();
+    await page.goto(url);
+    await page.evaluate(
+      ([prefix]) => {
+        // 30 scenarios, each with many levers changed: far more than 8,000 characters as a link.
+        for (let i = 0; i < 30; i++) {
+          const file = {
+            format: 'supply-chain-cost-sharing/scenario',
+            formatVersion: 1,
+            modelVersion: '2.0.0',
+            name: `Group ${i + 1}`,
+            preset: 'layered',
+            scenario: {
+              policy: {
+                costDown: 0.001 * i,
+                passThroughFloor: 0.011 * i,
+                gainShareFloor: 0.013 * i,
+                laborCostAcceptance: 0.017 * i,
+                dutyToRespond: 0.019 * i,
+                enforcement: 0.023 * i,
+                subsidy: 0.007 * i,
+              },
+            },
+            savedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+          };
+          localStorage.setItem(`${prefix}${file.name}`, JSON.stringify(file));
+        }
+      },
+      [SAVED_PREFIX],
+    );
+    await page.goto(`${url}#table`);
+    await page.locator('[data-action="table-link"]').click();
+    const status = page.locator('[data-table-link-status]');
+    await expect.poll(() => status.textContent()).toMatch(/download the table file instead/);
+    expect(await page.locator('[data-table-link]').count()).toBe(0);
+    // With fewer rows the link fits again.
+    for (let i = 4; i <= 30; i++) await page.uncheck(`[data-table-pick="Group ${i}"]`);
+    await page.locator('[data-action="table-link"]').click();
+    await expect.poll(() => status.textContent()).toMatch(/holds the 3 scenarios/);
+    expect(await page.inputValue('[data-table-link]')).toMatch(/view=table/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('presenter mode enlarges the table for a projector', async () => {
     const { context, page } = await fresh();
     await page.goto(`${url}#table`);
