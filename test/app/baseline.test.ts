@@ -11,7 +11,7 @@ import { chartContent } from '../../src/app/charts/content.ts';
 import { digests } from '../../src/app/charts/chart.svelte.ts';
 import { digest, supplierShare } from '../../src/app/charts/data.ts';
 import { chartStarts, scenarioName } from '../../src/app/charts/names.ts';
-import { shortTitle, type ChartStarts } from '../../src/app/charts/starts.ts';
+import { shortTitle, startName, type ChartStarts } from '../../src/app/charts/starts.ts';
 import { CHART_IDS } from '../../src/share/urlState.ts';
 import { presetScenario, simulate, type Scenario, type SimResult } from '../../src/engine/index.ts';
 import type { RunOutcome } from '../../src/worker/sim.worker.ts';
@@ -226,6 +226,11 @@ describe('starts on the charts', () => {
       'B: Layered value chain',
     );
     expect(shortTitle('Japan in the 2000s (deflation years)')).toBe('Japan in the 2000s');
+    // Beside medians of many runs, a start says it is one run.
+    const both = chartStarts('en', m, { ...m, id: 'B' });
+    expect(startName('en', both, 'A', true)).toBe('A: Large-firm-led model (start, one run)');
+    expect(startName('ja', both, 'diff', true)).toBe('出発点のB − A（各1回の実行）');
+    expect(startName('en', both, 'B')).toBe('B: Large-firm-led model (start)');
     const s = chartStarts('ja', m, { ...m, id: 'B', modified: false });
     expect(s.A).toBe(startA);
     expect(s.B).toBeNull();

@@ -184,10 +184,11 @@ function startLegend(
   starts: ChartStarts | null,
   owners: ('A' | 'B' | 'diff')[],
   marks: boolean,
+  medians: boolean,
 ): LegendEntry[] {
   if (!starts) return [];
   return owners.map((o) => ({
-    text: startName(lang, starts, o),
+    text: startName(lang, starts, o, medians),
     colour: marks ? DARK : lighten(DARK, START_ALPHA + 0.15),
     shape: marks || o === 'B' ? ('dashed' as const) : ('line' as const),
     thin: true,
@@ -323,7 +324,7 @@ function lineContent(
     xTitle: t('charts.year'),
     legend: [
       ...tierLegend(lang, tiers, mode, bandState ? bandState === 'current' : null),
-      ...startLegend(lang, starts, startsDrawn, false),
+      ...startLegend(lang, starts, startsDrawn, false, bandState === 'current'),
     ],
     summary: t('charts.summary', { title, unit, parts: parts.join('. ') }),
     bands: bandState,
@@ -453,7 +454,7 @@ function barContent(
       shape: 'filled',
     });
   }
-  legend.push(...startLegend(lang, starts, startsDrawn, true));
+  legend.push(...startLegend(lang, starts, startsDrawn, true, whiskers));
   const bandState = whiskers ? 'current' : bands && !bands.current ? 'earlier' : null;
   let parts = data.labels
     .map((l, i) => `${l}: A ${data.a?.[i]?.toFixed(1) ?? '–'}, B ${data.b?.[i]?.toFixed(1) ?? '–'}`)
@@ -566,7 +567,7 @@ function settledContent(
     ...datasets
       .map((d) => ({ text: d.label, colour: d.backgroundColor, shape: 'filled' as const }))
       .reverse(),
-    ...startLegend(lang, starts, startsDrawn, true),
+    ...startLegend(lang, starts, startsDrawn, true, !!many),
   ];
   const bandState = many ? 'current' : bands && !bands.current ? 'earlier' : null;
   const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');

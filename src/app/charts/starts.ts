@@ -37,9 +37,21 @@ export function hasStarts(starts: ChartStarts | null, mode: Mode): starts is Cha
 }
 
 /** The legend's name of a start: "A: Large-firm-led model (start)", or "B − A at start". */
-export function startName(lang: Lang, starts: ChartStarts, owner: 'A' | 'B' | 'diff'): string {
-  if (owner === 'diff') return translate(lang, 'compare.baselineDiff');
-  return translate(lang, 'compare.baseline', { id: owner, title: starts.titles[owner] });
+export function startName(
+  lang: Lang,
+  starts: ChartStarts,
+  owner: 'A' | 'B' | 'diff',
+  /** The scenario is shown by medians of many runs: say that the start is one run. */
+  medians = false,
+): string {
+  if (owner === 'diff') {
+    return translate(lang, medians ? 'compare.baselineDiffSingle' : 'compare.baselineDiff');
+  }
+  const title = starts.titles[owner];
+  return translate(lang, medians ? 'compare.baselineSingle' : 'compare.baseline', {
+    id: owner,
+    title,
+  });
 }
 
 function faint(set: LineSet, owner: 'A' | 'B' | 'diff', lang: Lang, tier: string): LineSet {
