@@ -402,7 +402,7 @@ export const uiEn = {
   // Issue 11: a baseline on every chart, a start sentence, names on the projector.
   compare: {
     start:
-      'The charts show how pay, investment and value added develop at each tier over 20 years under two scenarios, A (solid lines) and B (dashed). Try first: set A’s cost-down demand to 0 and watch the deepest tier’s wages rise; a faint line keeps where A started.',
+      'The charts follow pay, investment and value added at each tier over 20 years for two scenarios, A (solid lines) and B (dashed): try first setting A’s cost-down demand to 0, and watch the deepest tier’s wages rise above the faint line where A started.',
     name: '{{id}}: {{title}}',
     nameModified: '{{id}}: {{title}}, modified',
     presetModified: '{{title}}, modified',

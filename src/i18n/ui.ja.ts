@@ -402,7 +402,7 @@ export const uiJa: Shape<typeof uiEn> = {
   // Issue 11: a baseline on every chart, a start sentence, names on the projector.
   compare: {
     start:
-      'グラフは、2つのシナリオA（実線）とB（破線）のもとで、20年間に各階層の賃金・投資・付加価値がどう推移するかを示します。まずはAの「コストダウン要請」を0にして、最下層の賃金が上がる様子を見てください。Aの出発点は薄い線で残ります。',
+      'グラフは、シナリオA（実線）とB（破線）で各階層の賃金・投資・付加価値が20年間にどう動くかを示します――まずはAの「コストダウン要請」を0にして、最下層の賃金が薄い線（Aの出発点）より上がるのを見てください。',
     name: '{{id}}：{{title}}',
     nameModified: '{{id}}：{{title}}（変更あり）',
     presetModified: '{{title}}（変更あり）',

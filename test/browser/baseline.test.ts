@@ -147,6 +147,10 @@ describe('the baseline', () => {
 
   it('says it in Japanese too', async () => {
     const { page } = await open('ja-JP');
+    const sentence = (await page.textContent('main#results .start-sentence')) ?? '';
+    expect(sentence).toMatch(/^グラフは.*コストダウン要請.*。$/);
+    expect(sentence.split('。')).toHaveLength(2); // one sentence
+    expect(sentence).not.toMatch(/[a-z]{3,}/);
     await editCostDownA(page, '0');
     await poll(() => page.locator('.key li.start').textContent()).toContain(
       'A：大企業牽引モデル（出発点）',
@@ -160,7 +164,7 @@ describe('the baseline', () => {
   it('starts with one plain sentence, and shows who bears cost-ups without scrolling at 1280x720', async () => {
     const { page } = await open();
     const sentence = page.locator('main#results .start-sentence');
-    expect(await sentence.textContent()).toMatch(/^The charts show .* Try first: /);
+    expect(await sentence.textContent()).toMatch(/^The charts follow [^.]*: try first [^.]*\.$/);
     const box = (await sentence.boundingBox())!;
     expect(box.y + box.height).toBeLessThan(720);
     // The burden chart in one number, in the indicators, in view without scrolling.
