@@ -123,7 +123,8 @@ function investTier(m: Model, k: number, frozen: boolean): void {
     const net = opProfit[i] - interest[i] - supportGiven[i];
     // Cash before investment: the balance sheet's residual (negative = borrowing).
     const cash0 = E[i] + net + AP[i] - AR[i] - ki;
-    const line = credit ? limit * (ki + AR[i]) : Infinity;
+    // Without credit there is no line (a finite bound: the global Infinity made V8 box `line`).
+    const line = credit ? limit * (ki + AR[i]) : 1e300;
     let inv = 0;
     let grants = 0;
     if (invOn) {
