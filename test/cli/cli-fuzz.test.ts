@@ -187,7 +187,7 @@ describe('the command line refuses bad input with a short message (fuzz, in proc
     );
     fc.assert(
       fc.property(cases, fc.boolean(), (args, first) => {
-        const context = args.includes('--years') ? [] : ['--years', '1'];
+        const context = (args as readonly string[]).includes('--years') ? [] : ['--years', '1'];
         refusal(first ? [...args, ...context] : [...context, ...args]);
       }),
       { seed: SEED, numRuns: 200 },
