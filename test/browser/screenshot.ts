@@ -1,5 +1,6 @@
 /**
- * Saves pictures of the built app: docs/screenshot.png at 1280x720, and
+ * Saves pictures of the built app: docs/screenshot.png at 1280x720,
+ * docs/phone.png on a phone (390x844, the menu of pages open), and
  * (with --all) tablet and model-page views under test-results/ for review.
  * Usage: npm run screenshot [-- --all]
  */
@@ -11,8 +12,16 @@ const all = process.argv.includes('--all');
 const { url, close } = await serveBuilt(await buildApp());
 const browser = await launchChromium();
 try {
-  const shots: { file: string; width: number; height: number; hash?: string; full?: boolean }[] = [
+  const shots: {
+    file: string;
+    width: number;
+    height: number;
+    hash?: string;
+    full?: boolean;
+    menu?: boolean;
+  }[] = [
     { file: resolve(ROOT, 'docs/screenshot.png'), width: 1280, height: 720 },
+    { file: resolve(ROOT, 'docs/phone.png'), width: 390, height: 844, menu: true },
   ];
   if (all) {
     const dir = resolve(ROOT, 'test-results');
@@ -40,6 +49,7 @@ try {
         content: '.layout{height:auto!important} main,.controls{overflow:visible!important}',
       });
     }
+    if (s.menu) await page.click('button.menu-toggle');
     await page.waitForTimeout(300);
     await page.screenshot({ path: s.file, fullPage: s.full ?? false });
     console.log(`saved ${s.file}`);
