@@ -47,6 +47,7 @@ import {
   MAX_SCENARIO_BYTES,
   count,
   echo,
+  escapeControl,
   jsonDepth,
   safeJsonParse,
   summarizeErrors,
@@ -254,7 +255,11 @@ export function buildScenario(opts: {
   }
   const v = validateScenario(sc);
   if (!v.ok) {
-    throw new UsageError(`invalid scenario:\n  ${summarizeErrors(v.errors).join('\n  ')}`);
+    // An error may quote a key of the file: control characters escaped, cut at 300 characters.
+    const lines = summarizeErrors(v.errors).map((e) =>
+      escapeControl(e.length > 300 ? `${e.slice(0, 300)}… (${count(e.length)} characters)` : e),
+    );
+    throw new UsageError(`invalid scenario:\n  ${lines.join('\n  ')}`);
   }
   return v.scenario;
 }

@@ -174,7 +174,7 @@ export function safeJsonParse(text: string, maxChars = MAX_SCENARIO_BYTES): Safe
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
+    return { ok: false, errors: [`not valid JSON: ${echo((e as Error).message)}`] };
   }
   const reserved = reservedKeys(value);
   if (reserved.length > 0) return { ok: false, errors: summarizeErrors(reserved) };

@@ -247,6 +247,16 @@ describe('the command line refuses bad input with a short message (fuzz, in proc
     const longLists = fc
       .tuple(fc.constantFrom('shocks', 'policyEvents'), fc.integer({ min: 31, max: 100_000 }))
       .map(([k, n]) => `{"${k}":[${Array(n).fill('{}').join(',')}]}`);
+    const nastyKeys = fc
+      .tuple(
+        fc.constantFrom('', 'policy', 'network'),
+        nasty.filter((k) => k.length > 0),
+      )
+      .map(([under, k]) => JSON.stringify(under ? { [under]: { [k]: 1 } } : { [k]: 1 }))
+      .filter(
+        (t) =>
+          !t.includes('"__proto__"') && !t.includes('"constructor"') && !t.includes('"prototype"'),
+      );
     const broken = fc.oneof(
       fc.jsonValue().map((v) => JSON.stringify(v) + '{'),
       fc.constantFrom(
@@ -278,7 +288,7 @@ describe('the command line refuses bad input with a short message (fuzz, in proc
     );
     fc.assert(
       fc.property(
-        fc.oneof(deep, reserved, unknownKeys, wrongTypes, longLists, broken, manyErrors),
+        fc.oneof(deep, reserved, unknownKeys, nastyKeys, wrongTypes, longLists, broken, manyErrors),
         (text) => {
           const m = refusal(['--scenario', 's.json', '--years', '1'], { 's.json': text });
           expect(m).toMatch(/--scenario|invalid scenario/);
