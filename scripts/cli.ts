@@ -421,7 +421,7 @@ export function parseCli(
       if (e instanceof FileError || e instanceof UsageError) throw new UsageError(e.message);
       throw new UsageError(`--scenario: cannot read ${name}: ${echo((e as Error).message)}`);
     }
-    const p = safeJsonParse(text);
+    const p = safeJsonParse(text.replace(/^\ufeff/, '')); // a byte-order mark some editors write
     if (!p.ok) {
       const errors = summarizeErrors(p.errors);
       throw new UsageError(

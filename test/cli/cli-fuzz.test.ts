@@ -265,7 +265,7 @@ describe('the command line refuses bad input with a short message (fuzz, in proc
         '{',
         '{"policy":',
         '\u0000',
-        '\ufeff{}',
+        '\ufeff{',
         'null',
         '[]',
         '5',

@@ -3,6 +3,7 @@
  * reserved keys, and the CLI's one-line internal errors (scripts/files.ts).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../scripts/cli.ts';
 import { reportInternal } from '../../scripts/files.ts';
 import { defaultScenario, mergeDeep, resolveScenario } from '../../src/engine/index.ts';
 import {
@@ -102,5 +103,15 @@ describe('internal errors', () => {
     lines.length = 0;
     reportInternal('sim', e, true);
     expect(lines.join('')).toMatch(/^ {4}at /m);
+  });
+});
+
+describe('--scenario files', () => {
+  it('may start with a byte-order mark', () => {
+    const r = runCli(['--scenario', 's.json', '--years', '1'], (p) => {
+      if (p === 's.json') return '\ufeff{"policy":{"costDown":0.03}}';
+      throw new Error('no such file');
+    });
+    expect(JSON.parse(r.output).scenario.policy.costDown).toBe(0.03);
   });
 });
