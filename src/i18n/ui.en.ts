@@ -137,7 +137,7 @@ export const uiEn = {
     buildsUp: 'Builds up over',
     size: 'Size',
     years: 'years',
-    sizeUnit: 'change, 0.4 = +40%',
+    sizeUnit: '% change, 40 = +40%',
     remove: 'Remove',
     removeAria: 'Remove shock {{n}} of scenario {{id}}',
     add: 'Add a shock to {{id}}',

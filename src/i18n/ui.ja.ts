@@ -139,7 +139,7 @@ export const uiJa: Shape<typeof uiEn> = {
     buildsUp: '波及期間',
     size: '大きさ',
     years: '年後／年',
-    sizeUnit: '変化率、0.4 = +40%',
+    sizeUnit: '変化率（%）、40 = +40%',
     remove: '削除',
     removeAria: 'シナリオ{{id}}のショック{{n}}を削除',
     add: '{{id}}にショックを追加',

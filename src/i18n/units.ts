@@ -31,14 +31,19 @@ export const PERCENT_UNITS: Readonly<Record<string, { en: string; ja: string }>>
   probability: { en: '% probability', ja: '%（確率）' },
 };
 
-/** Whether the lever at `path` is a share, shown and typed in percent. */
+/** A shock's size (a relative change, 0.4 = +40%): typed in percent like a share. */
+const SHOCK_SIZE = /^shocks\[\d+\]\.size$/;
+
+/** Whether the lever at `path` is a share (or a shock's size), shown and typed in percent. */
 export function isPercent(path: string): boolean {
+  if (SHOCK_SIZE.test(path)) return true;
   const unit = PARAM_BY_PATH.get(path)?.unit ?? '';
   return Object.hasOwn(PERCENT_UNITS, unit);
 }
 
 /** The unit a lever's value is shown and typed in, in `lang`: "%/year" for a share, else `unit`. */
 export function typedUnit(lang: Lang, path: string, unit: string): string {
+  if (SHOCK_SIZE.test(path)) return '%';
   const spec = PARAM_BY_PATH.get(path);
   const pct = spec ? PERCENT_UNITS[spec.unit] : undefined;
   return pct ? pct[lang] : unit;

@@ -35,6 +35,15 @@ export function whatText(lang: Lang, what: string, path?: string): string {
     const whole = kind === 'a whole number ';
     if (path && isPercent(path)) {
       const u = typedUnit(lang, path, '');
+      if (u === '%' && Number(min) < 0) {
+        // A change that may be negative (a shock's size): "from -90% to +300%".
+        const signed = (x: number) => `${x > 0 ? '+' : ''}${toTyped(path, x)}`;
+        return t('validation.rangePercent', {
+          min: signed(Number(min)),
+          max: signed(Number(max)),
+          unit: u,
+        });
+      }
       const pct = { min: toTyped(path, Number(min)), max: toTyped(path, Number(max)), unit: u };
       return t('validation.rangePercent', pct);
     }

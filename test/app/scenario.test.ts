@@ -49,7 +49,8 @@ describe('ScenarioModel', () => {
     expect(m.set('network.firmsPerTier', [3])).toBe(false);
     expect(m.fieldErrors['network.firmsPerTier']?.('en')).toMatch(/2 to 6 tiers/);
     expect(m.set('shocks', [{ variable: 'energy', start: 0, duration: 1, size: 9 }])).toBe(false);
-    expect(m.fieldErrors.shocks?.('en')).toMatch(/-0\.9 to 3/);
+    // A shock's size is a change typed in percent.
+    expect(m.fieldErrors.shocks?.('en')).toBe('Shock 1, Size: must be from -90% to +300%.');
   });
 
   it('a preset or reset drops every rejected value and runs the preset', () => {

@@ -27,16 +27,22 @@ async function open(path = ''): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-/** Types into A's pass-through floor; resolves with the value the link then holds. */
+/** A's pass-through floor as the address holds it (the preset's when not there). */
+function linkFloor(page: Page): unknown {
+  const s = decodeState(page.url()).state;
+  return (s.a.patch as { policy?: { passThroughFloor?: number } }).policy?.passThroughFloor;
+}
+
+/** Types into A's pass-through floor; resolves with the value the address then holds. */
 async function typeFloor(page: Page, text: string): Promise<unknown> {
+  const before = linkFloor(page);
   const n = await updates(page, 'A');
   await page.fill(FLOOR, text);
   await page.press(FLOOR, 'Enter');
   await waitForUpdate(page, 'A', n);
   // The address follows the edit shortly after.
-  await page.waitForFunction(() => location.search.includes('passThroughFloor'));
-  const s = decodeState(page.url()).state;
-  return (s.a.patch as { policy?: { passThroughFloor?: number } }).policy?.passThroughFloor;
+  await expect.poll(() => linkFloor(page)).not.toBe(before);
+  return linkFloor(page);
 }
 
 describe('shares in percent', () => {
@@ -47,13 +53,9 @@ describe('shares in percent', () => {
     expect(await page.getAttribute(FLOOR, 'aria-label')).toMatch(/exact value in %$/);
     expect(await typeFloor(page, '80')).toBe(0.8);
     expect(await page.inputValue(FLOOR)).toBe('80');
-    await page.fill(FLOOR, '0');
-    await page.press(FLOOR, 'Enter');
-    await page.waitForFunction(() => !location.search.includes('passThroughFloor'));
+    expect(await typeFloor(page, '10')).toBe(0.1);
     expect(await typeFloor(page, '80%')).toBe(0.8);
-    await page.fill(FLOOR, '10');
-    await page.press(FLOOR, 'Enter');
-    await page.waitForFunction(() => location.search.includes('passThroughFloor=0.1'));
+    expect(await typeFloor(page, '10 %')).toBe(0.1);
     expect(await typeFloor(page, '８０％')).toBe(0.8);
     expect(await page.inputValue(FLOOR)).toBe('80');
     // The slider moves with it, and says the value in percent.
@@ -93,6 +95,27 @@ describe('shares in percent', () => {
     expect(notice).toMatch(/Pass-through floor = 150% ignored \(must be from 0% to 100%\)/);
     expect(notice).toMatch(/Cost-down demand = "abc" ignored/);
     expect(notice).not.toMatch(PATH_IN_TEXT);
+    await page.close();
+  });
+
+  it("a shock's size is typed in percent too", async () => {
+    const { page, errors } = await open();
+    await page.click('details[data-section="labour"] > summary');
+    await page.click('.shocks[data-scenario="A"] > button:last-child');
+    const size = page.locator('.shocks[data-scenario="A"] fieldset.shock input').nth(2);
+    await expect.poll(() => size.inputValue()).toBe('30');
+    await size.fill('＋４０％');
+    await size.press('Tab');
+    await page.waitForFunction(() => decodeURIComponent(location.search).includes(':0.4'));
+    const s = decodeState(page.url()).state.a.patch as { shocks?: { size: number }[] };
+    expect(s.shocks?.[0].size).toBe(0.4);
+    expect(await size.inputValue()).toBe('40');
+    await size.fill('900');
+    await size.press('Tab');
+    await expect
+      .poll(() => page.textContent('.shocks[data-scenario="A"] .error'))
+      .toMatch(/Shock 1, Size: must be from -90% to \+300%\./);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

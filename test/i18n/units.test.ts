@@ -89,3 +89,16 @@ describe('heat-map axes of a link', () => {
     expect(issueText('ja', range)).not.toMatch(/policy\./);
   });
 });
+
+describe("a shock's size", () => {
+  it('is typed in percent: 40, 40%, +40% and ４０％ mean +0.4', () => {
+    for (const raw of ['40', '40%', '+40%', '４０％', ' 40 % ']) {
+      expect(parseLeverText('shocks[0].size', raw), raw).toBe(0.4);
+    }
+    expect(parseLeverText('shocks[2].size', '-20')).toBe(-0.2);
+    expect(parseLeverText('shocks[0].size', '−20%')).toBe(-0.2);
+    // Its times stay in years.
+    expect(parseLeverText('shocks[0].start', '1.5')).toBe(1.5);
+    expect(parseLeverText('shocks[0].start', '１.５')).toBe(1.5);
+  });
+});
