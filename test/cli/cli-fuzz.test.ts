@@ -22,6 +22,7 @@ import { MAX_DEPTH, MAX_ERRORS_SHOWN } from '../../src/engine/limits.ts';
 const SEED = 20_261_205;
 const SIM = fileURLToPath(new URL('../../scripts/sim.ts', import.meta.url));
 const MERGE = fileURLToPath(new URL('../../scripts/merge.ts', import.meta.url));
+const CALIBRATE = fileURLToPath(new URL('../../scripts/calibrate.ts', import.meta.url));
 
 /* ------------------------------------------------------------ in process */
 
@@ -476,5 +477,20 @@ describe('the command line refuses bad files and outputs (real processes)', () =
     ]);
     expectRefused(a, /shard file: "\S*fifo" is a FIFO/);
     expectRefused(b, 'the directory "nowhere" does not exist');
+  });
+
+  it('calibrate refuses empty, non-decimal and too large counts, and a FIFO as a document', async () => {
+    const results = await Promise.all([
+      run(CALIBRATE, ['--workers', '', '--seeds', '1']),
+      run(CALIBRATE, ['--seeds', '1e3']),
+      run(CALIBRATE, ['--seeds', '20000']),
+      run(CALIBRATE, ['--check', '--doc-en', fifo]),
+      run(CALIBRATE, ['--\u001b[2J']),
+    ]);
+    expectRefused(results[0], '--workers must be a whole number from 0 to 256, got ""');
+    expectRefused(results[1], '--seeds must be a whole number from 1 to 20,000, got "1e3"');
+    expectRefused(results[2], /--seeds 20000 asks for [\d,]+ runs .*; at most \d+ seeds fit/);
+    expectRefused(results[3], /--doc-en: "\S*fifo" is a FIFO/);
+    expectRefused(results[4], 'unknown option "--\\u001b[2J"');
   });
 });
