@@ -7,7 +7,7 @@ import { describe, expect, it, beforeEach } from 'vitest';
 import { SimBridge, type Runner } from '../../src/app/bridge.svelte.ts';
 import { ScenarioModel } from '../../src/app/scenario.svelte.ts';
 import { baselineScenario, clearBaselines, isModified } from '../../src/app/charts/baselines.ts';
-import { chartContent } from '../../src/app/charts/content.ts';
+import { chartContent, contentCsv } from '../../src/app/charts/content.ts';
 import { digests } from '../../src/app/charts/chart.svelte.ts';
 import { digest, supplierShare } from '../../src/app/charts/data.ts';
 import { chartStarts, scenarioName } from '../../src/app/charts/names.ts';
@@ -203,6 +203,19 @@ describe('starts on the charts', () => {
     const firstB = settled.owners.indexOf('B');
     expect(Number.isFinite(settled.datasets[0].starts![firstA])).toBe(true);
     expect(Number.isNaN(settled.datasets[0].starts![firstB])).toBe(true);
+  });
+
+  it('exports the starts in the CSV, next to the scenario’s own columns', () => {
+    const line = contentCsv(chartContent('wage', a, b, 'both', 'en', null, starts), 'en');
+    const header = line.split('\n')[0];
+    expect(header).toContain('A at start: Tier 0 (final goods)');
+    expect(header).toContain('A: Tier 0 (final goods)');
+    const bar = contentCsv(chartContent('burden', a, b, 'both', 'en', null, starts), 'en');
+    const rows = bar.trim().split('\n');
+    expect(rows[0]).toMatch(/^[^,]+,"?A[ ("].*"?A: Large-firm-led model \(start\)/);
+    expect(rows).toHaveLength(1 + a.tiers + 1);
+    // Without a start, no such column.
+    expect(contentCsv(chartContent('burden', a, b, 'both', 'en'), 'en')).not.toContain('(start)');
   });
 
   it('in B − A, draws the B − A of the starts (an unmodified scenario as it is)', () => {

@@ -52,6 +52,8 @@ export interface BarSet {
   whiskers?: [low: number, high: number][];
   /** Each bar's value at the scenario's start (a modified scenario), marked by a dashed line. */
   starts?: number[];
+  /** The start's name ("A: Large-firm-led model (start)"), for the CSV. */
+  startLabel?: string;
 }
 
 /** One entry of a chart's legend: a line (solid or dashed) or a box (filled or outlined). */
@@ -279,7 +281,8 @@ function lineContent(
   // Many runs: the bands under the lines; current bands replace the single runs by their medians.
   const drawn = bands ? bandLines(bands, view, mode, lang) : null;
   const own = drawn ? [...drawn.bands, ...(bands?.current ? drawn.medians : single)] : single;
-  const datasets = [...startLines(a, b, starts, view, mode, lang), ...own];
+  // The starts after the scenarios' own lines (in the CSV too); their `order` draws them beneath.
+  const datasets = [...own, ...startLines(a, b, starts, view, mode, lang)];
   const startsDrawn = startOwners(starts, mode);
   const bandState = drawn && bands ? (bands.current ? 'current' : 'earlier') : null;
   const tiers =
@@ -412,7 +415,9 @@ function barContent(
           backgroundColor: colours,
           borderWidth: 0,
           scenario: 'diff',
-          ...(diffStarts ? { starts: diffStarts } : {}),
+          ...(diffStarts
+            ? { starts: diffStarts, startLabel: startName(lang, starts!, 'diff', !!bands?.current) }
+            : {}),
         }),
       );
       legend.push({ text: datasets[0].label, colour: DARK, shape: 'filled' });
@@ -425,7 +430,12 @@ function barContent(
         backgroundColor: colours,
         borderWidth: 0,
         scenario: 'A',
-        ...(starts?.A ? { starts: startBurden(starts.A, tiers) } : {}),
+        ...(starts?.A
+          ? {
+              starts: startBurden(starts.A, tiers),
+              startLabel: startName(lang, starts, 'A', !!bands?.current),
+            }
+          : {}),
       });
       datasets.push(set);
       legend.push({ text: set.label, colour: DARK, shape: 'filled' });
@@ -438,7 +448,12 @@ function barContent(
         borderColor: colours,
         borderWidth: 2,
         scenario: 'B',
-        ...(starts?.B ? { starts: startBurden(starts.B, tiers) } : {}),
+        ...(starts?.B
+          ? {
+              starts: startBurden(starts.B, tiers),
+              startLabel: startName(lang, starts, 'B', !!bands?.current),
+            }
+          : {}),
       });
       datasets.push(set);
       legend.push({ text: set.label, colour: DARK, shape: 'outlined' });
@@ -642,7 +657,10 @@ export function contentCsv(c: ChartContent, lang: Lang): string {
   }
   const series = c.datasets.flatMap((d) => {
     const main = { name: d.label, unit: c.unit, values: d.data };
-    if (!d.whiskers) return [main];
+    // A modified scenario's start, after its own column.
+    const start =
+      d.starts && d.startLabel ? [{ name: d.startLabel, unit: c.unit, values: d.starts }] : [];
+    if (!d.whiskers) return [main, ...start];
     const name = d.scenario === 'diff' ? 'B − A' : d.scenario;
     return [
       { ...main, name: translate(lang, 'runs.csv.median', { name }) },
@@ -656,6 +674,7 @@ export function contentCsv(c: ChartContent, lang: Lang): string {
         unit: c.unit,
         values: d.whiskers.map((w) => w[1]),
       },
+      ...start,
     ];
   });
   return chartCsv({ indexHeader: translate(lang, 'charts.bearer'), index: c.bearers, series });
