@@ -46,6 +46,7 @@ export {
   type NetworkSample,
 } from './simulate.ts';
 export { generateNetwork, type Network, type NetworkSpec } from './network.ts';
+export { KEY_INDICATORS, type Indicator as KeyIndicator } from './indicators.ts';
 export {
   STATS,
   SENSITIVITY_LEVERS,

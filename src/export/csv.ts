@@ -7,7 +7,10 @@
  * exactly (shortest round-trip form); missing values are empty fields.
  * Headers are passed in already translated.
  */
+import { KEY_INDICATORS, type Indicator } from '../engine/indicators.ts';
 import type { Summary } from '../engine/index.ts';
+
+export { KEY_INDICATORS, type Indicator };
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -96,24 +99,6 @@ export function lineChartCsv(
   });
   return chartCsv({ indexHeader: periodHeader, index: xs.map(periodOf), series }, opts);
 }
-
-export interface Indicator {
-  id: string;
-  /** The engine's value, in `unit`. */
-  value: (s: Summary) => number | null;
-  unit: string;
-}
-
-/** The key indicators of the scenario table, in the engine's units (i18n keys `indicator.<id>.*`). */
-export const KEY_INDICATORS: readonly Indicator[] = [
-  { id: 'deepestWageGrowth', unit: 'share/year', value: (s) => s.deepestWageGrowth },
-  { id: 'wageGap', unit: 'ratio', value: (s) => s.wageGap },
-  { id: 'smeInvestmentRate', unit: 'share', value: (s) => s.smeInvestmentRate },
-  { id: 'firmsSurvivingAll', unit: 'share', value: (s) => s.firmsSurvivingAll },
-  { id: 'totalValueAdded', unit: '¥m/year', value: (s) => s.totalValueAdded },
-  { id: 'valueAddedGrowth', unit: 'share/year', value: (s) => s.valueAddedGrowth },
-  { id: 'consumerShareOfCostUps', unit: 'share', value: (s) => s.consumerShareOfCostUps },
-];
 
 export interface TableRow {
   name: string;

@@ -6,8 +6,8 @@
  * English and is listed in MISSING_JA (a unit test requires it to be empty).
  */
 import { ECONOMY, PARAMS, PRESETS, SERIES } from '../engine/index.ts';
-import { KEY_INDICATORS } from '../export/csv.ts';
-import { ISSUE_TEXT } from '../share/urlState.ts';
+import { KEY_INDICATORS } from '../engine/indicators.ts';
+import { ISSUE_TEXT } from './issues.ts';
 import { ECONOMY_JA, ISSUE_JA, PARAM_JA, PRESET_JA, SERIES_JA, UNIT_JA } from './engine.ja.ts';
 import { uiEn } from './ui.en.ts';
 import { uiJa } from './ui.ja.ts';

@@ -5,7 +5,7 @@
  * HTML-escaped (Svelte escapes what it renders).
  */
 import i18next from 'i18next';
-import { LANGS, type Lang } from '../share/urlState.ts';
+import { LANGS, type Lang } from './langs.ts';
 import { CATALOGS } from './catalog.ts';
 import { EVENT_LABEL_JA } from './engine.ja.ts';
 import type { uiEn } from './ui.en.ts';

@@ -4,8 +4,8 @@
  * and when each is valid on its own. Pure and engine-only, so that the link
  * format (src/share/urlState.ts) can read and write them without the page.
  */
-import { INDICATORS, MAX_SWEEP_STEPS, SENSITIVITY_LEVERS } from '../../engine/batch.ts';
-import { PARAMS, PARAM_BY_PATH, type NumberParam } from '../../engine/index.ts';
+import { INDICATORS, MAX_SWEEP_STEPS, SENSITIVITY_LEVERS } from '../engine/batch.ts';
+import { PARAMS, PARAM_BY_PATH, type NumberParam } from '../engine/index.ts';
 
 export type ScenarioId = 'A' | 'B';
 

@@ -37,6 +37,8 @@
  * figures now come from the new model and differ. Settings the model no
  * longer has (REMOVED_PATHS) are ignored with a notice.
  */
+import { LANGS, type Lang } from '../i18n/langs.ts';
+import { ISSUE_TEXT, fill, type IssueCode } from '../i18n/issues.ts';
 import { EVENT_LEVERS, type EventLever, type PolicyEvent } from '../engine/params.ts';
 import {
   MODEL_VERSION,
@@ -63,7 +65,10 @@ import {
   sameAxis,
   type AxisSetting,
   type SensSettings,
-} from '../app/sensitivity/defaults.ts';
+} from './sensitivity.ts';
+
+// The languages and the notices' English texts live in i18n; re-exported for the link's readers.
+export { LANGS, ISSUE_TEXT, fill, type Lang, type IssueCode };
 
 /** Version of the link format written by encodeState; older ones are migrated on load. */
 export const FORMAT_VERSION = 3;
@@ -90,9 +95,6 @@ export function modelChange(made: string): 'modelChanged' | 'modelNewer' | null 
   if (!Number.isFinite(then) || then === now) return null;
   return then < now ? 'modelChanged' : 'modelNewer';
 }
-
-export const LANGS = ['en', 'ja'] as const;
-export type Lang = (typeof LANGS)[number];
 
 /** The charts of the comparison view, in the order shown. */
 export const CHART_IDS = ['wage', 'investment', 'vapw', 'laborshare', 'burden', 'settled'] as const;
@@ -176,58 +178,8 @@ export interface ShareIssue {
   text: string;
 }
 
-/** English templates of the issues; the i18n catalogs use these as the English text. */
-export const ISSUE_TEXT = {
-  malformed: 'The link could not be read ({{detail}}); the default view is shown.',
-  noVersion: 'The link has no format version; it was read as version {{version}}.',
-  badVersion:
-    'The link\'s format version "{{value}}" is not one this app knows; the default view is shown.',
-  newerVersion:
-    'The link was made by a newer version of this app (format {{value}}, this app reads up to {{version}}); the default view is shown.',
-  migrated: 'The link was made by an older version of this app (format {{from}}) and was updated.',
-  unknownPreset:
-    'scenario {{scenario}}: preset "{{value}}" does not exist; "{{fallback}}" is used instead.',
-  unknownSetting: 'scenario {{scenario}}: unknown setting "{{path}}" ignored.',
-  unknownParameter: 'Unknown link parameter "{{name}}" ignored.',
-  notNumber: 'scenario {{scenario}}: {{path}} = "{{value}}" ignored (not a number).',
-  notBoolean: 'scenario {{scenario}}: {{path}} = "{{value}}" ignored (must be true or false).',
-  notInteger: 'scenario {{scenario}}: {{path}} = {{value}} ignored (must be a whole number).',
-  outOfRange:
-    'scenario {{scenario}}: {{path}} = {{value}} ignored (must be from {{min}} to {{max}}).',
-  invalidValue: 'scenario {{scenario}}: {{path}} = {{value}} ignored ({{detail}}).',
-  badOption: '{{name}} = "{{value}}" ignored (must be one of: {{allowed}}).',
-  duplicate: '"{{name}}" appears more than once; the last value is used.',
-  badCount: '{{name}} = "{{value}}" ignored (must be a whole number from {{min}} to {{max}}).',
-  axisForm: '{{name}} = "{{value}}" ignored (must be parameter:from:to:steps, e.g. {{example}}).',
-  axisParameter: '{{name}} = "{{value}}" ignored ("{{path}}" is not a parameter).',
-  axisNotNumeric:
-    '{{name}} = "{{value}}" ignored ("{{path}}" is not a number the heat map can vary).',
-  axisRange: '{{name}} = "{{value}}" ignored (its ends must be from {{min}} to {{max}}).',
-  axisSteps: '{{name}} = "{{value}}" ignored (its steps must be a whole number from 1 to {{max}}).',
-  pinnedMissing:
-    'scenario {{scenario}}: the pinned link lacks {{paths}}; the current defaults are used for them.',
-  badCheck:
-    'The link was cut short or edited (its check code does not match); each setting was checked on its own.',
-  noCheck:
-    'The link has no check code, so it may be cut short or edited; each setting was checked on its own.',
-  pinnedModel:
-    'This chart was pinned with model version {{pinned}}; this is version {{current}}, so results may differ.',
-  modelChanged:
-    'This link was made with model version {{made}}. The model has changed since (this is version {{current}}): the figures shown now come from the new model and differ from those the link showed.',
-  modelNewer:
-    "This link was made with model version {{made}}, newer than this app's model (version {{current}}): the figures shown come from this app's model and may differ.",
-  removedSetting:
-    'scenario {{scenario}}: "{{path}}" is not a setting of model version {{current}}; it was ignored.',
-} as const;
-export type IssueCode = keyof typeof ISSUE_TEXT;
-
 /** Notices that the figures come from another model than the link's: shown on their own, in embeds too. */
 export const MODEL_ISSUES: readonly IssueCode[] = ['modelChanged', 'modelNewer', 'pinnedModel'];
-
-/** Fills `{{name}}` placeholders (the i18next syntax). */
-export function fill(template: string, params: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => params[k] ?? m);
-}
 
 function issue(code: IssueCode, params: Record<string, string> = {}): ShareIssue {
   return { code, params, text: fill(ISSUE_TEXT[code], params) };

@@ -9,8 +9,8 @@ import {
   type Bands,
   type RunOutput,
   type Stat,
-} from '../../engine/batch.ts';
-import { ECONOMY, SERIES, type Scenario, type Summary } from '../../engine/index.ts';
+} from '../engine/batch.ts';
+import { ECONOMY, SERIES, type Scenario, type Summary } from '../engine/index.ts';
 
 /** Statistics of one value over the runs. */
 export type Spread = Record<Stat, number>;

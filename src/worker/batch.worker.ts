@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import { runJobs, type Bands, type Job, type RunOutput } from '../engine/batch.ts';
 import type { Scenario } from '../engine/index.ts';
-import { bandSet, type BandSet } from '../app/runs/bandSet.ts';
+import { bandSet, type BandSet } from './bandSet.ts';
 
 function bandBuffers(b: Bands | null, into: Set<ArrayBuffer>): void {
   if (!b) return;
@@ -26,7 +26,7 @@ const api = {
       outputs.flatMap((o) => (o.packed ? [o.packed.buffer as ArrayBuffer] : [])),
     );
   },
-  /** The bands of a finished batch of A and B runs (see src/app/runs/bandSet.ts). */
+  /** The bands of a finished batch of A and B runs (see src/worker/bandSet.ts). */
   bandSet(a: Scenario, b: Scenario, runs: number, outputs: (RunOutput | undefined)[]): BandSet {
     const set = bandSet(a, b, runs, outputs);
     const buffers = new Set<ArrayBuffer>();

@@ -8,7 +8,7 @@ import { axisEvents, chartContent, contentCsv } from '../../src/app/charts/conte
 import { OUTCOMES, settledShares } from '../../src/app/charts/data.ts';
 import { placeLabels } from '../../src/app/charts/eventsPlugin.ts';
 import type { ChartBands } from '../../src/app/charts/bandData.ts';
-import { bandSet } from '../../src/app/runs/bandSet.ts';
+import { bandSet } from '../../src/worker/bandSet.ts';
 import { parseCsv } from '../../src/export/csv.ts';
 import { planRuns, jobs, runJob } from '../../src/engine/batch.ts';
 import { presetScenario, simulate, type SimResult } from '../../src/engine/index.ts';

@@ -22,7 +22,7 @@ import {
 } from '../../src/engine/batch.ts';
 import { PARAM_BY_PATH, presetScenario } from '../../src/engine/index.ts';
 import { parseCsv } from '../../src/export/csv.ts';
-import type { SensSettings } from '../../src/app/sensitivity/defaults.ts';
+import type { SensSettings } from '../../src/share/sensitivity.ts';
 import { checkCode, decodeState, defaultState, encodeState } from '../../src/share/urlState.ts';
 import { chromiumForFile } from './fixtures.ts';
 

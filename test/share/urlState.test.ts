@@ -30,7 +30,7 @@ import {
   defaultSettings,
   type AxisSetting,
   type SensSettings,
-} from '../../src/app/sensitivity/defaults.ts';
+} from '../../src/share/sensitivity.ts';
 import { translate, type MessageKey } from '../../src/i18n/index.ts';
 import { EVENT_LEVERS, PARAM_BY_PATH, type PolicyEvent } from '../../src/engine/params.ts';
 import { scenarioArb as engineScenarioArb } from '../helpers/arbitraries.ts';

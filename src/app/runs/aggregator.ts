@@ -8,7 +8,7 @@ import type { RunOutput } from '../../engine/batch.ts';
 import type { Scenario } from '../../engine/index.ts';
 import type { BatchApi } from '../../worker/batch.worker.ts';
 import { createBatchWorker } from '../share/batchWorker.ts';
-import type { BandSet } from './bandSet.ts';
+import type { BandSet } from '../../worker/bandSet.ts';
 
 let api: Remote<BatchApi> | null = null;
 

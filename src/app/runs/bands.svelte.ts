@@ -15,7 +15,7 @@
 import { untrack } from 'svelte';
 import { jobs as planJobs, planRuns, type Job, type RunOutput } from '../../engine/batch.ts';
 import type { Scenario } from '../../engine/index.ts';
-import { bandSet, type BandSet } from './bandSet.ts';
+import { bandSet, type BandSet } from '../../worker/bandSet.ts';
 import type { BatchRun, Progress, RunOptions } from '../../pool/pool.ts';
 import { RUNS_CHOICES, deepEqual, type RunsChoice } from '../../share/urlState.ts';
 
@@ -54,7 +54,7 @@ export {
   type BandSet,
   type BurdenBands,
   type Spread,
-} from './bandSet.ts';
+} from '../../worker/bandSet.ts';
 
 export function sameScenario(x: Scenario, y: Scenario): boolean {
   return x === y || deepEqual(x, y);

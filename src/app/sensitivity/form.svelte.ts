@@ -12,7 +12,7 @@ import {
   type AxisSetting,
   type ScenarioId,
   type SensSettings,
-} from './defaults.ts';
+} from '../../share/sensitivity.ts';
 
 class SensForm {
   scenario = $state<ScenarioId>('A');

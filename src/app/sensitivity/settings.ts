@@ -9,7 +9,7 @@ import { axisValues, planSweep, planTornado, type Plan } from '../../engine/batc
 import { PARAM_BY_PATH, type Scenario } from '../../engine/index.ts';
 import { translate, type Lang } from '../../i18n/index.ts';
 import { engineText } from '../../i18n/validation.ts';
-import { MAX_RUNS, MIN_RUNS, type AxisSetting } from './defaults.ts';
+import { MAX_RUNS, MIN_RUNS, type AxisSetting } from '../../share/sensitivity.ts';
 import { paramLabel, paramValue } from './format.ts';
 
 export {
@@ -23,7 +23,7 @@ export {
   type AxisSetting,
   type ScenarioId,
   type SensSettings,
-} from './defaults.ts';
+} from '../../share/sensitivity.ts';
 
 /** A message in the language it is shown in. */
 export type Message = (lang: Lang) => string;
