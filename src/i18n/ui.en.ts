@@ -411,6 +411,7 @@ export const uiEn = {
     baseline: '{{id}}: {{title}} (start)',
     baselineSingle: '{{id}}: {{title}} (start, one run)',
     baselineDiffSingle: 'B − A at start (one run each)',
+    atStart: '{{name}}, at start',
     baselineLine: '{{id}} at start: {{tier}}',
     baselineDiff: 'B − A at start',
     baselineDiffLine: 'B − A at start: {{tier}}',

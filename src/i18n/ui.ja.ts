@@ -411,6 +411,7 @@ export const uiJa: Shape<typeof uiEn> = {
     baseline: '{{id}}：{{title}}（出発点）',
     baselineSingle: '{{id}}：{{title}}（出発点、1回の実行）',
     baselineDiffSingle: '出発点のB − A（各1回の実行）',
+    atStart: '{{name}}（出発点）',
     baselineLine: '{{id}}の出発点：{{tier}}',
     baselineDiff: '出発点のB − A',
     baselineDiffLine: '出発点のB − A：{{tier}}',

@@ -214,6 +214,18 @@ describe('starts on the charts', () => {
     const rows = bar.trim().split('\n');
     expect(rows[0]).toMatch(/^[^,]+,"?A[ ("].*"?A: Large-firm-led model \(start\)/);
     expect(rows).toHaveLength(1 + a.tiers + 1);
+    const settled = contentCsv(chartContent('settled', a, b, 'both', 'en', null, starts), 'en');
+    const lines = settled.trim().split(/\r?\n/);
+    expect(lines[0]).toContain('Passed all, at start');
+    // A's rows hold the start's shares (adding up to 100%); B's rows leave them empty.
+    const aRow = lines.find((l) => l.startsWith('A: Tier 1'))!.split(',');
+    const bRow = lines.find((l) => l.startsWith('B: Tier 1'))!.split(',');
+    const startCols = lines[0]
+      .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+      .flatMap((h, i) => (h.includes('at start') ? [i] : []));
+    expect(startCols).toHaveLength(4);
+    expect(startCols.reduce((s, i) => s + Number(aRow[i]), 0)).toBeCloseTo(100, 6);
+    expect(startCols.map((i) => bRow[i])).toEqual(['', '', '', '']);
     // Without a start, no such column.
     expect(contentCsv(chartContent('burden', a, b, 'both', 'en'), 'en')).not.toContain('(start)');
   });

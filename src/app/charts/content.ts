@@ -111,6 +111,8 @@ export interface StackSet {
   borderWidth: number;
   /** Each bar's top of this outcome (stacked) or value (B − A) at the start, where a start is drawn. */
   starts?: number[];
+  /** Each bar's share of this outcome at the start (NaN: no start), for the CSV. */
+  startShares?: number[];
 }
 
 /**
@@ -517,8 +519,9 @@ function settledContent(
     r ? settledShares(r).map((row) => row.map((x) => x * 100)) : null;
   const ssA = startShares(starts?.A ?? null);
   const ssB = startShares(starts?.B ?? null);
-  // Per outcome, each bar's value at the start (NaN: no mark on that bar).
+  // Per outcome, each bar's value at the start (NaN: no mark on that bar), and its share.
   const marks: number[][] = OUTCOMES.map(() => []);
+  const startValues: number[][] = OUTCOMES.map(() => []);
   const many = bands?.current ? bands.set.settled : null;
   const shares = (owner: 'A' | 'B', r: SimResult | null) =>
     (many?.[owner] ?? (r ? settledShares(r) : null))?.map((row) => row.map((x) => x * 100)) ?? null;
@@ -544,6 +547,7 @@ function settledContent(
       const x = ssA ?? sa;
       const y = ssB ?? sb;
       OUTCOMES.forEach((_, j) => marks[j].push((y[k - 1]?.[j] ?? NaN) - (x[k - 1]?.[j] ?? NaN)));
+      OUTCOMES.forEach((_, j) => startValues[j].push(marks[j].at(-1)!));
       continue;
     }
     for (const [owner, s] of [
@@ -563,6 +567,7 @@ function settledContent(
       OUTCOMES.forEach((_, j) => {
         top += st?.[j] ?? NaN;
         marks[j].push(st && j < OUTCOMES.length - 1 ? top : NaN);
+        startValues[j].push(st?.[j] ?? NaN);
       });
     }
   }
@@ -573,7 +578,7 @@ function settledContent(
     backgroundColor: OUTCOME_COLOURS[j],
     borderColor: '#ffffff',
     borderWidth: diff ? 0 : 1,
-    ...(startsDrawn.length ? { starts: marks[j] } : {}),
+    ...(startsDrawn.length ? { starts: marks[j], startShares: startValues[j] } : {}),
   }));
   const unit = translate(lang, diff ? 'charts.settled.unitDiff' : 'charts.settled.unit', {
     period,
@@ -645,7 +650,19 @@ export function contentCsv(c: ChartContent, lang: Lang): string {
     return chartCsv({
       indexHeader: translate(lang, 'charts.settled.axis'),
       index: c.categories,
-      series: c.datasets.map((d) => ({ name: d.label, unit: c.unit, values: d.data })),
+      series: c.datasets.flatMap((d) => [
+        { name: d.label, unit: c.unit, values: d.data },
+        // The start of a modified scenario (on its bars; empty on the others).
+        ...(d.startShares
+          ? [
+              {
+                name: translate(lang, 'compare.atStart', { name: d.label }),
+                unit: c.unit,
+                values: d.startShares,
+              },
+            ]
+          : []),
+      ]),
     });
   }
   if (c.kind === 'line') {
