@@ -55,6 +55,12 @@ describe('modified', () => {
         shocks: [{ variable: 'energy', start: 1, duration: 1, size: 0.2 }],
       } as Scenario),
     ).toBe(true);
+    expect(
+      isModified('layered', {
+        ...p,
+        policyEvents: [{ start: 2, lever: 'passThroughFloor', value: 0.8 }],
+      } as Scenario),
+    ).toBe(true);
     expect(isModified('layered', structuredClone(p))).toBe(false);
     expect(isModified('no-such-preset', p)).toBe(true);
   });
