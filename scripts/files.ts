@@ -7,7 +7,9 @@
  * found before any work starts.
  */
 import {
+  appendFileSync,
   closeSync,
+  copyFileSync,
   constants,
   fstatSync,
   openSync,
@@ -15,6 +17,7 @@ import {
   realpathSync,
   renameSync,
   statSync,
+  truncateSync,
   unlinkSync,
   writeSync,
   type Stats,
@@ -270,4 +273,43 @@ export function catchUncaught(tool: string, debug: boolean): void {
   };
   process.on('uncaughtException', handler);
   process.on('unhandledRejection', handler);
+}
+
+/**
+ * Writes text given in pieces to `out` and renames it into place. If a write
+ * fails (a full disk), what was written and the pieces still to come go to a
+ * file in `rescueDir` instead, and the InternalError thrown says where: a
+ * finished batch is never thrown away. Pieces are not held in memory.
+ */
+export function writePieces(
+  out: OutFile,
+  pieces: Iterable<string>,
+  rescueDir: string,
+  ext: string,
+): void {
+  const it = pieces[Symbol.iterator]();
+  let written = 0;
+  for (let r = it.next(); !r.done; r = it.next()) {
+    try {
+      out.write(r.value);
+    } catch (e) {
+      const rescue = join(rescueDir, `sim-output-${process.pid}.${ext}`);
+      let saved: string;
+      try {
+        copyFileSync(out.temp, rescue);
+        truncateSync(rescue, written); // the failed piece may be partly written
+        appendFileSync(rescue, r.value);
+        for (let n = it.next(); !n.done; n = it.next()) appendFileSync(rescue, n.value);
+        saved = `; the output was written to "${echo(rescue)}" instead`;
+      } catch {
+        saved = '; it could not be saved elsewhere either';
+      }
+      out.discard();
+      throw new InternalError(`cannot write "${echo(out.path)}": ${reason(e)}${saved}`, {
+        cause: e,
+      });
+    }
+    written += Buffer.byteLength(r.value, 'utf8');
+  }
+  out.commit();
 }

@@ -6,63 +6,31 @@
  * shard file for `npm run merge` (scripts/shard.ts), and nothing when
  * interrupted.
  */
-import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { jobs, jobCount } from '../src/engine/batch.ts';
-import { MAX_SCENARIO_BYTES, echo } from '../src/engine/limits.ts';
+import { MAX_SCENARIO_BYTES } from '../src/engine/limits.ts';
 import { coreCount, nodePool } from '../src/pool/node.ts';
 import type { Progress } from '../src/pool/pool.ts';
 import { UsageError, formatBatch, parseCli, type BatchRequest } from './cli.ts';
 import {
   FileError,
-  InternalError,
   OutFile,
   catchUncaught,
   debugWanted,
   readRegularFile,
-  reason,
   reportInternal,
   say as sayAs,
+  writePieces,
 } from './files.ts';
 import { shardJobs, shardLines } from './shard.ts';
 
 /** The output file, opened (as a temporary file beside it) before any work. */
 let outFile: OutFile | undefined;
 
-/**
- * Writes the output, given in pieces: to standard output, or to the
- * temporary file of --out, renamed when complete, so that the file is whole or
- * absent. If the writing fails (a full disk), the output is written to the
- * system's temporary directory instead and the message says where: a
- * finished batch is never thrown away.
- */
+/** Writes the output, given in pieces, to --out (whole or absent) or standard output. */
 function writeOutput(pieces: Iterable<string>, ext: string): void {
-  if (!outFile) {
-    for (const p of pieces) process.stdout.write(p);
-    return;
-  }
-  const f = outFile;
-  const kept: string[] = [];
-  try {
-    for (const p of pieces) {
-      kept.push(p);
-      f.write(p);
-    }
-  } catch (e) {
-    f.discard();
-    const rescue = join(tmpdir(), `sim-output-${process.pid}.${ext}`);
-    let saved: string;
-    try {
-      const rest = [...pieces]; // a generator resumes where it stopped
-      writeFileSync(rescue, kept.join('') + rest.join(''));
-      saved = `; the output was written to "${rescue}" instead`;
-    } catch {
-      saved = '; it could not be saved elsewhere either';
-    }
-    throw new InternalError(`cannot write "${echo(f.path)}": ${reason(e)}${saved}`);
-  }
-  f.commit();
+  if (outFile) writePieces(outFile, pieces, tmpdir(), ext);
+  else for (const p of pieces) process.stdout.write(p);
 }
 
 /** A progress line on stderr: redrawn in place on a terminal, every tenth otherwise. */
