@@ -6,6 +6,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromiumForFile } from './fixtures.ts';
 import { updates, waitForUpdate } from './page.ts';
 
@@ -113,6 +114,29 @@ describe('names on the projector', () => {
     expect(await toast.count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('has no serious accessibility finding with a modified scenario, on the page and presenting', async () => {
+    const context = await browser().newContext({
+      viewport: { width: 1280, height: 720 },
+      locale: 'en-US',
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitForUpdate(page, 'A', 0);
+    await waitForUpdate(page, 'B', 0);
+    await modifyA(page, '0');
+    await page.waitForSelector('tr.vs-start td.a:has-text("vs start")');
+    const serious = async () =>
+      (await new AxeBuilder({ page }).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(await serious()).toEqual([]);
+    await page.locator('body').press('p');
+    await page.locator('body').press('b');
+    await page.locator('.preset-toast').waitFor({ state: 'visible' });
+    expect(await serious()).toEqual([]);
+    await context.close();
   });
 
   it('names the scenarios in Japanese', async () => {
