@@ -454,6 +454,14 @@ export function parseCli(
         if (o.sweep.length > 2) {
           throw new UsageError(`--sweep: at most two parameters, got ${o.sweep.length}`);
         }
+        for (const spec of o.sweep) {
+          // Longer is no sweep, and its pattern takes quadratic time on some long texts.
+          if (spec.length > 200) {
+            throw new UsageError(
+              `--sweep "${echo(spec)}" is too long (at most 200 characters): it reads path=from:to:steps`,
+            );
+          }
+        }
         plan = planSweep(sc, o.sweep.map(parseSweep), runs ?? 1);
       } else plan = planRuns(sc, runs!);
     } catch (e) {

@@ -101,6 +101,38 @@ const knownPaths = new Set<string>([
   'shocks',
 ]);
 
+/** Bad command lines picked by hand from the first probe (each is also tried on its own). */
+const FIXED_BAD: string[][] = [
+  ['--out', ''],
+  ['--out='],
+  ['--preset', ''],
+  ['--scenario', ''],
+  ['--seed', ''],
+  ['--sweep', ''],
+  ['--set', ''],
+  ['--set', '='],
+  ['--set', '__proto__.x=1'],
+  ['--set', 'constructor.prototype.x=1'],
+  ['--set', `shocks=${'['.repeat(MAX_DEPTH + 5)}${']'.repeat(MAX_DEPTH + 5)}`],
+  ['--set', 'policy.costDown=NaN'],
+  ['--sweep', `policy.costDown=${' '.repeat(50_000)}:${' '.repeat(50_000)}`],
+  ['--set', 'network.firmsPerTier=[1e9,1e9]'],
+  [
+    '--runs',
+    '2',
+    '--sweep',
+    'policy.costDown=0:0.05:6',
+    '--sweep',
+    'policy.gainShareFloor=0:1:3',
+    '--sweep',
+    'years=1:2:2',
+  ],
+  ['--runs', '20000', '--years', '20'],
+  ['--runs', '1000', '--firms', '250000', '--years', '20'],
+  ['--runs', '2', '--shard', '0/2', '--format', 'csv'],
+  ['--workers', '2'],
+];
+
 describe('the command line refuses bad input with a short message (fuzz, in process)', () => {
   it('whole-number options: non-numbers, empty values and values out of range', () => {
     const option = fc
@@ -156,35 +188,7 @@ describe('the command line refuses bad input with a short message (fuzz, in proc
         )
         .map((s) => [`--${s}`]),
       nasty.filter((s) => s.length > 0 && !s.startsWith('-')).map((s) => [s]),
-      fc.constantFrom(
-        ['--out', ''],
-        ['--out='],
-        ['--preset', ''],
-        ['--scenario', ''],
-        ['--seed', ''],
-        ['--sweep', ''],
-        ['--set', ''],
-        ['--set', '='],
-        ['--set', '__proto__.x=1'],
-        ['--set', 'constructor.prototype.x=1'],
-        ['--set', `shocks=${'['.repeat(MAX_DEPTH + 5)}${']'.repeat(MAX_DEPTH + 5)}`],
-        ['--set', 'policy.costDown=NaN'],
-        ['--set', 'network.firmsPerTier=[1e9,1e9]'],
-        [
-          '--runs',
-          '2',
-          '--sweep',
-          'policy.costDown=0:0.05:6',
-          '--sweep',
-          'policy.gainShareFloor=0:1:3',
-          '--sweep',
-          'years=1:2:2',
-        ],
-        ['--runs', '20000', '--years', '20'],
-        ['--runs', '1000', '--firms', '250000'],
-        ['--runs', '2', '--shard', '0/2', '--format', 'csv'],
-        ['--workers', '2'],
-      ),
+      fc.constantFrom(...FIXED_BAD),
     );
     fc.assert(
       fc.property(cases, fc.boolean(), (args, first) => {
@@ -193,6 +197,12 @@ describe('the command line refuses bad input with a short message (fuzz, in proc
       }),
       { seed: SEED, numRuns: 200 },
     );
+  });
+
+  it('every hand-picked bad command line, each on its own', () => {
+    for (const args of FIXED_BAD) {
+      refusal((args as readonly string[]).includes('--years') ? args : ['--years', '1', ...args]);
+    }
   });
 
   it('--scenario files: broken, deep, reserved keys, wrong types, unknown keys, long lists', () => {
