@@ -77,7 +77,8 @@ export const USAGE = `Usage: npm run sim -- [options]
                        npm run merge -- FILES... combines the n shard files into the
                        output of the same command without --shard
   --format json|csv    output format (default json)
-  --out FILE           write to FILE instead of standard output
+  --out FILE           write to FILE instead of standard output (checked before any
+                       work; written whole or not at all)
   --list-presets       list the presets and exit
   --describe           list every parameter with unit, default and range, and exit
   --debug              on an internal error, print the stack trace (also SIM_DEBUG=1)
