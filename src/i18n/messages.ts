@@ -5,13 +5,31 @@
  * the workshop table's (`workshop.msg.<code>`).
  * The quoted engine messages go through the translator of validation.ts.
  */
-import type { StorageMessage } from '../share/storage.ts';
-import type { ShareIssue } from '../share/urlState.ts';
-import type { WorkshopMessage } from '../share/workshop.ts';
 import { PARAM_BY_PATH } from '../engine/index.ts';
 import { translate, type Lang, type MessageKey } from './index.ts';
 import { isPercent, toTyped } from './units.ts';
 import { REMOVED_LABELS, engineText, whatText, whereText } from './validation.ts';
+
+/**
+ * The shapes of the messages told here, as src/share makes them (the store's
+ * StorageMessage, the link reader's ShareIssue, the workshop table's
+ * WorkshopMessage): a catalog code and its parameters. Described here, so
+ * that translating depends on nothing above it.
+ */
+export interface StorageMessageLike {
+  code: string;
+  params: Record<string, string | number>;
+}
+export interface ShareIssueLike {
+  code: string;
+  params: Record<string, string>;
+}
+export interface WorkshopMessageLike {
+  code: string;
+  params: Record<string, string | number>;
+  names?: string[];
+  storage?: StorageMessageLike;
+}
 
 /** A setting as the reader knows it: a lever's label, a removed setting's name, else as written. */
 function settingName(lang: Lang, path: string): string {
@@ -28,7 +46,7 @@ function typedValue(path: string, text: string): string {
 }
 
 /** A message of the store (src/share/storage.ts) in `lang`. */
-export function storageText(lang: Lang, m: StorageMessage): string {
+export function storageText(lang: Lang, m: StorageMessageLike): string {
   const params = { ...m.params };
   if (typeof params.engine === 'string') {
     params.engine = params.engine
@@ -43,7 +61,7 @@ export function storageText(lang: Lang, m: StorageMessage): string {
 }
 
 /** A notice of the link reader (src/share/urlState.ts) in `lang`. */
-export function issueText(lang: Lang, issue: ShareIssue): string {
+export function issueText(lang: Lang, issue: ShareIssueLike): string {
   const params = { ...issue.params };
   const path = params.path;
   if (issue.code === 'invalidValue' && params.detail) {
@@ -75,7 +93,7 @@ export function issueText(lang: Lang, issue: ShareIssue): string {
 }
 
 /** A message about a workshop table (src/share/workshop.ts) in `lang`. */
-export function workshopText(lang: Lang, m: WorkshopMessage): string {
+export function workshopText(lang: Lang, m: WorkshopMessageLike): string {
   const params: Record<string, string | number> = { ...m.params };
   const sep = lang === 'ja' ? '、' : ', ';
   if (m.names) {
