@@ -71,6 +71,29 @@ const VIEWS_CHECKED: View[] = [
         },
       ]
     : []),
+  ...(VIEWS.includes('lessons' as never)
+    ? [
+        {
+          name: 'a lesson',
+          address: () => '?lesson=cost-shock',
+          ready: async (page: Page) => {
+            await page.waitForSelector('#lesson-title');
+          },
+          page: true,
+        },
+      ]
+    : []),
+  {
+    name: 'export menu and embed dialog',
+    address: () => '#sim',
+    ready: async (page) => {
+      await simReady(page);
+      await page.click('figure[data-chart="wage"] details.menu summary');
+      await page.click('figure[data-chart="wage"] button[data-export="embed"]');
+      await page.waitForSelector('dialog[open] textarea');
+    },
+    page: true,
+  },
   {
     name: 'presenter mode',
     address: () => '#sim',
@@ -78,6 +101,17 @@ const VIEWS_CHECKED: View[] = [
       await simReady(page);
       await page.click('button.presenter-toggle');
       await page.waitForFunction(() => document.documentElement.classList.contains('presenter'));
+    },
+    page: true,
+  },
+  {
+    name: 'presenter shortcuts',
+    address: () => '#sim',
+    ready: async (page) => {
+      await simReady(page);
+      await page.click('button.presenter-toggle');
+      await page.click('button.help-toggle');
+      await page.waitForSelector('#presenter-help:popover-open');
     },
     page: true,
   },
