@@ -14,8 +14,11 @@ import { updates, waitForUpdate } from './page.ts';
 const url = inject('appUrl');
 const browser = chromiumForFile();
 
-async function open(locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser().newPage({ viewport: { width: 1280, height: 720 }, locale });
+async function open(
+  locale = 'en-US',
+  viewport = { width: 1280, height: 720 },
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser().newPage({ viewport, locale });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -158,6 +161,20 @@ describe('the baseline', () => {
     expect(await selectedText(page, 'A')).toBe('大企業牽引モデル（変更あり）');
     expect(await page.textContent('[data-modified="A"]')).toBe('変更あり');
     await poll(async () => (await vsStart(page))['deepest-wage']?.[0]).toMatch(/^出発点比 \+/);
+    await page.close();
+  });
+
+  it('keeps the indicators within a phone’s width with the change from the start shown', async () => {
+    const { page } = await open('en-US', { width: 390, height: 844 });
+    await editCostDownA(page, '0');
+    await poll(async () => (await vsStart(page))['deepest-wage']?.[0]).toMatch(/vs start$/);
+    const widths = await page.$eval('.indicators', (s) => ({
+      section: s.getBoundingClientRect().width,
+      table: s.querySelector('table')!.getBoundingClientRect().width,
+      page: document.documentElement.scrollWidth,
+    }));
+    expect(widths.table).toBeLessThanOrEqual(widths.section + 0.5);
+    expect(widths.page).toBeLessThanOrEqual(390);
     await page.close();
   });
 
