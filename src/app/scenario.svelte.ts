@@ -49,6 +49,8 @@ export class ScenarioModel {
   readonly modified = $derived(isModified(this.preset, this.scenario));
   /** The preset's result at the scenario's seed, once the scenario is modified and it has run. */
   baseline = $state.raw<SimResult | null>(null);
+  /** True while the baseline of a modified scenario is being run. */
+  baselinePending = $state(false);
   #baselineKey = '';
 
   /** Called after every accepted edit by the user (not after `load`): undo history, link. */
@@ -128,6 +130,7 @@ export class ScenarioModel {
     if (!isModified(this.preset, this.scenario)) {
       this.#baselineKey = '';
       this.baseline = null;
+      this.baselinePending = false;
       return;
     }
     const seed = this.scenario.seed;
@@ -135,10 +138,12 @@ export class ScenarioModel {
     if (key === this.#baselineKey) return;
     this.#baselineKey = key;
     this.baseline = null;
+    this.baselinePending = true;
     const pending = baselineRun(this.preset, seed, (s) => this.bridge.background(s));
     void pending.then((r) => {
       if (this.#baselineKey !== key) return;
       this.baseline = r;
+      this.baselinePending = false;
       if (!r) this.#baselineKey = ''; // the run failed: the next edit asks again
     });
   }

@@ -142,6 +142,38 @@ describe('the baseline run', () => {
     expect(runner.calls[7].scenario.seed).toBe(7);
   });
 
+  it('says while the baseline runs, and a failed run leaves no start (the next edit tries again)', async () => {
+    let fail = true;
+    const calls: Scenario[] = [];
+    const runner: Runner = {
+      run: (scenario) => {
+        calls.push(scenario);
+        const isStart = scenario.policy.costDown === 0.03 && calls.length > 1;
+        return Promise.resolve(
+          isStart && fail
+            ? { ok: false, errors: ['the simulation failed: worker lost'] }
+            : { ok: true, result: { scenario } as unknown as SimResult, ms: 1 },
+        );
+      },
+    };
+    const bridge = new SimBridge('A', runner);
+    const m = new ScenarioModel('A', 'large-firm-led', bridge);
+    await bridge.idle();
+    m.set('policy.costDown', 0.05);
+    expect(m.baselinePending).toBe(true);
+    await bridge.idle();
+    await settle();
+    expect(m.baselinePending).toBe(false);
+    expect(m.baseline).toBeNull();
+    expect(bridge.errors).toEqual([]); // the user's own run is unaffected
+    fail = false;
+    m.set('policy.costDown', 0.06);
+    await bridge.idle();
+    await settle();
+    expect(m.baseline?.scenario).toEqual(presetScenario('large-firm-led'));
+    expect(m.baselinePending).toBe(false);
+  });
+
   it('a user edit asked for while the baseline runs goes next', async () => {
     const runner = new FakeRunner();
     const bridge = new SimBridge('A', runner);

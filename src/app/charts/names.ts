@@ -14,6 +14,8 @@ export interface NamedScenario {
   readonly modified: boolean;
   /** The preset's result, once the scenario is modified and it has run. */
   readonly baseline: SimResult | null;
+  /** Whether that run is under way. */
+  readonly baselinePending?: boolean;
 }
 
 /** A preset's short title in `lang`. */
