@@ -457,7 +457,7 @@ export const uiEn = {
     intro: 'Saved scenarios side by side on the key indicators at the horizon.',
     scenario: 'Scenario',
     preset: 'Preset',
-    add: 'Add a saved scenario',
+    add: 'Saved scenarios in the table (tick to add, untick to leave out)',
     remove: 'Remove “{{name}}” from the table',
     exportCsv: 'Export table as CSV',
     empty: 'Save scenarios to compare them here.',

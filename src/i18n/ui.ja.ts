@@ -457,7 +457,7 @@ export const uiJa: Shape<typeof uiEn> = {
     intro: '保存したシナリオを最終時点の主な指標で並べて比較します。',
     scenario: 'シナリオ',
     preset: 'プリセット',
-    add: '保存したシナリオを追加',
+    add: '表に入れる保存済みシナリオ（チェックで追加、外すと除外）',
     remove: '「{{name}}」を表から外す',
     exportCsv: '表をCSVで書き出す',
     empty: 'シナリオを保存すると、ここで比較できます。',
