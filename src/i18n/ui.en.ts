@@ -283,6 +283,9 @@ export const uiEn = {
     copied: 'Link copied',
     copyFailed: 'The link could not be copied; select it and copy it by hand.',
     linkLabel: 'Link to this view',
+    tooLong:
+      'A link to this view would be {{n}} characters, more than the {{max}} that many web hosts, mail and chat tools accept, so none is made. Download the two scenarios as a file instead: it opens on the Scenario table page (“Open a table file”).',
+    downloadFile: 'Download scenarios A and B as a file',
     ignoredTitle: 'Part of the link could not be used',
     modelTitle: 'Figures from a new model',
     dismiss: 'Dismiss',
