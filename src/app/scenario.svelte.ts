@@ -18,7 +18,9 @@ import type { Lang } from '../i18n/index.ts';
 import { validationMessage } from '../i18n/validation.ts';
 import type { SimBridge } from './bridge.svelte.ts';
 
-export type ScenarioId = 'A' | 'B';
+import type { ScenarioId } from '../share/ids.ts';
+
+export type { ScenarioId };
 
 /** What an accepted edit was: the input's path (none for a preset change or reset) and when. */
 export interface EditEvent {

@@ -20,7 +20,13 @@ export {
   type PolicyEvent,
   type EventLever,
 } from './params.ts';
-export { validateScenario, resolveScenario, mergeDeep, type ParseResult } from './schema.ts';
+export {
+  validateScenario,
+  resolveScenario,
+  mergeDeep,
+  isPlainObject,
+  type ParseResult,
+} from './schema.ts';
 export {
   PRESETS,
   PRESET_NAMES,

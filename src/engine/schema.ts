@@ -223,7 +223,8 @@ export function validateScenario(input: unknown): ParseResult {
   return { ok: false, errors: [...new Set(errors)] };
 }
 
-function isPlainObject(x: unknown): x is Record<string, unknown> {
+/** A JSON object (not null, not an array). */
+export function isPlainObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 

@@ -7,7 +7,9 @@
 import { INDICATORS, MAX_SWEEP_STEPS, SENSITIVITY_LEVERS } from '../engine/batch.ts';
 import { PARAMS, PARAM_BY_PATH, type NumberParam } from '../engine/index.ts';
 
-export type ScenarioId = 'A' | 'B';
+import type { ScenarioId } from './ids.ts';
+
+export type { ScenarioId };
 
 export interface AxisSetting {
   path: string;

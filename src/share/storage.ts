@@ -12,6 +12,7 @@ import {
   PRESET_NAMES,
   defaultScenario,
   findPreset,
+  isPlainObject,
   resolveScenario,
   type Scenario,
 } from '../engine/index.ts';
@@ -167,10 +168,6 @@ interface FileShape {
   scenario: Scenario;
   savedAt?: string;
   exportedAt?: string;
-}
-
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
 /** Whether a stored list of reasons is usable (entries set aside by an older version have none). */

@@ -38,6 +38,7 @@
  * longer has (REMOVED_PATHS) are ignored with a notice.
  */
 import { LANGS, type Lang } from '../i18n/langs.ts';
+import type { ScenarioId } from './ids.ts';
 import { ISSUE_TEXT, fill, type IssueCode } from '../i18n/issues.ts';
 import { EVENT_LEVERS, type EventLever, type PolicyEvent } from '../engine/params.ts';
 import {
@@ -47,6 +48,8 @@ import {
   SHOCK_VARIABLES,
   defaultScenario,
   findPreset,
+  isPlainObject,
+  mergeDeep,
   presetScenario,
   resolveScenario,
   setPath,
@@ -107,7 +110,7 @@ export type View = (typeof VIEWS)[number];
 export const CHART_MODES = ['ab', 'diff'] as const;
 export type ChartMode = (typeof CHART_MODES)[number];
 
-export type ScenarioId = 'A' | 'B';
+export type { ScenarioId };
 
 /**
  * Runs per scenario the app offers: 1 is the single run; more give the
@@ -187,10 +190,6 @@ function issue(code: IssueCode, params: Record<string, string> = {}): ShareIssue
 
 /* ------------------------------------------------------------ patches */
 
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return x !== null && typeof x === 'object' && !Array.isArray(x);
-}
-
 /** Structural equality; numbers compared with Object.is (so -0 and 0 differ, NaN equals NaN). */
 export function deepEqual(x: unknown, y: unknown): boolean {
   if (Object.is(x, y)) return true;
@@ -226,16 +225,6 @@ export function diffObjects(target: unknown, base: unknown): ScenarioPatch {
 /** The minimal patch of `scenario` over the preset `presetName` (throws for an unknown preset). */
 export function diffFromPreset(scenario: Scenario, presetName: string): ScenarioPatch {
   return diffObjects(scenario, presetScenario(presetName));
-}
-
-/** Deep-merges a patch over a base; arrays and scalars replace. Returns a new object. */
-function merge<T>(base: T, patch: unknown): T {
-  if (!isPlainObject(patch) || !isPlainObject(base)) return structuredClone(patch) as T;
-  const out = structuredClone(base) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(patch)) {
-    out[k] = isPlainObject(v) && isPlainObject(out[k]) ? merge(out[k], v) : structuredClone(v);
-  }
-  return out as T;
 }
 
 /**
@@ -568,7 +557,7 @@ function toQuery(pairs: [string, string][]): string {
 /** The minimal patch of a ScenarioState (values equal to the preset dropped). */
 function minimalPatch(s: ScenarioState): ScenarioPatch {
   const base = findPreset(s.preset) ? presetScenario(s.preset) : defaultScenario();
-  return diffObjects(merge(base, s.patch), base);
+  return diffObjects(mergeDeep(base, s.patch), base);
 }
 
 /**

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { isTypingTarget } from '../../src/app/presenter/shortcuts.ts';
 import { SimBridge } from '../../src/app/bridge.svelte.ts';
 import { ScenarioModel } from '../../src/app/scenario.svelte.ts';
-import {
-  AppSession,
-  isTextEntry,
-  undoKey,
-  viewOfHash,
-} from '../../src/app/share/session.svelte.ts';
+import { AppSession, undoKey, viewOfHash } from '../../src/app/share/session.svelte.ts';
 import { SavedScenarios, asideName } from '../../src/app/share/saved.svelte.ts';
 import { embedOf } from '../../src/app/share/start.ts';
 import { formatIndicator } from '../../src/app/table/format.ts';
@@ -192,7 +188,7 @@ describe('undo and redo', () => {
     expect(k('x', { ctrlKey: true })).toBeNull();
   });
 
-  it('isTextEntry: text fields, text areas and editable content, not sliders or buttons', () => {
+  it('undo stands aside only for text entry (the shortcuts’ own test): not sliders, buttons or lists', () => {
     const el = (tagName: string, extra: Record<string, unknown> = {}) =>
       ({
         tagName,
@@ -200,14 +196,15 @@ describe('undo and redo', () => {
         closest: () => null,
         ...extra,
       }) as unknown as EventTarget;
-    expect(isTextEntry(el('INPUT', { type: 'text' }))).toBe(true);
-    expect(isTextEntry(el('INPUT', { type: 'number' }))).toBe(true);
-    expect(isTextEntry(el('TEXTAREA'))).toBe(true);
-    expect(isTextEntry(el('DIV', { isContentEditable: true }))).toBe(true);
-    expect(isTextEntry(el('INPUT', { type: 'range' }))).toBe(false);
-    expect(isTextEntry(el('INPUT', { type: 'checkbox' }))).toBe(false);
-    expect(isTextEntry(el('BUTTON'))).toBe(false);
-    expect(isTextEntry(null)).toBe(false);
+    expect(isTypingTarget(el('INPUT', { type: 'text' }))).toBe(true);
+    expect(isTypingTarget(el('INPUT', { type: 'number' }))).toBe(true);
+    expect(isTypingTarget(el('TEXTAREA'))).toBe(true);
+    expect(isTypingTarget(el('DIV', { isContentEditable: true }))).toBe(true);
+    expect(isTypingTarget(el('INPUT', { type: 'range' }))).toBe(false);
+    expect(isTypingTarget(el('INPUT', { type: 'checkbox' }))).toBe(false);
+    expect(isTypingTarget(el('BUTTON'))).toBe(false);
+    expect(isTypingTarget(el('SELECT'))).toBe(false);
+    expect(isTypingTarget(null)).toBe(false);
   });
 });
 

@@ -213,20 +213,6 @@ export class AppSession {
   }
 }
 
-/** Whether a key press is typing in a text field, where undo is the field's own. */
-export function isTextEntry(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false;
-  const el = target as HTMLElement;
-  if (el.isContentEditable) return true;
-  const tag = el.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag !== 'INPUT') return false;
-  const type = (el as HTMLInputElement).type;
-  return !['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file'].includes(
-    type,
-  );
-}
-
 /** 'undo', 'redo' or null for a key press (Ctrl or Cmd + Z, Ctrl/Cmd + Shift + Z, Ctrl + Y). */
 export function undoKey(e: {
   key: string;
