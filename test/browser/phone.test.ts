@@ -142,6 +142,12 @@ describe.each(['en', 'ja'] as const)('a phone (390x844) in %s', (lang) => {
     expect(
       await page.evaluate(() => document.activeElement?.classList.contains('menu-toggle')),
     ).toBe(true);
+    // And from the button itself, right after opening the menu.
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('#page-nav a').first().isVisible()).toBe(false);
     await page.close();
   }, 90_000);
 
