@@ -225,8 +225,9 @@ describe('export for slides', () => {
     });
     await page.click('figure[data-chart="vapw"] details.menu summary');
     await page.click('figure[data-chart="vapw"] button[data-export="copy"]');
+    // Encoding a 1920x1080 PNG can take a second or two on a busy machine.
     await expect
-      .poll(() => page.textContent('figure[data-chart="vapw"] .message'))
+      .poll(() => page.textContent('figure[data-chart="vapw"] .message'), { timeout: 15_000 })
       .toBe('Chart copied as an image.');
     const size = await page.evaluate(async () => {
       const [item] = await navigator.clipboard.read();
