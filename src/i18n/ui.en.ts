@@ -37,8 +37,7 @@ export const uiEn = {
     leverName: '{{label}}, scenario {{id}}',
     exactValue: '{{name}}, exact value',
     exactValueIn: '{{name}}, exact value in {{unit}}',
-    notNumber:
-      '{{label}}: "{{raw}}" is not a number; enter one from {{min}} to {{max}}.',
+    notNumber: '{{label}}: "{{raw}}" is not a number; enter one from {{min}} to {{max}}.',
     lastValid: 'The last valid run stays on screen.',
     tiersLabel: 'Firms per tier',
     tiersUnit: 'firms, tier 0 first',
@@ -410,7 +409,8 @@ export const uiEn = {
     nameModified: '{{id}}: {{title}}, modified',
     presetModified: '{{title}}, modified',
     modifiedBadge: 'modified',
-    modifiedTitle: 'Scenario {{id}} differs from its preset in at least one input; ↺ goes back to it.',
+    modifiedTitle:
+      'Scenario {{id}} differs from its preset in at least one input; ↺ goes back to it.',
     baseline: '{{id}}: {{title}} (start)',
     baselineSingle: '{{id}}: {{title}} (start, one run)',
     baselineDiffSingle: 'B − A at start (one run each)',

@@ -410,7 +410,8 @@ export const uiJa: Shape<typeof uiEn> = {
     nameModified: '{{id}}：{{title}}（変更あり）',
     presetModified: '{{title}}（変更あり）',
     modifiedBadge: '変更あり',
-    modifiedTitle: 'シナリオ{{id}}はプリセットから1つ以上の入力が変更されています。↺でプリセットに戻せます。',
+    modifiedTitle:
+      'シナリオ{{id}}はプリセットから1つ以上の入力が変更されています。↺でプリセットに戻せます。',
     baseline: '{{id}}：{{title}}（出発点）',
     baselineSingle: '{{id}}：{{title}}（出発点、1回の実行）',
     baselineDiffSingle: '出発点のB − A（各1回の実行）',
@@ -420,7 +421,8 @@ export const uiJa: Shape<typeof uiEn> = {
     baselineDiffLine: '出発点のB − A：{{tier}}',
     baselineNote: '薄い線と印：変更したシナリオの出発点（元のプリセット）。',
     vsStart: '出発点比 {{change}}',
-    vsStartMedian: '複数回の実行の中央値と、出発点のプリセットの1回の実行（同じシード）との差です。',
+    vsStartMedian:
+      '複数回の実行の中央値と、出発点のプリセットの1回の実行（同じシード）との差です。',
     vsStartRow: '出発点からの変化',
     vsStartPending: '出発点：計算中…',
     burdenLabel: 'サプライヤーが負担したコスト上昇',
