@@ -147,12 +147,32 @@ export class SimBridge {
         end,
         detail: { engineMs: outcome.ms, roundTripMs, drawMs: end - received },
       });
+      forgetOldEntries(this.id);
     }
   }
 
   dispose(): void {
     this.#dispose();
   }
+}
+
+/**
+ * Measures kept per scenario: a long workshop session must not accumulate
+ * performance entries. Past this many, the scenario's measures start again
+ * from none (benchmarks and tests read far fewer).
+ */
+export const MAX_MEASURES = 1000;
+
+/**
+ * After a measure: the marks it was made from are no longer needed (every
+ * request leaves an input mark, dragged sliders many), and the measures are
+ * bounded by MAX_MEASURES.
+ */
+function forgetOldEntries(id: string): void {
+  performance.clearMarks(`input:${id}`);
+  performance.clearMarks(`drawn:${id}`);
+  if (performance.getEntriesByName(`update:${id}`, 'measure').length > MAX_MEASURES)
+    performance.clearMeasures(`update:${id}`);
 }
 
 /** A bridge that owns a new simulation worker. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimBridge, type Runner } from '../../src/app/bridge.svelte.ts';
+import { MAX_MEASURES, SimBridge, type Runner } from '../../src/app/bridge.svelte.ts';
 import { defaultScenario, type Scenario, type SimResult } from '../../src/engine/index.ts';
 import type { RunOutcome } from '../../src/worker/sim.worker.ts';
 
@@ -123,10 +123,30 @@ describe('SimBridge', () => {
     await bridge.idle();
     const measures = performance.getEntriesByName('update:M', 'measure');
     expect(measures).toHaveLength(1);
-    expect(performance.getEntriesByName('input:M', 'mark')).toHaveLength(2);
-    expect(performance.getEntriesByName('drawn:M', 'mark')).toHaveLength(1);
+    // The marks it was made from are cleared once it is measured.
+    expect(performance.getEntriesByName('input:M', 'mark')).toHaveLength(0);
+    expect(performance.getEntriesByName('drawn:M', 'mark')).toHaveLength(0);
     // Measured from the oldest input that was waiting.
     expect(measures[0].startTime).toBe(t0);
+  });
+
+  it('keeps at most MAX_MEASURES measures per scenario (a long session does not accumulate them)', async () => {
+    performance.clearMeasures();
+    performance.clearMarks();
+    const runner = new FakeRunner();
+    const bridge = new SimBridge('L', runner);
+    for (let i = 0; i < 30; i++) performance.measure('update:L', { start: 0, end: 1 });
+    expect(performance.getEntriesByName('update:L', 'measure')).toHaveLength(30);
+    for (let i = 0; i < MAX_MEASURES; i++) performance.measure('update:L', { start: 0, end: 1 });
+    bridge.request(withCostDown(0.01));
+    runner.finish(0);
+    await bridge.idle();
+    expect(performance.getEntriesByName('update:L', 'measure').length).toBeLessThanOrEqual(1);
+    expect(performance.getEntriesByName('update:M', 'measure')).toHaveLength(0);
+    bridge.request(withCostDown(0.02));
+    runner.finish(1);
+    await bridge.idle();
+    expect(performance.getEntriesByName('update:L', 'measure')).toHaveLength(1);
   });
 
   it('draws the latest inputs whatever the order and timing of completions (property)', async () => {
