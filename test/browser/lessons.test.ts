@@ -66,7 +66,10 @@ describe('guided lessons', () => {
     const { page, errors } = await open();
     await page.click('nav a[href="#lessons"]');
     expect(await page.getAttribute('nav a[href="#lessons"]', 'aria-current')).toBe('page');
-    expect(await page.locator('[data-lesson-item]').count()).toBe(6);
+    // The lessons page loads with its first visit: wait for its list.
+    await expect
+      .poll(() => page.locator('[data-lesson-item]').count(), { timeout: 20_000 })
+      .toBe(6);
     expect(await text(page, '[data-lessons-count]')).toContain('0 of 6');
 
     await page.click('[data-lesson-item="cost-down"] a');
@@ -137,7 +140,10 @@ describe('guided lessons', () => {
   it('tells an unknown lesson id and shows the list', async () => {
     const { page } = await open('?lesson=no-such-lesson');
     expect(await text(page, '[data-unknown-lesson]')).toContain('no-such-lesson');
-    expect(await page.locator('[data-lesson-item]').count()).toBe(6);
+    // The lessons page loads with its first visit: wait for its list.
+    await expect
+      .poll(() => page.locator('[data-lesson-item]').count(), { timeout: 20_000 })
+      .toBe(6);
     const axe = await new AxeBuilder({ page }).include('.lessons-page').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
     await page.context().close();
@@ -196,7 +202,10 @@ describe('guided lessons', () => {
     expect(await page.evaluate(() => localStorage.getItem('scs:lessons:damaged'))).toBe(
       '{"version":1,"less',
     );
-    expect(await page.locator('[data-lesson-item]').count()).toBe(6);
+    // The lessons page loads with its first visit: wait for its list.
+    await expect
+      .poll(() => page.locator('[data-lesson-item]').count(), { timeout: 20_000 })
+      .toBe(6);
     await page.context().close();
   });
 
