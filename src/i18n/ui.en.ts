@@ -310,6 +310,9 @@ export const uiEn = {
     notPersistent:
       'This browser does not let the page store data: saved scenarios last only until the page is closed.',
     damagedTitle: 'Damaged saved scenarios',
+    damagedNotice:
+      '{{n}} saved scenario(s) could not be read and were set aside; nothing was deleted.',
+    damagedLink: 'See them on the Scenario table page',
     damaged:
       'A saved scenario could not be read and was set aside, not deleted: “{{name}}” ({{reason}}).',
     downloadDamaged: 'Download its contents',
@@ -352,6 +355,13 @@ export const uiEn = {
     notMoved: 'It could not be moved aside ({{detail}}).',
     unreadable: 'Its record cannot be read.',
     earlier: 'Set aside by an earlier version: {{reason}}',
+    tooLarge:
+      'It is too large: {{size}} characters, at most {{max}} (a scenario takes a few thousand).',
+    tooDeep: 'It is nested more than {{max}} levels deep (a scenario is 3 levels deep).',
+    reservedKey: 'The key “{{key}}” is not allowed (at {{path}}).',
+    badPreset: 'Its preset must be the name of a preset, not {{value}}.',
+    moreErrors: '…and {{n}} more.',
+    failed: 'It could not be read ({{detail}}).',
   },
   export: {
     menu: 'Export chart',

@@ -312,6 +312,9 @@ export const uiJa: Shape<typeof uiEn> = {
     notPersistent:
       'このブラウザではページがデータを保存できません。保存したシナリオはページを閉じるまでしか残りません。',
     damagedTitle: '破損した保存シナリオ',
+    damagedNotice:
+      '保存シナリオのうち{{n}}件が読み込めなかったため、別に退避しました（削除はしていません）。',
+    damagedLink: '「シナリオ比較表」ページで確認する',
     damaged:
       '保存したシナリオを読み込めなかったため、削除せずに別の場所へ退避しました：「{{name}}」（{{reason}}）。',
     downloadDamaged: '内容をダウンロード',
@@ -352,6 +355,12 @@ export const uiJa: Shape<typeof uiEn> = {
     notMoved: '退避できませんでした（{{detail}}）。',
     unreadable: '退避した記録を読み取れません。',
     earlier: '以前のバージョンで退避（記録は英語）：{{reason}}',
+    tooLarge: '大きすぎます：{{size}}文字（上限{{max}}文字。シナリオは数千文字程度です）。',
+    tooDeep: '入れ子が{{max}}段を超えています（シナリオは3段です）。',
+    reservedKey: 'キー「{{key}}」は使えません（{{path}}）。',
+    badPreset: 'プリセットにはプリセット名を指定してください（{{value}}は使えません）。',
+    moreErrors: '…ほか{{n}}件。',
+    failed: '読み込めませんでした（{{detail}}）。',
   },
   export: {
     menu: 'グラフを書き出す',

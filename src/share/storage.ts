@@ -16,6 +16,13 @@ import {
   resolveScenario,
   type Scenario,
 } from '../engine/index.ts';
+import {
+  MAX_DEPTH,
+  MAX_ERRORS_SHOWN,
+  MAX_SCENARIO_BYTES,
+  RESERVED_KEYS,
+  jsonDepth,
+} from '../engine/limits.ts';
 import { REMOVED_PATHS, modelChange } from './urlState.ts';
 
 /** The part of the Web Storage API used here. */
@@ -135,6 +142,12 @@ export const STORAGE_TEXT = {
   notMoved: 'not moved ({{detail}})',
   unreadable: 'unreadable',
   earlier: '{{reason}}',
+  tooLarge: 'too large: {{size}} characters, at most {{max}} (a scenario is a few kilobytes)',
+  tooDeep: 'nested more than {{max}} levels deep (a scenario is 3 levels deep)',
+  reservedKey: 'the key "{{key}}" is not allowed (at {{path}})',
+  badPreset: 'preset must be the name of a preset, not {{value}}',
+  moreErrors: 'and {{n}} more',
+  failed: 'it could not be read ({{detail}})',
 } as const;
 export type StorageCode = keyof typeof STORAGE_TEXT;
 
@@ -223,17 +236,59 @@ function jsonError(text: string, e: unknown): StorageMessage {
   return storageMessage('notJson', { detail });
 }
 
+/** At most MAX_ERRORS_SHOWN messages, then one saying how many more there are. */
+function capErrors(errors: StorageMessage[]): StorageMessage[] {
+  if (errors.length <= MAX_ERRORS_SHOWN) return errors;
+  const more = errors.length - MAX_ERRORS_SHOWN;
+  return [
+    ...errors.slice(0, MAX_ERRORS_SHOWN),
+    storageMessage('moreErrors', { n: more.toLocaleString('en-US') }),
+  ];
+}
+
+/** Reserved keys (__proto__, constructor, prototype) in parsed JSON, with where they are. */
+function reservedKeyPaths(x: unknown, path = '', out: [string, string][] = []): [string, string][] {
+  if (Array.isArray(x)) x.forEach((v, i) => reservedKeyPaths(v, `${path}[${i}]`, out));
+  else if (isPlainObject(x)) {
+    for (const k of Object.keys(x)) {
+      const at = path ? `${path}.${k}` : k;
+      if (RESERVED_KEYS.includes(k)) out.push([k, path || '(top level)']);
+      else reservedKeyPaths(x[k], at, out);
+    }
+  }
+  return out;
+}
+
 /**
  * Reads a scenario entry (a saved one, or an imported file's content).
  * Accepts a bare scenario object too (e.g. a CLI scenario file), read over
  * the defaults. Errors and warnings name what is wrong.
  */
 export function parseScenarioText(text: string, fallbackName = 'Imported scenario'): ParsedFile {
+  // The caps the command line applies too (src/engine/limits.ts), checked before parsing.
+  if (text.length > MAX_SCENARIO_BYTES) {
+    return {
+      ok: false,
+      errors: [storageMessage('tooLarge', { size: text.length, max: MAX_SCENARIO_BYTES })],
+    };
+  }
+  if (jsonDepth(text) > MAX_DEPTH) {
+    return { ok: false, errors: [storageMessage('tooDeep', { max: MAX_DEPTH })] };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     return { ok: false, errors: [jsonError(text, e)] };
+  }
+  const reserved = reservedKeyPaths(data);
+  if (reserved.length > 0) {
+    return {
+      ok: false,
+      errors: capErrors(
+        reserved.map(([key, path]) => storageMessage('reservedKey', { key, path })),
+      ),
+    };
   }
   if (!isPlainObject(data)) {
     return { ok: false, errors: [storageMessage('notObject')] };
@@ -278,6 +333,9 @@ export function parseScenarioText(text: string, fallbackName = 'Imported scenari
   const errors: StorageMessage[] = [];
   const name = checkName(body.name ?? fallbackName);
   if (!name.ok) errors.push(storageMessage(name.error.code, name.error.params, 'name: '));
+  if ('preset' in body && typeof body.preset !== 'string') {
+    errors.push(storageMessage('badPreset', { value: String(JSON.stringify(body.preset)) }));
+  }
   let preset = typeof body.preset === 'string' ? body.preset : PRESET_NAMES[0];
   if (!findPreset(preset)) {
     warnings.push(storageMessage('presetAsBase', { preset, fallback: PRESET_NAMES[0] }));
@@ -289,7 +347,7 @@ export function parseScenarioText(text: string, fallbackName = 'Imported scenari
   const parsed = resolveScenario(scenarioPart, defaultScenario());
   if (!parsed.ok)
     errors.push(...parsed.errors.map((e) => storageMessage('scenario', { engine: e })));
-  if (errors.length > 0 || !parsed.ok || !name.ok) return { ok: false, errors };
+  if (errors.length > 0 || !parsed.ok || !name.ok) return { ok: false, errors: capErrors(errors) };
 
   const modelVersion = typeof body.modelVersion === 'string' ? body.modelVersion : MODEL_VERSION;
   if (modelChange(modelVersion) === 'modelChanged') {
@@ -406,8 +464,15 @@ export class ScenarioStore {
     const entries: SavedScenario[] = [];
     const setAside: SetAside[] = [];
     for (const key of this.#keys(SAVED_PREFIX)) {
-      const raw = this.storage.getItem(key) ?? '';
-      const parsed = parseScenarioText(raw, key.slice(SAVED_PREFIX.length));
+      let raw = '';
+      let parsed: ParsedFile;
+      // Whatever an entry holds, reading it never stops the others (or the app's start).
+      try {
+        raw = this.storage.getItem(key) ?? '';
+        parsed = parseScenarioText(raw, key.slice(SAVED_PREFIX.length));
+      } catch (e) {
+        parsed = { ok: false, errors: [storageMessage('failed', { detail: String(e) })] };
+      }
       if (parsed.ok) {
         const notes = parsed.warnings;
         entries.push(notes.length > 0 ? { ...parsed.entry, notes } : parsed.entry);
@@ -503,18 +568,19 @@ export class ScenarioStore {
     return this.#keys(ASIDE_PREFIX)
       .sort()
       .map((key) => {
-        const raw = this.storage.getItem(key) ?? '';
+        let raw = '';
         try {
-          const r = JSON.parse(raw) as {
-            from: string;
-            reason: string;
-            reasons?: StorageMessage[];
-            raw: string;
-          };
+          raw = this.storage.getItem(key) ?? '';
+          const r = JSON.parse(raw) as Record<string, unknown>;
+          // A record of another shape (damaged, or written by hand) is shown as unreadable.
+          if (!isPlainObject(r) || typeof r.from !== 'string' || typeof r.raw !== 'string') {
+            throw new Error('not a set-aside record');
+          }
+          const reason = typeof r.reason === 'string' ? r.reason : '';
           const reasons = isMessageList(r.reasons)
             ? r.reasons
-            : [storageMessage('earlier', { reason: String(r.reason) })];
-          return { key, from: r.from, reason: r.reason, reasons, raw: r.raw };
+            : [storageMessage('earlier', { reason })];
+          return { key, from: r.from, reason, reasons, raw: r.raw };
         } catch {
           const reasons = [storageMessage('unreadable')];
           return { key, from: key, reason: reasons[0].text, reasons, raw };

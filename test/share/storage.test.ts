@@ -272,3 +272,98 @@ describe('scenario files', () => {
     expect(scenarioFileName('///')).toBe('scenario.scenario.json');
   });
 });
+
+describe('stored data never stops the start (issue 12, items 3 and 5)', () => {
+  const file = (extra: Record<string, unknown>) =>
+    JSON.stringify({
+      format: FILE_FORMAT,
+      formatVersion: 1,
+      modelVersion: MODEL_VERSION,
+      name: 'x',
+      preset: 'layered',
+      scenario: {},
+      ...extra,
+    });
+
+  it('sets aside a huge, a deeply nested and a reserved-key entry, each named, and lists the rest', () => {
+    const s = store();
+    expect(s.save('Good', 'layered', presetScenario('layered')).ok).toBe(true);
+    s.storage.setItem(`${SAVED_PREFIX}Huge`, file({ name: 'Huge', pad: 'x'.repeat(1_100_000) }));
+    s.storage.setItem(`${SAVED_PREFIX}Deep`, '['.repeat(100_000) + ']'.repeat(100_000));
+    s.storage.setItem(
+      `${SAVED_PREFIX}Proto`,
+      '{"format":"' +
+        FILE_FORMAT +
+        '","formatVersion":1,"name":"Proto","scenario":{"__proto__":{"x":1}}}',
+    );
+    const { entries, setAside } = s.list();
+    expect(entries.map((e) => e.name)).toEqual(['Good']);
+    const why = Object.fromEntries(setAside.map((a) => [a.from.slice(SAVED_PREFIX.length), a]));
+    expect(why.Huge.reasons[0].code).toBe('tooLarge');
+    expect(why.Huge.reason).toMatch(/at most 1048576/);
+    expect(why.Deep.reasons[0].code).toBe('tooDeep');
+    expect(why.Proto.reasons[0].code).toBe('reservedKey');
+    expect(why.Proto.reason).toMatch(/"__proto__".*scenario/);
+  });
+
+  it('names a wrong-typed preset instead of replacing it', () => {
+    const r = parseScenarioText(file({ preset: 5 }));
+    expect(r.ok).toBe(false);
+    expect(texts(!r.ok && r.errors)).toEqual(['preset must be the name of a preset, not 5']);
+  });
+
+  it('summarises a long list of errors', () => {
+    // 60 places with a reserved key: 20 are named, then how many more.
+    const many = Object.fromEntries(
+      Array.from({ length: 60 }, (_, i) => [`k${i}`, Object.fromEntries([['__proto__', 1]])]),
+    );
+    const r = parseScenarioText(file({ scenario: many }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toHaveLength(21);
+    expect(r.errors[0].text).toBe('the key "__proto__" is not allowed (at scenario.k0)');
+    expect(r.errors[20].text).toBe('and 40 more');
+    // A list too long for the schema stops early with one error, not one per entry.
+    const shocks = Array.from({ length: 5_000 }, () => ({ variable: 'nope' }));
+    const long = parseScenarioText(file({ scenario: { shocks } }));
+    expect(texts(!long.ok && long.errors)).toEqual([
+      'scenario: shocks: must have at most 20 shocks',
+    ]);
+  });
+
+  it('an entry whose reading throws is set aside; the others are listed', () => {
+    const mem = new MemoryStorage();
+    const s = new ScenarioStore(mem, clock());
+    expect(s.save('Good', 'layered', presetScenario('layered')).ok).toBe(true);
+    mem.setItem(`${SAVED_PREFIX}Bad`, 'whatever');
+    const get = mem.getItem.bind(mem);
+    mem.getItem = (k: string) => {
+      if (k === `${SAVED_PREFIX}Bad`) throw new RangeError('Maximum call stack size exceeded');
+      return get(k);
+    };
+    const { entries, setAside } = s.list();
+    expect(entries.map((e) => e.name)).toEqual(['Good']);
+    expect(setAside).toHaveLength(1);
+    expect(setAside[0].reasons[0].code).toBe('failed');
+    expect(setAside[0].reason).toMatch(/Maximum call stack/);
+  });
+
+  it('tolerates malformed set-aside records', () => {
+    const s = store();
+    s.storage.setItem(`${ASIDE_PREFIX}1`, '5');
+    s.storage.setItem(`${ASIDE_PREFIX}2`, 'null');
+    s.storage.setItem(`${ASIDE_PREFIX}3`, '{"reason":7}');
+    s.storage.setItem(`${ASIDE_PREFIX}4`, '{"from":"scs:saved:x","raw":"{}","reason":"old"}');
+    const aside = s.setAside();
+    expect(aside.map((a) => a.reasons[0].code)).toEqual([
+      'unreadable',
+      'unreadable',
+      'unreadable',
+      'earlier',
+    ]);
+    for (const a of aside) {
+      expect(typeof a.from).toBe('string');
+      expect(typeof a.raw).toBe('string');
+    }
+  });
+});
