@@ -313,6 +313,8 @@ export const uiEn = {
     damagedNotice:
       '{{n}} saved scenario(s) could not be read and were set aside; nothing was deleted.',
     damagedLink: 'See them on the Scenario table page',
+    full: 'This browser’s storage for the app is full: saved scenarios can be opened, but new ones cannot be saved. Delete saved scenarios you no longer need (or damaged entries), or download them as files, to make room.',
+    fullNotice: 'This browser’s storage for the app is full: new scenarios cannot be saved.',
     damaged:
       'A saved scenario could not be read and was set aside, not deleted: “{{name}}” ({{reason}}).',
     downloadDamaged: 'Download its contents',
@@ -362,6 +364,7 @@ export const uiEn = {
     badPreset: 'Its preset must be the name of a preset, not {{value}}.',
     moreErrors: '…and {{n}} more.',
     failed: 'It could not be read ({{detail}}).',
+    full: 'The browser’s storage for this site is full, so nothing was saved.',
   },
   export: {
     menu: 'Export chart',

@@ -54,19 +54,41 @@ export class MemoryStorage implements StorageLike {
   }
 }
 
+/** Whether a store's error is its quota (the browser's names for it differ). */
+export function isQuotaError(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { name, code } = e as { name?: unknown; code?: unknown };
+  return (
+    name === 'QuotaExceededError' ||
+    name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+    code === 22 ||
+    code === 1014
+  );
+}
+
 /**
  * localStorage if the browser lets the page use it, else an in-memory store
- * (`persistent: false`: the UI should say that saved scenarios will not survive a reload).
+ * (`persistent: false`: the UI should say that saved scenarios will not
+ * survive a reload). A full localStorage is still used (`full: true`): its
+ * saved scenarios are read as ever, and saves are refused with a message
+ * rather than made where they would vanish on reload.
  */
-export function browserStorage(): { storage: StorageLike; persistent: boolean } {
+export function browserStorage(): { storage: StorageLike; persistent: boolean; full: boolean } {
+  let s: Storage;
   try {
-    const s = globalThis.localStorage;
-    const probe = '__scs_probe__';
+    s = globalThis.localStorage;
+    void s.length;
+  } catch {
+    return { storage: new MemoryStorage(), persistent: false, full: false };
+  }
+  const probe = '__scs_probe__';
+  try {
     s.setItem(probe, '1');
     s.removeItem(probe);
-    return { storage: s, persistent: true };
-  } catch {
-    return { storage: new MemoryStorage(), persistent: false };
+    return { storage: s, persistent: true, full: false };
+  } catch (e) {
+    if (isQuotaError(e)) return { storage: s, persistent: true, full: true };
+    return { storage: new MemoryStorage(), persistent: false, full: false };
   }
 }
 
@@ -86,6 +108,8 @@ export interface SavedScenario {
   /** ISO time of the last save. */
   savedAt: string;
   modelVersion: string;
+  /** The key it is stored under (set when listed): deleting goes by it, whatever the name inside. */
+  key?: string;
   /**
    * What reading it changed or has to say (a removed setting ignored, an
    * older model): set on entries read from storage, for the UI to tell when
@@ -148,6 +172,7 @@ export const STORAGE_TEXT = {
   badPreset: 'preset must be the name of a preset, not {{value}}',
   moreErrors: 'and {{n}} more',
   failed: 'it could not be read ({{detail}})',
+  full: "the browser's storage for this site is full; nothing was saved",
 } as const;
 export type StorageCode = keyof typeof STORAGE_TEXT;
 
@@ -475,7 +500,8 @@ export class ScenarioStore {
       }
       if (parsed.ok) {
         const notes = parsed.warnings;
-        entries.push(notes.length > 0 ? { ...parsed.entry, notes } : parsed.entry);
+        const entry = { ...parsed.entry, key };
+        entries.push(notes.length > 0 ? { ...entry, notes } : entry);
       } else {
         try {
           setAside.push(this.#setAside(key, raw, parsed.errors));
@@ -536,6 +562,7 @@ export class ScenarioStore {
     try {
       this.storage.setItem(this.#keyOf(n.value), JSON.stringify(file));
     } catch (e) {
+      if (isQuotaError(e)) return { ok: false, error: storageMessage('full') };
       return { ok: false, error: storageMessage('refused', { detail: String(e) }) };
     }
     return { ok: true, value: entry };
@@ -557,8 +584,12 @@ export class ScenarioStore {
   }
 
   delete(name: string): boolean {
-    const key = this.#keyOf(name);
-    if (this.storage.getItem(key) === null) return false;
+    return this.deleteKey(this.#keyOf(name));
+  }
+
+  /** Deletes a saved entry by its key (as listed), whatever name it holds. */
+  deleteKey(key: string): boolean {
+    if (!key.startsWith(SAVED_PREFIX) || this.storage.getItem(key) === null) return false;
     this.storage.removeItem(key);
     return true;
   }

@@ -6,7 +6,9 @@ import {
   MemoryStorage,
   SAVED_PREFIX,
   ScenarioStore,
+  browserStorage,
   exportScenarioFile,
+  isQuotaError,
   parseScenarioText,
   scenarioFileName,
   type StorageMessage,
@@ -365,5 +367,69 @@ describe('stored data never stops the start (issue 12, items 3 and 5)', () => {
       expect(typeof a.from).toBe('string');
       expect(typeof a.raw).toBe('string');
     }
+  });
+});
+
+describe('a full store is not a disabled store (issue 12, item 4)', () => {
+  const quota = () =>
+    Object.assign(new Error('exceeded the quota'), { name: 'QuotaExceededError' });
+
+  it('browserStorage keeps a full localStorage: entries are read, saves refused as "full"', () => {
+    const mem = new MemoryStorage();
+    const good = new ScenarioStore(mem, clock());
+    expect(good.save('Kept', 'layered', presetScenario('layered')).ok).toBe(true);
+    const full = Object.assign(Object.create(null), {
+      get length() {
+        return mem.length;
+      },
+      key: (i: number) => mem.key(i),
+      getItem: (k: string) => mem.getItem(k),
+      removeItem: (k: string) => mem.removeItem(k),
+      setItem: () => {
+        throw quota();
+      },
+    });
+    const before = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    Object.defineProperty(globalThis, 'localStorage', { value: full, configurable: true });
+    try {
+      const b = browserStorage();
+      expect(b).toMatchObject({ persistent: true, full: true });
+      const s = new ScenarioStore(b.storage, clock());
+      expect(s.list().entries.map((e) => e.name)).toEqual(['Kept']);
+      const r = s.save('New', 'layered', presetScenario('layered'));
+      expect(!r.ok && r.error.code).toBe('full');
+      expect(s.list().entries.map((e) => e.name)).toEqual(['Kept']);
+    } finally {
+      if (before) Object.defineProperty(globalThis, 'localStorage', before);
+      else delete (globalThis as { localStorage?: unknown }).localStorage;
+    }
+  });
+
+  it('isQuotaError knows the browsers’ names for a full store', () => {
+    expect(isQuotaError(quota())).toBe(true);
+    expect(isQuotaError({ name: 'NS_ERROR_DOM_QUOTA_REACHED' })).toBe(true);
+    expect(isQuotaError({ code: 22 })).toBe(true);
+    expect(isQuotaError(new Error('other'))).toBe(false);
+    expect(isQuotaError(null)).toBe(false);
+  });
+
+  it('every entry can be deleted, whatever name it holds', () => {
+    const s = store();
+    s.storage.setItem(
+      `${SAVED_PREFIX}Key name`,
+      JSON.stringify({
+        format: FILE_FORMAT,
+        formatVersion: 1,
+        name: 'Another name',
+        preset: 'layered',
+        scenario: {},
+      }),
+    );
+    const [entry] = s.list().entries;
+    expect(entry.name).toBe('Another name');
+    expect(s.delete(entry.name)).toBe(false);
+    expect(s.deleteKey(entry.key!)).toBe(true);
+    expect(s.list().entries).toEqual([]);
+    expect(s.deleteKey('not-ours')).toBe(false);
   });
 });

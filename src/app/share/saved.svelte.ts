@@ -43,6 +43,8 @@ export class SavedScenarios {
   aside = $state.raw<SetAside[]>([]);
   readonly store: ScenarioStore;
   readonly persistent: boolean;
+  /** The browser's store is full: saved scenarios are read, saves are refused (and said). */
+  full = $state(false);
   layout = $state.raw<TableLayout>({ order: [], hidden: [] });
   /** The last workshop table opened (from the link or a file), until dismissed. */
   opened = $state.raw<TableOpened | null>(null);
@@ -70,6 +72,7 @@ export class SavedScenarios {
       const b = browserStorage();
       this.store = new ScenarioStore(b.storage);
       this.persistent = b.persistent;
+      this.full = b.full;
     }
     this.refresh();
     this.layout = this.#readLayout();
