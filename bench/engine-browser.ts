@@ -5,44 +5,13 @@
  * 0.1 ms steps. Prints figures; asserts nothing.
  *   npm run bench:engine-browser     (npx tsx bench/engine-browser.ts [--quick])
  */
-import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
-import { build } from 'vite';
-import { ROOT, launchChromium } from '../test/browser/harness.ts';
+import { launchChromium } from '../test/browser/harness.ts';
+import { askFreshWorker, loadAverage as load, workerBundle } from './browser-worker.ts';
 import { engineCases, formatRow, type EngineRow } from './engine-core.ts';
 
 const quick = process.argv.includes('--quick');
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
 
-/** The worker script as one classic script (no imports), built in memory. */
-async function workerSource(): Promise<string> {
-  const out = await build({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      minify: false,
-      lib: {
-        entry: resolve(ROOT, 'bench/engine-browser-worker.ts'),
-        formats: ['iife'],
-        name: 'engineBench',
-        fileName: 'engine-bench',
-      },
-    },
-  });
-  const outputs = Array.isArray(out) ? out : [out];
-  for (const o of outputs) {
-    if (!('output' in o)) continue;
-    for (const chunk of o.output) if (chunk.type === 'chunk' && chunk.isEntry) return chunk.code;
-  }
-  throw new Error('the engine bundle for the worker was not built');
-}
-
-const code = await workerSource();
+const code = await workerBundle('bench/engine-browser-worker.ts');
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
@@ -52,20 +21,7 @@ try {
   );
   const cases = engineCases(quick);
   for (let index = 0; index < cases.length; index++) {
-    const row = await page.evaluate(
-      ({ code, quick, index }) =>
-        new Promise<EngineRow>((done, fail) => {
-          const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-          const w = new Worker(url);
-          w.onmessage = (e) => {
-            w.terminate();
-            done(e.data as EngineRow);
-          };
-          w.onerror = (e) => fail(new Error(e.message));
-          w.postMessage({ quick, index });
-        }),
-      { code, quick, index },
-    );
+    const row = await askFreshWorker<EngineRow>(page, code, { quick, index });
     console.log(formatRow(row));
   }
   console.log(`load average at the end ${load()}`);

@@ -7,51 +7,19 @@
  * nothing.
  *   npx tsx bench/worker-warmup.ts [--workers N]
  */
-import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
-import { build } from 'vite';
-import { ROOT, launchChromium } from '../test/browser/harness.ts';
+import { launchChromium } from '../test/browser/harness.ts';
+import { askFreshWorker, loadAverage as load, workerBundle } from './browser-worker.ts';
+import { median } from './engine-core.ts';
 
 const i = process.argv.indexOf('--workers');
 const WORKERS = i > 0 ? Number(process.argv[i + 1]) : 7;
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-async function workerSource(): Promise<string> {
-  const out = await build({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      minify: true,
-      lib: {
-        entry: resolve(ROOT, 'bench/warmup-worker.ts'),
-        formats: ['iife'],
-        name: 'warmupBench',
-        fileName: 'warmup-bench',
-      },
-    },
-  });
-  for (const o of Array.isArray(out) ? out : [out]) {
-    if (!('output' in o)) continue;
-    for (const chunk of o.output) if (chunk.type === 'chunk' && chunk.isEntry) return chunk.code;
-  }
-  throw new Error('the warm-up bench worker was not built');
-}
 
 interface Reply {
   times: number[];
   warmUp: { runs: number; ms: number };
 }
 
-const code = await workerSource();
+const code = await workerBundle('bench/warmup-worker.ts', true);
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
@@ -61,22 +29,7 @@ try {
   for (const warm of [false, true, false, true]) {
     const rows: Reply[] = [];
     for (let k = 0; k < WORKERS; k++) {
-      rows.push(
-        await page.evaluate(
-          ({ code, warm }) =>
-            new Promise<Reply>((done, fail) => {
-              const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-              const w = new Worker(url);
-              w.onmessage = (e) => {
-                w.terminate();
-                done(e.data as Reply);
-              };
-              w.onerror = (e) => fail(new Error(e.message));
-              w.postMessage({ warm, idleMs: 1000, gapMs: 150 });
-            }),
-          { code, warm },
-        ),
-      );
+      rows.push(await askFreshWorker<Reply>(page, code, { warm, idleMs: 1000, gapMs: 150 }));
     }
     const first = median(rows.map((r) => r.times[0]));
     const edit1 = median(rows.map((r) => r.times[1]));
