@@ -42,6 +42,22 @@ export default ts.config(
     ['src/i18n/**', ['share', 'export', 'app']],
     ['src/{share,export}/**', ['app']],
   ]),
+  // One worker layer: only src/app/workers/ makes the page's workers
+  // (the layer supervises them); the command line's pool makes its own threads.
+  {
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: ['src/app/workers/**', 'src/pool/node.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'NewExpression[callee.name=/Worker$/]',
+          message:
+            'Workers are made by the worker layer only (src/app/workers/): use simRunner, createBrowserPool or bandsRunner.',
+        },
+      ],
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': [

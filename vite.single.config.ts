@@ -14,16 +14,14 @@ import { contentSecurityPolicy } from './scripts/csp.ts';
 
 const root = import.meta.dirname;
 
-/** Swaps the app's worker factories for the ones whose workers are inlined. */
+/** Swaps the worker layer's factory (src/app/workers/spawn.ts) for the one whose workers are inlined. */
 function inlineWorkers(): Plugin {
-  const sim = resolve(root, 'src/app/share/simWorker.inline.ts');
-  const batch = resolve(root, 'src/app/share/batchWorker.inline.ts');
+  const inline = resolve(root, 'src/app/workers/spawn.inline.ts');
   return {
     name: 'inline-workers',
     enforce: 'pre',
-    resolveId(id) {
-      if (/(^|\/)simWorker\.ts$/.test(id)) return sim;
-      if (/(^|\/)batchWorker\.ts$/.test(id)) return batch;
+    resolveId(id, importer) {
+      if (/(^|\/)spawn\.ts$/.test(id) && importer?.includes('/src/app/workers/')) return inline;
       return null;
     },
   };

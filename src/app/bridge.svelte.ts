@@ -4,17 +4,35 @@
  * only the newest inputs run next) and never publishes a stale result, i.e.
  * one whose inputs were superseded while it ran. Components read `result`
  * and `errors`; they never see Comlink.
+ *
+ * Supervision (the worker layer, src/app/workers/, does the detecting): a
+ * run whose worker is lost (crashed, failed to load, hung past its time
+ * limit, or got a message it could not read) runs again on a fresh worker,
+ * with the latest inputs. After MAX_FAILURES losses in a row the bridge
+ * stops and sets `failure`; the page says so with a Retry (`retry`), and the
+ * other scenario and pages go on. A long run is aborted when newer inputs
+ * arrive (its worker terminated and replaced), so that an edit at 100,000
+ * firms does not wait out a run of inputs that are already old.
  */
 import { flushSync } from 'svelte';
-import { wrap, releaseProxy } from 'comlink';
 import type { Scenario, SimResult } from '../engine/index.ts';
-import type { RunOutcome, SimApi } from '../worker/sim.worker.ts';
-import { createSimWorker } from './share/simWorker.ts';
+import type { RunOutcome } from '../worker/sim.worker.ts';
+import { MAX_FAILURES, isWorkerLost, simRunner, type WorkerLost } from './workers/index.ts';
 
 /** What the bridge needs from a worker; tests pass a fake. */
 export interface Runner {
+  /** Rejects with WorkerLost when the worker is lost (any other rejection is the run's own failure). */
   run(input: Scenario): Promise<RunOutcome>;
+  /** Stops the run in flight at once (it rejects with WorkerLost 'aborted'); false if none. */
+  abort?(): boolean;
 }
+
+/**
+ * A run in flight that has taken this long (ms), or a scenario whose last run
+ * took this long, is aborted for newer inputs rather than waited for. Shorter
+ * runs finish sooner than a fresh worker would start.
+ */
+export const ABORT_AFTER_MS = 400;
 
 interface Job {
   seq: number;
@@ -25,6 +43,15 @@ interface Job {
 interface BackgroundJob {
   scenario: Scenario;
   resolve: (outcome: RunOutcome) => void;
+  /** Workers lost while running it. */
+  lost: number;
+}
+
+/** Why the bridge stopped: its worker was lost MAX_FAILURES times in a row. */
+export interface BridgeFailure {
+  kind: WorkerLost['kind'];
+  /** The last loss, in English (the page shows its own words). */
+  detail: string;
 }
 
 export class SimBridge {
@@ -37,8 +64,11 @@ export class SimBridge {
   /** Engine time of the result on screen, ms. */
   engineMs = $state(0);
 
+  /** Set when the worker was lost MAX_FAILURES times in a row: nothing runs until `retry`. */
+  failure = $state.raw<BridgeFailure | null>(null);
+
   /** Counters, for tests and the benchmark. */
-  readonly stats = { requested: 0, ran: 0, drawn: 0, discarded: 0 };
+  readonly stats = { requested: 0, ran: 0, drawn: 0, discarded: 0, lost: 0, aborted: 0 };
 
   readonly #runner: Runner;
   readonly #dispose: () => void;
@@ -46,6 +76,14 @@ export class SimBridge {
   #pending: Job | null = null;
   #background: BackgroundJob[] = [];
   #inFlight = false;
+  /** The run in flight: whose it is and when it was sent. */
+  #flight: { user: boolean; sent: number } | null = null;
+  /** Round trip of the last user run, ms (a long one is aborted for newer inputs). */
+  #lastRunMs = 0;
+  /** Workers lost in a row while running the user's inputs. */
+  #failures = 0;
+  /** The inputs to run again on `retry`. */
+  #failedJob: Job | null = null;
   /** Time of the oldest input not yet on screen (for the input-to-drawn measure). */
   #inputSince: number | null = null;
 
@@ -67,6 +105,25 @@ export class SimBridge {
     performance.mark(`input:${this.id}`, { startTime: inputTime });
     this.#inputSince ??= inputTime;
     this.#pending = { seq: ++this.#seq, scenario };
+    if (this.failure) return; // kept for `retry`
+    if (!this.#inFlight) void this.#pump();
+    else if (this.#shouldAbort()) this.#runner.abort?.();
+  }
+
+  /** Whether the run in flight is long enough to abort for newer inputs. */
+  #shouldAbort(): boolean {
+    const f = this.#flight;
+    if (!f || !this.#runner.abort) return false;
+    return this.#lastRunMs >= ABORT_AFTER_MS || performance.now() - f.sent >= ABORT_AFTER_MS;
+  }
+
+  /** After `failure`: forgets the losses and runs the latest inputs again. */
+  retry(): void {
+    if (!this.failure) return;
+    this.failure = null;
+    this.#failures = 0;
+    this.#pending ??= this.#failedJob;
+    this.#failedJob = null;
     if (!this.#inFlight) void this.#pump();
   }
 
@@ -78,41 +135,62 @@ export class SimBridge {
    */
   background(scenario: Scenario): Promise<RunOutcome> {
     return new Promise((resolve) => {
-      this.#background.push({ scenario, resolve });
-      if (!this.#inFlight) void this.#pump();
+      this.#background.push({ scenario, resolve, lost: 0 });
+      if (!this.#inFlight && !this.failure) void this.#pump();
     });
   }
 
-  /** Resolves once no run is in flight or pending. */
+  /** Resolves once no run is in flight or pending (or the bridge stopped on `failure`). */
   async idle(): Promise<void> {
-    while (this.#inFlight || this.#pending || this.#background.length)
+    while (this.#inFlight || ((this.#pending || this.#background.length) && !this.failure))
       await new Promise((r) => setTimeout(r, 1));
   }
 
-  async #attempt(scenario: Scenario): Promise<RunOutcome> {
+  async #attempt(scenario: Scenario, user: boolean): Promise<RunOutcome | WorkerLost> {
+    this.#flight = { user, sent: performance.now() };
     try {
       return await this.#runner.run(scenario);
     } catch (e) {
+      if (isWorkerLost(e)) return e;
       return { ok: false, errors: [`the simulation failed: ${String(e)}`] };
+    } finally {
+      this.#flight = null;
     }
   }
 
   async #pump(): Promise<void> {
     this.#inFlight = true;
     this.busy = true;
-    while (this.#pending || this.#background.length) {
+    while ((this.#pending || this.#background.length) && !this.failure) {
       if (!this.#pending) {
         // Nothing of the user's waits: one background run, then look again.
         this.busy = false;
         const bg = this.#background.shift()!;
-        bg.resolve(await this.#attempt(bg.scenario));
+        const outcome = await this.#attempt(bg.scenario, false);
+        if (!isWorkerLost(outcome)) bg.resolve(outcome);
+        else if (outcome.kind === 'aborted' || ++bg.lost < MAX_FAILURES)
+          this.#background.unshift(bg); // again, after the user's run if one waits
+        else bg.resolve({ ok: false, errors: [`the simulation failed: ${outcome.message}`] });
         continue;
       }
       const job = this.#pending;
       this.#pending = null;
       this.busy = true;
       const sent = performance.now();
-      const outcome = await this.#attempt(job.scenario);
+      const outcome = await this.#attempt(job.scenario, true);
+      if (isWorkerLost(outcome)) {
+        // Run the latest inputs again on a fresh worker (newer ones if they came).
+        this.#pending ??= job;
+        if (outcome.kind === 'aborted') {
+          this.stats.aborted++;
+          continue;
+        }
+        this.stats.lost++;
+        if (++this.#failures >= MAX_FAILURES) this.#fail(outcome);
+        continue;
+      }
+      this.#failures = 0;
+      this.#lastRunMs = performance.now() - sent;
       this.stats.ran++;
       if (job.seq !== this.#seq) {
         // Newer inputs arrived while this ran: drop it, run the newest.
@@ -123,6 +201,15 @@ export class SimBridge {
     }
     this.#inFlight = false;
     this.busy = false;
+  }
+
+  /** Stops after repeated losses: the latest inputs wait for `retry`, background runs end. */
+  #fail(lost: WorkerLost): void {
+    this.failure = { kind: lost.kind, detail: lost.message };
+    this.#failedJob = this.#pending;
+    this.#pending = null;
+    for (const bg of this.#background.splice(0))
+      bg.resolve({ ok: false, errors: [`the simulation failed: ${lost.message}`] });
   }
 
   /** `roundTripMs`: from sending the inputs to the worker to having the result back. */
@@ -175,12 +262,8 @@ function forgetOldEntries(id: string): void {
     performance.clearMeasures(`update:${id}`);
 }
 
-/** A bridge that owns a new simulation worker. */
+/** A bridge that owns a new simulation worker (supervised by the worker layer). */
 export function createWorkerBridge(id: string): SimBridge {
-  const worker = createSimWorker(`simulation ${id}`);
-  const api = wrap<SimApi>(worker);
-  return new SimBridge(id, api, () => {
-    api[releaseProxy]();
-    worker.terminate();
-  });
+  const runner = simRunner(`simulation ${id}`);
+  return new SimBridge(id, runner, () => runner.dispose());
 }

@@ -708,5 +708,16 @@ export const uiEn = {
   errors: {
     simulation: 'The simulation failed: {{error}}',
     unexpected: 'Something went wrong: {{error}}',
+    worker:
+      'Scenario {{id}} could not be computed: its worker stopped {{n}} times in a row ({{why}}). The rest of the page still works.',
+    workerWhy: {
+      error: 'it crashed or could not load',
+      timeout: 'it stopped answering',
+      messageerror: 'it received a message it could not read',
+      aborted: 'it was stopped',
+      exit: 'it exited',
+    },
+    retry: 'Retry',
+    retryTitle: 'Start a new worker and compute scenario {{id}} again',
   },
 };

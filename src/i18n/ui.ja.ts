@@ -706,5 +706,16 @@ export const uiJa: Shape<typeof uiEn> = {
   errors: {
     simulation: 'シミュレーションに失敗しました：{{error}}',
     unexpected: '問題が発生しました：{{error}}',
+    worker:
+      'シナリオ{{id}}を計算できませんでした：ワーカーが{{n}}回続けて止まりました（{{why}}）。ページのほかの部分はそのまま使えます。',
+    workerWhy: {
+      error: 'クラッシュしたか、読み込めませんでした',
+      timeout: '応答しなくなりました',
+      messageerror: '読めないメッセージを受け取りました',
+      aborted: '停止されました',
+      exit: '終了しました',
+    },
+    retry: '再試行',
+    retryTitle: '新しいワーカーでシナリオ{{id}}をもう一度計算する',
   },
 };

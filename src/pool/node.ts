@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Job, RunOutput } from '../engine/batch.ts';
-import { WorkerPool, type JobRunner } from './pool.ts';
+import { WorkerLost, WorkerPool, type JobRunner } from './pool.ts';
 
 type Reply = { id: number; outputs?: RunOutput[]; error?: string; ready?: boolean };
 
@@ -30,9 +30,9 @@ export function nodeRunner(): JobRunner {
     if (m.error !== undefined) p.reject(new Error(m.error));
     else p.resolve(m.outputs ?? []);
   });
-  worker.on('error', (e) => failAll(e));
+  worker.on('error', (e) => failAll(new WorkerLost(`a worker failed: ${e.message}`, 'error')));
   worker.on('exit', (code) => {
-    if (!stopped) failAll(new Error(`a worker stopped (exit code ${code})`));
+    if (!stopped) failAll(new WorkerLost(`a worker stopped (exit code ${code})`, 'exit'));
   });
   return {
     run(jobs: Job[]) {

@@ -7,8 +7,38 @@
  * back in job order, so the figures never depend on the number of workers.
  * Cancelling terminates every worker at once (a run that is half done is not
  * waited for), replaces them, and hands back the runs already done.
+ *
+ * A worker that is lost in the middle of a batch (it crashed, failed to load,
+ * stopped answering, or got a message it could not read: its runner rejects
+ * with `WorkerLost`) is replaced and its chunk goes out again, so that a
+ * batch never stalls at "192 of 200"; after MAX_LOST_IN_A_ROW losses with no
+ * chunk done in between, the batch fails with a message. Any other rejection
+ * (a job's own error) fails the batch at once.
  */
 import type { Job, RunOutput } from '../engine/batch.ts';
+
+/**
+ * A worker was lost (not a job's own error): the work it had may be sent
+ * again to a fresh worker. `kind` says how it was lost.
+ */
+export class WorkerLost extends Error {
+  readonly workerLost = true;
+  constructor(
+    message: string,
+    readonly kind: 'error' | 'timeout' | 'messageerror' | 'aborted' | 'exit' = 'error',
+  ) {
+    super(message);
+    this.name = 'WorkerLost';
+  }
+}
+
+/** Whether `e` says that a worker was lost (see WorkerLost; checked by shape, across realms). */
+export function isWorkerLost(e: unknown): e is WorkerLost {
+  return typeof e === 'object' && e !== null && (e as { workerLost?: unknown }).workerLost === true;
+}
+
+/** Workers lost in a row (no chunk done in between) before a batch fails. */
+export const MAX_LOST_IN_A_ROW = 3;
 
 /** One worker, as the pool sees it. */
 export interface JobRunner {
@@ -58,6 +88,8 @@ export class WorkerPool {
   /** Workers started since the pool was made (tests check that cancelling replaces them). */
   spawned = 0;
   terminated = 0;
+  /** Workers lost during batches and replaced (their chunks sent again). */
+  lost = 0;
 
   constructor(
     private readonly spawn: () => JobRunner,
@@ -94,7 +126,11 @@ export class WorkerPool {
     // what is left (1 to 8 jobs), so that messages are few at the start and
     // no worker waits long for another at the end.
     let nextJob = 0;
+    // Chunks of lost workers, to send again first.
+    const again: Job[][] = [];
+    let lostInARow = 0;
     const take = (): Job[] | null => {
+      if (again.length) return again.shift()!;
       const left = total - nextJob;
       if (left <= 0) return null;
       const n =
@@ -144,6 +180,7 @@ export class WorkerPool {
           (outs) => {
             if (this.#active !== a) return;
             inFlight--;
+            lostInARow = 0;
             for (const o of outs) a.outputs[o.index] = o;
             a.done += outs.length;
             const elapsedMs = now() - a.t0;
@@ -155,7 +192,21 @@ export class WorkerPool {
             });
             feed(runner);
           },
-          (e) => a.fail(e),
+          (e) => {
+            if (this.#active !== a) return;
+            if (!isWorkerLost(e)) return a.fail(e);
+            inFlight--;
+            this.lost++;
+            if (++lostInARow >= MAX_LOST_IN_A_ROW) {
+              return a.fail(
+                new Error(`a worker was lost ${lostInARow} times in a row (${e.message})`),
+              );
+            }
+            // Replace the lost worker and send its chunk again.
+            again.push(next);
+            const fresh = this.#replace(runner);
+            if (fresh) feed(fresh);
+          },
         );
       };
       opts.onProgress?.({ done: 0, total, elapsedMs: 0, remainingMs: null });
@@ -174,6 +225,18 @@ export class WorkerPool {
     this.#terminateAll();
     if (respawn && !this.#disposed) this.warm();
     a.finish(true);
+  }
+
+  /** Terminates `runner` and puts a fresh one in its place; null if the pool was disposed. */
+  #replace(runner: JobRunner): JobRunner | null {
+    const i = this.#runners.indexOf(runner);
+    if (i < 0 || this.#disposed) return null;
+    runner.terminate();
+    this.terminated++;
+    const fresh = this.spawn();
+    this.spawned++;
+    this.#runners[i] = fresh;
+    return fresh;
   }
 
   #terminateAll(): void {

@@ -1,16 +1,16 @@
 /**
- * Computes the bands of a finished batch in a worker of its own (made on first
- * use), so that the page stays responsive while thousands of values are
- * sorted. The runs' packed arrays are moved to the worker, not copied.
+ * Computes the bands of a finished batch in a worker of its own (made on
+ * first use by the worker layer, and made again if it is lost), so that the
+ * page stays responsive while thousands of values are sorted. The runs'
+ * packed arrays are moved to the worker, not copied; if the worker is lost,
+ * the call rejects with WorkerLost and the batch runs again (BandsController).
  */
-import { wrap, transfer, type Remote } from 'comlink';
 import type { RunOutput } from '../../engine/batch.ts';
 import type { Scenario } from '../../engine/index.ts';
-import type { BatchApi } from '../../worker/batch.worker.ts';
-import { createBatchWorker } from '../share/batchWorker.ts';
 import type { BandSet } from '../../worker/bandSet.ts';
+import { bandsRunner } from '../workers/index.ts';
 
-let api: Remote<BatchApi> | null = null;
+let runner: ReturnType<typeof bandsRunner> | null = null;
 
 export function aggregateInWorker(
   a: Scenario,
@@ -18,8 +18,6 @@ export function aggregateInWorker(
   runs: number,
   outputs: readonly (RunOutput | undefined)[],
 ): Promise<BandSet> {
-  api ??= wrap<BatchApi>(createBatchWorker('bands'));
-  const list = [...outputs];
-  const buffers = list.flatMap((o) => (o?.packed ? [o.packed.buffer as ArrayBuffer] : []));
-  return api.bandSet(a, b, runs, transfer(list, buffers));
+  runner ??= bandsRunner();
+  return runner.bandSet(a, b, runs, outputs);
 }

@@ -18,6 +18,7 @@ import type { Scenario } from '../../engine/index.ts';
 import { bandSet, type BandSet } from '../../worker/bandSet.ts';
 import type { BatchRun, Progress, RunOptions } from '../../pool/pool.ts';
 import { RUNS_CHOICES, deepEqual, type RunsChoice } from '../../share/urlState.ts';
+import { MAX_LOST_IN_A_ROW, isWorkerLost } from '../../pool/pool.ts';
 
 /** What the controller needs of a pool (WorkerPool fits; tests pass a fake). */
 export interface BatchPool {
@@ -91,6 +92,8 @@ export class BandsController {
   #seq = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #running = false;
+  /** Batches in a row whose bands' worker was lost (their runs went with it). */
+  #lostInARow = 0;
 
   constructor(
     pool: () => BatchPool,
@@ -203,9 +206,19 @@ export class BandsController {
           ? null
           : await this.#aggregate(a, b, runs, result.outputs);
     } catch (e) {
-      if (seq === this.#seq) this.#end('failed', e instanceof Error ? e.message : String(e));
+      if (seq !== this.#seq) return;
+      // The bands' worker was lost, and the runs moved to it with it: run the
+      // batch again (the worker layer makes a fresh worker), a few times.
+      if (isWorkerLost(e) && ++this.#lostInARow < MAX_LOST_IN_A_ROW) {
+        this.#running = false;
+        this.#restart();
+        return;
+      }
+      this.#lostInARow = 0;
+      this.#end('failed', e instanceof Error ? e.message : String(e));
       return;
     }
+    this.#lostInARow = 0;
     if (seq !== this.#seq) {
       this.stats.discarded++;
       return;

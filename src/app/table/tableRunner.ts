@@ -1,14 +1,15 @@
 /**
  * Runs saved scenarios for the scenario table in a simulation worker of its
  * own (the main thread never runs the model), one after another, and keeps
- * each summary for as long as the saved entry is unchanged.
+ * each summary for as long as the saved entry is unchanged. The worker comes
+ * from the worker layer: a lost worker is replaced and the entry runs again,
+ * up to MAX_FAILURES times in a row; then the row says so (and is not kept,
+ * so that the table's next look runs it again).
  */
-import { releaseProxy, wrap, type Remote } from 'comlink';
 import type { Summary } from '../../engine/index.ts';
 import type { SavedScenario } from '../../share/storage.ts';
 import type { Runner } from '../bridge.svelte.ts';
-import type { SimApi } from '../../worker/sim.worker.ts';
-import { createSimWorker } from '../share/simWorker.ts';
+import { MAX_FAILURES, isWorkerLost, simRunner, type SimRunner } from '../workers/index.ts';
 
 export type RowOutcome = { ok: true; summary: Summary } | { ok: false; errors: string[] };
 
@@ -20,8 +21,7 @@ export function entryKey(e: SavedScenario): string {
 export class TableRunner {
   readonly #cache = new Map<string, RowOutcome>();
   #runner: Runner | null;
-  #api: Remote<SimApi> | null = null;
-  #worker: Worker | null = null;
+  #owned: SimRunner | null = null;
   #queue: Promise<unknown> = Promise.resolve();
 
   /** `runner` for tests; by default a worker, started on first use. */
@@ -31,9 +31,8 @@ export class TableRunner {
 
   #ensure(): Runner {
     if (!this.#runner) {
-      this.#worker = createSimWorker('simulation table');
-      this.#api = wrap<SimApi>(this.#worker);
-      this.#runner = this.#api;
+      this.#owned = simRunner('simulation table');
+      this.#runner = this.#owned;
     }
     return this.#runner;
   }
@@ -50,15 +49,21 @@ export class TableRunner {
         const key = entryKey(e);
         let r = this.#cache.get(key);
         if (!r) {
-          try {
-            const outcome = await this.#ensure().run(e.scenario);
-            r = outcome.ok
-              ? { ok: true, summary: outcome.result.summary }
-              : { ok: false, errors: outcome.errors };
-          } catch (err) {
-            r = { ok: false, errors: [String(err)] };
+          let keep = true;
+          for (let lost = 0; !r;) {
+            try {
+              const outcome = await this.#ensure().run(e.scenario);
+              r = outcome.ok
+                ? { ok: true, summary: outcome.result.summary }
+                : { ok: false, errors: outcome.errors };
+            } catch (err) {
+              // A lost worker: run the entry again on a fresh one, a few times.
+              if (isWorkerLost(err) && ++lost < MAX_FAILURES) continue;
+              keep = !isWorkerLost(err);
+              r = { ok: false, errors: [err instanceof Error ? err.message : String(err)] };
+            }
           }
-          this.#cache.set(key, r);
+          if (keep) this.#cache.set(key, r);
         }
         out.push(r);
       }
@@ -69,9 +74,9 @@ export class TableRunner {
   }
 
   dispose(): void {
-    this.#api?.[releaseProxy]();
-    this.#worker?.terminate();
-    this.#api = null;
-    this.#worker = null;
+    if (!this.#owned) return;
+    this.#owned.dispose();
+    this.#owned = null;
+    this.#runner = null;
   }
 }
