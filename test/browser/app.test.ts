@@ -55,7 +55,19 @@ describe('the app in Chromium', () => {
       expect(c.a, c.chart).not.toBe('');
       expect(c.b, c.chart).not.toBe('');
     }
-    // Pixels were drawn on every canvas (lines and axes, not a blank surface).
+    // Pixels were drawn on every canvas (lines and axes, not a blank surface); a chart
+    // below the fold is drawn once scrolled into view.
+    for (const c of charts) {
+      await page.locator(`figure[data-chart="${c.chart}"]`).scrollIntoViewIfNeeded();
+      await expect
+        .poll(() =>
+          page.$eval(`figure[data-chart="${c.chart}"] canvas`, (el) => {
+            const d = (el as HTMLCanvasElement).dataset;
+            return d.stale === undefined && d.drawn === `${d.digestA} ${d.digestB} ${d.digestDiff}`;
+          }),
+        )
+        .toBe(true);
+    }
     const inked = await page.$$eval('figure[data-chart] canvas', (cs) =>
       (cs as HTMLCanvasElement[]).map((c) => {
         const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);

@@ -122,3 +122,42 @@ export function batchWorkers(page: Page): Promise<{ made: number; alive: number 
     return { made: batch.length, alive: batch.filter((w) => w.alive).length };
   });
 }
+
+export interface DrawState {
+  chart: string;
+  /** Checksums of the data the chart holds (A, B, B − A): current as soon as a result is in. */
+  held: string;
+  /** Checksums of the data last drawn on its canvas. */
+  drawn: string;
+  /** Holds data not drawn yet (waiting for a frame, or off screen). */
+  stale: boolean;
+  /** Laid out and in the viewport (or full screen). */
+  onScreen: boolean;
+}
+
+/** For each chart: what it holds, what it last drew, and whether it is on screen. */
+export function drawStates(page: Page): Promise<DrawState[]> {
+  return page.$$eval('figure[data-chart] canvas', (canvases) =>
+    (canvases as HTMLCanvasElement[]).map((c) => {
+      const f = c.closest('figure') as HTMLElement;
+      const r = f.getBoundingClientRect();
+      const d = c.dataset;
+      return {
+        chart: f.dataset.chart ?? '',
+        held: `${d.digestA} ${d.digestB} ${d.digestDiff}`,
+        drawn: d.drawn ?? '',
+        stale: d.stale !== undefined,
+        onScreen:
+          f.offsetWidth > 0 &&
+          (document.fullscreenElement === f ||
+            (r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth)),
+      };
+    }),
+  );
+}
+
+/** Whether every chart on screen has drawn the data it holds. */
+export async function onScreenCurrent(page: Page): Promise<boolean> {
+  const s = (await drawStates(page)).filter((c) => c.onScreen);
+  return s.length > 0 && s.every((c) => !c.stale && c.drawn === c.held);
+}

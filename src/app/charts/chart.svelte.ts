@@ -2,12 +2,14 @@
  * Chart.js set-up (only the parts used), the options every chart shares, the
  * styles for the screen, the projector and exported images, and an
  * attachment that creates a chart on its canvas once, then redraws it
- * without animation whenever the data its `update` reads change.
+ * without animation whenever the data its `update` reads change (only when
+ * on screen, once per frame: drawQueue.ts).
  */
 import { frameFontPx } from '../../export/png.ts';
 import { translate } from '../../i18n/index.ts';
 import { locale } from '../../i18n/locale.svelte.ts';
 import { renderDetached } from './detached.ts';
+import { drawnPlugin, track } from './drawQueue.ts';
 import {
   BarController,
   BarElement,
@@ -420,19 +422,44 @@ export function digests(content: ChartContent, digest: (v: Iterable<number>) => 
   return out;
 }
 
+/**
+ * Creates a chart on the canvas once; whenever the data `update` reads change,
+ * `update` puts them into the chart at once and the chart is drawn in the
+ * next animation frame if it is on screen, else when it scrolls into view
+ * (drawQueue.ts). `drawn` runs after each draw.
+ */
 export function chartAttachment<T extends ChartType>(
   config: () => ChartConfiguration<T>,
   update: (chart: Chart<T>, canvas: HTMLCanvasElement) => void,
+  drawn: (chart: Chart<T>, canvas: HTMLCanvasElement) => void = () => {},
 ): Attachment<HTMLCanvasElement> {
   return (canvas) => {
-    const chart = untrack(() => new Chart(canvas, config()));
+    const chart = untrack(() => {
+      const c = config();
+      c.plugins = [...(c.plugins ?? []), drawnPlugin as unknown as Plugin<T>];
+      return new Chart(canvas, c);
+    });
     // The instance, for the browser tests (to compare exports with what is drawn).
     Object.defineProperty(canvas, 'chart', { value: chart, configurable: true });
+    const queue = track(chart as unknown as Chart, canvas, () => drawn(chart, canvas));
     $effect(() => {
       update(chart, canvas);
-      chart.update('none');
+      // As chart.update() would: the next `update` reads options resolved afresh, not a
+      // resolver over the objects this one wrote (which Chart.js cannot resolve twice).
+      const c = chart.config as unknown as {
+        update(): void;
+        createResolver(scopes: unknown, context: unknown): unknown;
+        chartOptionScopes(): unknown;
+      };
+      c.update();
+      (chart as unknown as { _options: unknown })._options = c.createResolver(
+        c.chartOptionScopes(),
+        chart.getContext(),
+      );
+      queue.changed();
     });
     return () => {
+      queue.stop();
       chart.destroy();
       delete (canvas as { chart?: unknown }).chart;
     };
