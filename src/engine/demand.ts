@@ -31,7 +31,7 @@ export function updateScarcity(m: Model, frozen: boolean): void {
   }
   const u = m.unmetPrev;
   const z = m.sc.bargaining.scarcityPremium;
-  m.scarcity = clamp(u > 0.002 ? m.scarcity + z * u : m.scarcity * 0.75, 0, 0.5);
+  m.scarcity = clamp(0.75 * m.scarcity + z * u, 0, 0.5);
 }
 
 /**
@@ -59,7 +59,7 @@ export function setDemand(m: Model, t: number, frozen: boolean): number {
   const sc = m.sc;
   const mk = sc.market;
   const v = mk.valueOrientation;
-  const eps = mk.priceElasticity * (1 - v);
+  const eps = mk.priceElasticity;
   const kappa = mk.qualityElasticity * v;
   const level = frozen ? 1 : m.paths.demand[t];
   const cpi = frozen ? 1 : m.paths.cpi[t];
@@ -84,7 +84,7 @@ export function setDemand(m: Model, t: number, frozen: boolean): number {
 export function directLevel(m: Model, t: number, frozen: boolean): number {
   const sc = m.sc;
   const mk = sc.market;
-  const eps = mk.priceElasticity * (1 - mk.valueOrientation);
+  const eps = mk.priceElasticity;
   const level = frozen ? 1 : m.paths.demand[t];
   const cpi = frozen ? 1 : m.paths.cpi[t];
   return sc.mechanisms.valueDemand && !frozen ? level * Math.pow(cpi, eps) : level;

@@ -425,7 +425,7 @@ function directPrices(m: Model, measure: boolean): void {
   const { sc, alive, nFirms, directBase, directPrice, directPrice0, directFactor: factor } = m;
   const { unitCost, u, A, A0 } = m;
   const mk = sc.market;
-  const ePrice = -mk.priceElasticity * (1 - mk.valueOrientation);
+  const ePrice = -mk.priceElasticity;
   const eQuality = mk.qualityElasticity * mk.valueOrientation;
   const on = sc.mechanisms.negotiation;
   const factorOn = measure && sc.mechanisms.valueDemand;

@@ -359,7 +359,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     1,
     0.05,
-    '0 = consumers want "cheap and good" (price-sensitive demand, final prices sticky); 1 = they pay for value (demand follows the chain\'s quality, prices adjust to costs).',
+    '0 = consumers want "cheap and good": demand weighs the price only and final prices are sticky; 1 = they pay for value: demand weighs the chain\'s quality against the price (a higher price without better quality still costs demand) and prices adjust to costs.',
     {
       source:
         'Japanese consumers moved from "want cheap" toward "quality / what I want" between 2000 and 2018 (source document).',
@@ -375,7 +375,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     4,
     0.1,
-    'How much final demand falls when real final prices rise 1%, for fully price-oriented consumers (scaled down by value orientation).',
+    "How much final demand falls when real final prices rise 1% at the same quality, whatever consumers' value orientation (value orientation adds the quality term; it does not make a price rise free).",
   ),
   num(
     'market.qualityElasticity',
@@ -424,6 +424,21 @@ export const PARAMS: readonly ParamSpec[] = [
     {
       source:
         "Large Japanese manufacturers' record margins in the deflation years, partly priced on world markets; judgement, tested in the sensitivity analysis.",
+    },
+  ),
+  num(
+    'market.spotSupply',
+    'market',
+    'Spot supply of parts',
+    'share of a shortfall',
+    0.6,
+    0,
+    1,
+    0.05,
+    'Share of the parts its suppliers could not deliver that a buyer can buy on the spot market instead, from suppliers outside the modelled chains, at the spot price (cost plus the strongest margin, higher while the tier is short). The rest is output lost. 0: a shortfall is lost; 1: the spot market fills every shortfall.',
+    {
+      source:
+        "Judgement: buyers find some substitute capacity at a premium (other firms' spare capacity, imports), not all; 0.6 keeps the largest unmet share of final demand under 3% in every preset, as in the calibration table.",
     },
   ),
   num(
@@ -854,7 +869,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     3,
     0.05,
-    'When a tier cannot fill its orders, its prices rise by this much per unit of unfilled share at each round; tier 0 raises its final price likewise each quarter while demand goes unmet.',
+    "When a tier cannot fill its orders, its prices rise by this much per unit of unfilled share at each round; tier 0's final-price scarcity markup moves by this much per unit of last quarter's unmet share of demand and loses a quarter of itself every quarter, so it settles at about four times this times the unmet share.",
   ),
   num(
     'bargaining.gainShareYears',
@@ -1180,7 +1195,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'mechanisms',
     'Order reallocation',
     true,
-    "Orders a supplier cannot fill move to the buyer's other suppliers with spare capacity.",
+    "Orders a supplier cannot fill move to the buyer's other suppliers with spare capacity; a share of what still goes undelivered is bought on the spot market (market.spotSupply). Off: undelivered parts are output lost.",
   ),
   bool(
     'mechanisms.wages',
@@ -1405,6 +1420,7 @@ export interface Scenario {
     demandGrowth: number;
     finalMarkup: number;
     priceAnchor: number;
+    spotSupply: number;
     finalPriceSpeed: number;
   };
   labor: {

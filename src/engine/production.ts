@@ -214,6 +214,7 @@ function makeOutput(m: Model, k: number, qp: QuarterPrices): void {
   const dEn = c.energyIntensity * qp.dEn;
   const dOth = c.otherIntensity * qp.dOth;
   const dSpot = k < T ? qp.spotNow[k + 1] - qp.spotPrev[k + 1] : 0;
+  const spotSupply = m.sc.mechanisms.reallocation ? m.sc.market.spotSupply : 0;
   for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
     const pl = planned[i];
     let xi: number;
@@ -223,6 +224,10 @@ function makeOutput(m: Model, k: number, qp: QuarterPrices): void {
     else if (!(wSum[i] > 0)) {
       sp = pl;
       xi = pl;
+    } else if (spotSupply > 0 && recv[i] < pl) {
+      // A share of the parts its suppliers could not deliver is bought on the spot market.
+      sp = spotSupply * (pl - recv[i]);
+      xi = recv[i] + sp;
     } else xi = Math.min(pl, recv[i]);
     spot[i] = sp;
     x[i] = xi;

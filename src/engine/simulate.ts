@@ -7,7 +7,7 @@
 import { createModel, isSmallTier, startReporting, step, type Model } from './model.ts';
 import type { Scenario } from './params.ts';
 
-export const MODEL_VERSION = '2.0.0';
+export const MODEL_VERSION = '2.1.0';
 
 export const SERIES = {
   firms: { unit: 'firms', label: 'Firms alive' },

@@ -388,19 +388,42 @@ describe('order reallocation', () => {
         expect(m.x[i]).toBeLessThanOrEqual(m.A[i] * m.L[i] * (1 + 1e-12));
   });
 
-  it('in a pyramid with one supplier per buyer, the lost orders are lost', () => {
-    const m = createModel(
+  const pyramid = (spotSupply: number) =>
+    createModel(
       scenario({
         seed: 1,
         network: { firmsPerTier: [1, 1], customersPerSupplier: 1, directSales: 0 },
         firms: { spareCapacity: 0.3, productivityNoise: 0 },
+        market: { spotSupply },
         simulation: { burnInYears: 0 },
       }),
     );
+
+  it('in a pyramid with one supplier per buyer and no spot market, the lost orders are lost', () => {
+    const m = pyramid(0);
     m.L[1] *= 0.4;
     step(m, -1);
     expect(m.x[0]).toBeCloseTo(m.x[1], 9);
     expect(m.x[0]).toBeLessThan(m.orders[0]);
+    expect(m.spot[0]).toBe(0);
+  });
+
+  it('the spot market replaces its share of an undelivered part, at the spot price (hand-checked)', () => {
+    const m = pyramid(0.6);
+    m.L[1] *= 0.4;
+    step(m, -1);
+    const gap = m.planned[0] - m.x[1];
+    expect(gap).toBeGreaterThan(0);
+    expect(m.spot[0]).toBeCloseTo(0.6 * gap, 9);
+    expect(m.x[0]).toBeCloseTo(m.x[1] + 0.6 * gap, 9);
+    // The spot purchases are other purchases of the buyer, at the spot price of tier-1 parts:
+    // value added = revenue - link purchases - energy - materials - other purchases.
+    const c = m.sc.costs;
+    const other = c.otherIntensity * m.x[0] + m.spotNow[1] * m.spot[0];
+    const bought = m.purchases[0] + c.energyIntensity * m.x[0] + m.matInt[0] * m.x[0] + other;
+    expect(m.va[0]).toBeCloseTo(m.revenue[0] - bought, 6);
+    // The spot price is above the supplier's link price: replacing a part costs the buyer.
+    expect(m.spotNow[1]).toBeGreaterThan(m.price[0]);
   });
 });
 
@@ -520,6 +543,8 @@ describe('exit, re-sourcing and entry', () => {
       network: { firmsPerTier: [1, 2, 4] },
       mechanisms: { entry: true },
       firms: { entryMargin: 0.3, entryRate: 0.2 },
+      // Unfilled orders also draw entrants (docs/model.md section 14): none here.
+      market: { spotSupply: 0 },
     });
     let entered = 0;
     for (let t = 0; t < 12; t++) {

@@ -273,8 +273,8 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         text: {
-          en: 'The suppliers, while the makers even gain.',
-          ja: 'サプライヤー。完成品メーカーはむしろ利益を得る。',
+          en: 'The suppliers, while the makers absorb little.',
+          ja: 'サプライヤー。完成品メーカーの吸収はわずか。',
         },
         right: true,
       },
@@ -303,11 +303,11 @@ export const LESSONS: readonly Lesson[] = [
       {
         left: { side: 'A', metric: 'makersAbsorbed' },
         op: '<',
-        right: { value: 0 },
-        margin: 0.05,
+        right: { side: 'A', metric: 'suppliersAbsorbed' },
+        margin: 0.1,
         text: {
-          en: 'In the pyramid the final-goods makers absorb less than nothing: they pass on more than their own cost-ups.',
-          ja: 'ピラミッドでは、完成品メーカーの吸収はマイナスになる（自らのコスト上昇を上回る額を価格に転嫁している）。',
+          en: 'In the pyramid the final-goods makers absorb far less of the cost-ups than their suppliers do.',
+          ja: 'ピラミッドでは、完成品メーカーが吸収するコスト上昇はサプライヤーよりはるかに少ない。',
         },
       },
       {
@@ -332,8 +332,8 @@ export const LESSONS: readonly Lesson[] = [
       },
     ],
     explanation: {
-      en: 'A captive supplier has little bargaining power: its power falls with its dependence on its one customer. It asks less often, buyers without a partnership declaration answer fewer requests and pass on only part of what they settle, and the yearly cost-down is cut from its price whatever happened to its costs. So the surge stops in the supplier tiers. The makers’ final prices are partly set by the market and rise with the general price level, while their purchase prices are held down: they pass on more than they pay. In the layered chain suppliers sell to several customers and outside the chains, so they have power and pass on more.',
-      ja: '取引先が1社に限られるサプライヤーは交渉力が弱く、その交渉力は取引先への依存度が高いほど下がります。価格改定を申し出る頻度は低く、パートナーシップ構築宣言をしていない親事業者は申し出に応じることが少なく、決着しても一部しか転嫁されません。さらに毎年のコストダウン要請が、コストの動きに関係なく価格から差し引かれます。そのため高騰分はサプライヤー層で止まります。完成品メーカーの最終価格は一部が市場で決まり、一般物価とともに上がる一方、調達価格は抑えられるため、負担した以上を転嫁できます。複層型ではサプライヤーが複数の取引先やチェーン外にも販売するため交渉力があり、より多く転嫁できます。',
+      en: 'A captive supplier has little bargaining power: its power falls with its dependence on its one customer. It asks less often, buyers without a partnership declaration answer fewer requests and pass on only part of what they settle, and the yearly cost-down is cut from its price whatever happened to its costs. So the surge stops in the supplier tiers. The makers’ final prices are partly set by the market and rise with the general price level, while their purchase prices are held down: they pass on most of what they pay, and absorb mainly the premium on parts they must buy elsewhere when a squeezed supplier cannot deliver. In the layered chain suppliers sell to several customers and outside the chains, so they have power and pass on more.',
+      ja: '取引先が1社に限られるサプライヤーは交渉力が弱く、その交渉力は取引先への依存度が高いほど下がります。価格改定を申し出る頻度は低く、パートナーシップ構築宣言をしていない親事業者は申し出に応じることが少なく、決着しても一部しか転嫁されません。さらに毎年のコストダウン要請が、コストの動きに関係なく価格から差し引かれます。そのため高騰分はサプライヤー層で止まります。完成品メーカーの最終価格は一部が市場で決まり、一般物価とともに上がる一方、調達価格は抑えられるため、負担の大半を転嫁できます。吸収するのは主に、圧迫されたサプライヤーが納入できないときに他から買う部品の割高分です。複層型ではサプライヤーが複数の取引先やチェーン外にも販売するため交渉力があり、より多く転嫁できます。',
     },
     levers: ['network.customersPerSupplier', 'policy.laborCostAcceptance', 'policy.costDown'],
     worksheet: [
@@ -342,8 +342,8 @@ export const LESSONS: readonly Lesson[] = [
         ja: 'グラフで、Aで最も多く吸収している層はどこですか。Bではどうですか。',
       },
       {
-        en: 'Why can a final-goods maker gain from a cost shock?',
-        ja: '完成品メーカーがコストショックでむしろ利益を得られるのはなぜですか。',
+        en: 'Why does a final-goods maker absorb so little of a cost shock?',
+        ja: '完成品メーカーがコストショックをほとんど吸収しないのはなぜですか。',
       },
     ],
   },
@@ -716,7 +716,7 @@ export const LESSONS: readonly Lesson[] = [
         left: { side: 'B', metric: 'deepestWageGrowth' },
         op: '>',
         right: { side: 'A', metric: 'deepestWageGrowth' },
-        margin: 0.004,
+        margin: 0.001,
         text: {
           en: 'The deepest tier’s wages grow faster.',
           ja: '最下層の賃金の伸びが高まる。',
