@@ -20,12 +20,13 @@ import {
   isWorkerLost,
   type Endpoint,
 } from '../../src/app/workers/supervisor.ts';
-import type { Job, RunOutput, Summary } from '../../src/engine/batch.ts';
+import type { Job, RunOutput } from '../../src/engine/batch.ts';
 import {
   defaultScenario,
   presetScenario,
   type Scenario,
   type SimResult,
+  type Summary,
 } from '../../src/engine/index.ts';
 import { MAX_LOST_IN_A_ROW, WorkerPool, type JobRunner } from '../../src/pool/pool.ts';
 import type { RunOutcome } from '../../src/worker/sim.worker.ts';

@@ -1,0 +1,327 @@
+/**
+ * Fault injection for every kind of worker of the page (the worker layer,
+ * src/app/workers/): a simulation worker of A or B, the batch pool's, the
+ * bands', the scenario table's, the sensitivity page's and the embed's are
+ * killed three ways (silently terminated, made to throw inside, made never
+ * to answer; the simulation workers also get a message they cannot read),
+ * and the page must recover by itself: the worker replaced, the last edit
+ * drawn (the charts and indicators as a page without faults draws the same
+ * inputs), a batch completed (never stalled). Repeated failures end in an
+ * error in the page's language with a Retry, while the rest of the page
+ * works. Behaviour only, never timings. Faults come from the test's side
+ * (faults.ts wraps the page's Worker constructor); the app has no hook.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { MODEL_VERSION } from '../../src/engine/index.ts';
+import { embedUrl } from '../../src/share/embed.ts';
+import { SAVED_PREFIX } from '../../src/share/storage.ts';
+import { decodeState } from '../../src/share/urlState.ts';
+import {
+  FAULTS,
+  kill,
+  made,
+  spawnFaults,
+  spawnFaultsAtLoad,
+  type Kill,
+  type SpawnFault,
+} from './faults.ts';
+import { chromiumForFile } from './fixtures.ts';
+import { drawn, indicators, updates, waitForUpdate } from './page.ts';
+
+const url = inject('appUrl');
+const browser = chromiumForFile();
+
+interface Opened {
+  page: Page;
+  /** Uncaught errors of the page. */
+  uncaught: string[];
+}
+
+async function open(
+  target: string,
+  { faults = true, init = [] as string[], locale = 'en-US', wait = true } = {},
+): Promise<Opened> {
+  const page = await browser().newPage({ viewport: { width: 1280, height: 900 }, locale });
+  const uncaught: string[] = [];
+  page.on('pageerror', (e) => uncaught.push(String(e)));
+  if (faults) await page.addInitScript(FAULTS);
+  for (const s of init) await page.addInitScript(s);
+  await page.goto(target);
+  if (wait) {
+    await waitForUpdate(page, 'A', 0, 30_000);
+    await waitForUpdate(page, 'B', 0, 30_000);
+  }
+  return { page, uncaught };
+}
+
+/** Types `value` as scenario `id`'s cost-down (Enter), as a user does. */
+async function edit(page: Page, id: 'A' | 'B', value: number): Promise<void> {
+  await page.evaluate(
+    ([id, v]) => {
+      const field = document.querySelector<HTMLInputElement>(
+        `input[data-scenario="${id}"][data-field="policy.costDown"]`,
+      )!;
+      field.value = String(v);
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    },
+    [id, value] as const,
+  );
+}
+
+/** What the page shows of A and B: each chart's data and the key indicators. */
+async function shown(page: Page) {
+  return { charts: await drawn(page), kpi: await indicators(page) };
+}
+
+/** What a page without faults shows after the same edits (computed once per list of edits). */
+const references = new Map<string, Promise<Awaited<ReturnType<typeof shown>>>>();
+function reference(query: string, edits: [id: 'A' | 'B', value: number][], bands = false) {
+  const key = JSON.stringify([query, edits, bands]);
+  let r = references.get(key);
+  if (!r) {
+    r = (async () => {
+      const { page } = await open(url + query, { faults: false });
+      for (const [id, v] of edits) {
+        const n = await updates(page, id);
+        await edit(page, id, v);
+        await waitForUpdate(page, id, n, 30_000);
+      }
+      if (bands) await bandsCurrent(page);
+      const out = await shown(page);
+      await page.close();
+      return out;
+    })();
+    references.set(key, r);
+  }
+  return r;
+}
+
+/** The page shows what a page without faults shows (polled: recovery takes a moment). */
+async function expectShows(page: Page, want: Awaited<ReturnType<typeof shown>>): Promise<void> {
+  await expect.poll(() => shown(page), { timeout: 60_000, interval: 250 }).toEqual(want);
+}
+
+const bandsCurrent = (page: Page) =>
+  page.waitForSelector('.runs-note[data-band-state="current"]', { timeout: 90_000 });
+
+/** Waits until the batch progress bar shows a run done (the batch is under way). */
+async function batchUnderWay(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const p = document.querySelector('[data-testid="batch-progress"] progress');
+      return p instanceof HTMLProgressElement && p.value >= 1 && p.value < p.max;
+    },
+    undefined,
+    { timeout: 60_000, polling: 20 },
+  );
+}
+
+const noFailure = async (page: Page) =>
+  expect(await page.locator('[data-worker-failure]').count()).toBe(0);
+
+describe('simulation workers (A and B)', () => {
+  for (const how of ['terminate', 'throw', 'hang', 'messageerror'] as Kill[]) {
+    it(`a simulation worker killed (${how}) during a run is replaced and the last edit is drawn`, async () => {
+      const { page, uncaught } = await open(url + '?v=3');
+      const before = await made(page, 'simulation A');
+      // An edit, the worker killed while it runs, and a newer edit at once.
+      await edit(page, 'A', 0.04);
+      expect(await kill(page, 'simulation A', how)).toBe(true);
+      await edit(page, 'A', 0.05);
+      await expectShows(page, await reference('?v=3', [['A', 0.05]]));
+      // And the next edit too (on a fresh worker: the killed one is gone).
+      await edit(page, 'A', 0.06);
+      await expectShows(
+        page,
+        await reference('?v=3', [
+          ['A', 0.05],
+          ['A', 0.06],
+        ]),
+      );
+      expect(await made(page, 'simulation A')).toBeGreaterThan(before);
+      expect(await made(page, 'simulation A', true)).toBe(1);
+      await noFailure(page);
+      expect(uncaught).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('after three losses in a row the scenario says so (en, ja) with a Retry; the rest works; Retry recovers', async () => {
+    const { page, uncaught } = await open(url + '?v=3');
+    // B's next workers fail to load; its live worker is lost.
+    await spawnFaults(page, 'simulation B', ['load', 'load', 'load']);
+    expect(await kill(page, 'simulation B', 'messageerror')).toBe(true);
+    await edit(page, 'B', 0.03);
+    const alert = page.locator('[data-worker-failure="B"]');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toMatch(
+      /Scenario B could not be computed: its worker stopped 3 times in a row \(it crashed or could not load\)\. The rest of the page still works\./,
+    );
+    expect(await alert.locator('button[data-retry="B"]').textContent()).toBe('Retry');
+    expect(await page.locator('[data-worker-failure="A"]').count()).toBe(0);
+    // The rest of the page keeps working: A still computes and draws.
+    const n = await updates(page, 'A');
+    await edit(page, 'A', 0.05);
+    await waitForUpdate(page, 'A', n, 30_000);
+    // In Japanese.
+    await page.click('[data-lang="ja"]');
+    expect(await alert.textContent()).toMatch(
+      /シナリオBを計算できませんでした：ワーカーが3回続けて止まりました/,
+    );
+    expect(await alert.locator('button').textContent()).toBe('再試行');
+    await page.click('[data-lang="en"]');
+    // Retry (the fault gone): a fresh worker draws B's last edit.
+    await spawnFaults(page, 'simulation B', []);
+    await page.click('button[data-retry="B"]');
+    await expectShows(
+      page,
+      await reference('?v=3', [
+        ['B', 0.03],
+        ['A', 0.05],
+      ]),
+    );
+    await noFailure(page);
+    expect(uncaught).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('batch workers (many runs)', () => {
+  for (const how of ['terminate', 'throw', 'hang'] as Kill[]) {
+    it(`a batch worker killed (${how}) mid-batch is replaced and the batch completes, never stalls`, async () => {
+      const { page, uncaught } = await open(url + '?v=3&runs=30');
+      await batchUnderWay(page);
+      const before = await made(page, 'batch');
+      expect(await kill(page, 'batch', how)).toBe(true);
+      await bandsCurrent(page);
+      expect(await page.locator('[data-testid="batch-progress"]').count()).toBe(0);
+      // Every run is there: the bands are those of a batch without faults.
+      await expectShows(page, await reference('?v=3&runs=30', [], true));
+      expect(await made(page, 'batch')).toBeGreaterThan(before);
+      expect(uncaught).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const how of ['terminate', 'throw', 'hang'] as Kill[]) {
+    it(`the bands' worker killed (${how}) is made again and the new inputs' bands are drawn`, async () => {
+      const { page, uncaught } = await open(url + '?v=3&runs=10');
+      await bandsCurrent(page);
+      expect(await made(page, 'bands')).toBe(1);
+      expect(await kill(page, 'bands', how)).toBe(true);
+      await edit(page, 'A', 0.05);
+      await page.waitForSelector('.runs-note[data-band-state="earlier"]', { timeout: 30_000 });
+      await bandsCurrent(page);
+      await expectShows(page, await reference('?v=3&runs=10', [['A', 0.05]], true));
+      expect(await made(page, 'bands')).toBe(2);
+      expect(uncaught).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('the table, the sensitivity page and the embed', () => {
+  const saved = (name: string, costDown: number) =>
+    JSON.stringify({
+      format: 'supply-chain-cost-sharing/scenario',
+      formatVersion: 1,
+      modelVersion: MODEL_VERSION,
+      name,
+      preset: 'layered',
+      scenario: { policy: { costDown } },
+      savedAt: '2026-01-01T00:00:00.000Z',
+    });
+  const withSaved = `(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem(${JSON.stringify(SAVED_PREFIX + 'One')}, ${JSON.stringify(saved('One', 0.01))});
+    localStorage.setItem(${JSON.stringify(SAVED_PREFIX + 'Two')}, ${JSON.stringify(saved('Two', 0.04))});
+  })()`;
+  const tableValues = (page: Page) =>
+    page.$$eval('[data-table-row] [data-kpi]', (tds) =>
+      tds.map((td) => (td as HTMLElement).dataset.value ?? ''),
+    );
+
+  let tableReference: Promise<string[]> | null = null;
+  for (const fault of ['terminate', 'throw', 'hang'] as SpawnFault[]) {
+    it(`the table's worker (${fault} at its start) is replaced and every row is computed`, async () => {
+      tableReference ??= (async () => {
+        const { page } = await open(url + '#table', {
+          faults: false,
+          init: [withSaved],
+          wait: false,
+        });
+        await expect
+          .poll(async () => (await tableValues(page)).filter(Boolean).length, { timeout: 60_000 })
+          .toBeGreaterThan(0);
+        await expect.poll(async () => (await tableValues(page)).every(Boolean)).toBe(true);
+        const v = await tableValues(page);
+        await page.close();
+        return v;
+      })();
+      const want = await tableReference;
+      const { page, uncaught } = await open(url + '#table', {
+        init: [withSaved, spawnFaultsAtLoad({ 'simulation table': [fault] })],
+        wait: false,
+      });
+      await expect.poll(() => tableValues(page), { timeout: 60_000, interval: 250 }).toEqual(want);
+      expect(await made(page, 'simulation table')).toBe(2);
+      expect(uncaught).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const how of ['terminate', 'throw', 'hang'] as Kill[]) {
+    it(`a sensitivity worker killed (${how}) mid-computation is replaced and the tornado completes`, async () => {
+      const { page, uncaught } = await open(url + '#sensitivity', { wait: false });
+      await batchUnderWay(page);
+      const before = await made(page, 'batch');
+      expect(await kill(page, 'batch', how)).toBe(true);
+      await page.waitForSelector('[data-sens-chart="tornado"][data-state="done"]', {
+        timeout: 90_000,
+      });
+      expect(await made(page, 'batch')).toBeGreaterThan(before);
+      expect(await page.locator('[data-sens-status="failed"]').count()).toBe(0);
+      expect(uncaught).toEqual([]);
+      await page.close();
+    });
+  }
+
+  const embed = () => embedUrl(url, { ...decodeState('?v=3').state, lang: 'en' }, 'wage');
+  let embedReference: Promise<Awaited<ReturnType<typeof drawn>>> | null = null;
+  for (const fault of ['terminate', 'throw', 'hang'] as SpawnFault[]) {
+    it(`the embed's worker (${fault} at its start) is replaced and its chart is drawn`, async () => {
+      embedReference ??= (async () => {
+        const { page } = await open(embed(), { faults: false });
+        const d = await drawn(page);
+        await page.close();
+        return d;
+      })();
+      const want = await embedReference;
+      const { page, uncaught } = await open(embed(), {
+        init: [spawnFaultsAtLoad({ 'simulation A': [fault] })],
+      });
+      await expect.poll(() => drawn(page), { timeout: 30_000 }).toEqual(want);
+      expect(await made(page, 'simulation A')).toBe(2);
+      await noFailure(page);
+      expect(uncaught).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('the embed says so after repeated failures, with a Retry that recovers', async () => {
+    const { page, uncaught } = await open(embed(), {
+      init: [spawnFaultsAtLoad({ 'simulation A': ['load', 'load', 'load'] })],
+      wait: false,
+    });
+    const alert = page.locator('[data-worker-failure="A"]');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toMatch(/Scenario A could not be computed/);
+    await page.click('button[data-retry="A"]');
+    await waitForUpdate(page, 'A', 0, 30_000);
+    await noFailure(page);
+    expect(uncaught).toEqual([]);
+    await page.close();
+  });
+});
