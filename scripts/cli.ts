@@ -94,6 +94,8 @@ export interface CliOutcome {
   /** Text for standard output (or the file named by --out). */
   output: string;
   out?: string;
+  /** Lines for standard error: what the scenario does that the command line may not expect. */
+  notes?: string[];
 }
 
 /**
@@ -114,6 +116,8 @@ export interface BatchRequest {
   workers: number;
   /** Run only this shard and write a shard file (scripts/shard.ts) instead of the output. */
   shard?: Shard;
+  /** As CliOutcome.notes. */
+  notes?: string[];
 }
 
 /** What the command line asks for: text ready to print, or a batch to run. */
@@ -210,6 +214,8 @@ export function buildScenario(opts: {
   seed?: number;
   years?: number;
   firms?: number;
+  /** Receives a line for each --set lever that the policy timeline changes later in the run. */
+  notes?: string[];
 }): Scenario {
   let base: Scenario;
   if (opts.preset !== undefined) {
@@ -232,7 +238,12 @@ export function buildScenario(opts: {
     const eq = s.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set takes path=value, got "${echo(s)}"`);
     const path = s.slice(0, eq).trim();
-    if (!PARAM_BY_PATH.has(path) && path !== 'network.firmsPerTier' && path !== 'shocks') {
+    if (
+      !PARAM_BY_PATH.has(path) &&
+      path !== 'network.firmsPerTier' &&
+      path !== 'shocks' &&
+      path !== 'policyEvents'
+    ) {
       throw new UsageError(
         `--set: unknown parameter "${echo(path)}" (npm run sim -- --describe lists them)`,
       );
@@ -262,7 +273,38 @@ export function buildScenario(opts: {
     );
     throw new UsageError(`invalid scenario:\n  ${lines.join('\n  ')}`);
   }
+  if (opts.notes) opts.notes.push(...timelineNotes(v.scenario, opts.sets ?? []));
   return v.scenario;
+}
+
+/**
+ * A --set of a policy lever that the scenario's policy timeline also changes
+ * holds only until the timeline's first change of it: one line per such lever,
+ * naming when, to what and by which event, and how to keep the value.
+ */
+export function timelineNotes(sc: Scenario, sets: readonly string[]): string[] {
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  for (const s of sets) {
+    const path = s.slice(0, Math.max(0, s.indexOf('='))).trim();
+    if (!path.startsWith('policy.') || seen.has(path)) continue;
+    seen.add(path);
+    const lever = path.slice('policy.'.length);
+    const events = sc.policyEvents
+      .filter((e) => e.lever === lever)
+      .sort((a, b) => a.start - b.start);
+    if (events.length === 0) continue;
+    const e = events[0];
+    const q = Math.round(e.start * 4);
+    const when = `${sc.simulation.startYear + Math.floor(q / 4)}Q${(q % 4) + 1}`;
+    const more = events.length > 1 ? ` (and ${events.length - 1} more change(s) later)` : '';
+    notes.push(
+      `note: ${path} is also changed by the scenario's policy timeline: to ${e.value} from ${when}` +
+        `${e.label ? ` ("${echo(e.label)}")` : ''}${more}; your --set value holds until then. ` +
+        `To keep it throughout, give a timeline without that event (--set policyEvents=[...] replaces the whole timeline; [] removes it).`,
+    );
+  }
+  return notes;
 }
 
 /** Tidy CSV: one row per value, with section, key, tier, period and unit. */
@@ -300,7 +342,7 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliO
   if (req.kind === 'batch') {
     throw new UsageError('--runs and --sweep run on worker threads: use npm run sim');
   }
-  return { output: req.output, out: req.out };
+  return { output: req.output, out: req.out, notes: req.notes ?? [] };
 }
 
 /** Bytes of the series a --runs job returns (8 a value: every series per tier and quarter, and the economy's). */
@@ -433,10 +475,12 @@ export function parseCli(
     }
     scenarioJson = p.value;
   }
+  const notes: string[] = [];
   const sc = buildScenario({
     preset: o.preset,
     scenarioJson,
     sets: o.set,
+    notes,
     seed: intOption('seed', o.seed),
     years: intOption('years', o.years),
     firms: intOption('firms', o.firms),
@@ -486,6 +530,7 @@ export function parseCli(
       out,
       workers: Math.max(1, Math.min(workers ?? cores, size)),
       shard,
+      notes,
     };
   }
   if (workers !== undefined) throw new UsageError('--workers goes with --runs or --sweep');
@@ -493,7 +538,7 @@ export function parseCli(
   if (out !== undefined) prepareOut?.(out);
   const result = simulate(sc);
   const output = format === 'csv' ? toCSV(result) : JSON.stringify(toJSON(result)) + '\n';
-  return { kind: 'text', output, out };
+  return { kind: 'text', output, out, notes };
 }
 
 const csvNum = (x: number | null | undefined) =>

@@ -116,6 +116,7 @@ async function main(): Promise<number> {
         outFile = OutFile.open(out);
       },
     );
+    for (const n of req.notes ?? []) say(n);
     if (req.kind === 'text') {
       if (req.out === undefined) process.stdout.write(req.output);
       else writeOutput([req.output], 'txt');

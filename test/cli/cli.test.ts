@@ -115,3 +115,63 @@ describe('npm run sim', () => {
     expect(p.stdout).toBe('');
   });
 });
+
+describe('a --set lever that the policy timeline also changes', () => {
+  it('is named in a note, with when, to what and by which event the timeline changes it', () => {
+    const r = runCli(
+      ['--preset', 'japan-2024', '--years', '1', '--set', 'policy.laborCostAcceptance=0.7'],
+      noFile,
+    );
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes![0]).toContain('policy.laborCostAcceptance');
+    expect(r.notes![0]).toContain('to 0.4 from 2023Q4 ("2023 guideline")');
+    // The set value holds until the event, the timeline's after it.
+    const out = JSON.parse(r.output);
+    expect(out.scenario.policy.laborCostAcceptance).toBe(0.7);
+  });
+
+  it('gets no note for a lever the timeline leaves alone, or once the timeline is replaced', () => {
+    const a = runCli(
+      ['--preset', 'japan-2024', '--years', '1', '--set', 'policy.costDown=0.01'],
+      noFile,
+    );
+    expect(a.notes).toEqual([]);
+    const b = runCli(
+      [
+        '--preset',
+        'japan-2024',
+        '--years',
+        '1',
+        '--set',
+        'policyEvents=[]',
+        '--set',
+        'policy.laborCostAcceptance=0.7',
+      ],
+      noFile,
+    );
+    expect(b.notes).toEqual([]);
+    expect(JSON.parse(b.output).scenario.policyEvents).toEqual([]);
+  });
+
+  it('prints the note on standard error and still runs', () => {
+    const script = fileURLToPath(new URL('../../scripts/sim.ts', import.meta.url));
+    const p = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        script,
+        '--preset',
+        'japan-2024',
+        '--years',
+        '1',
+        '--set',
+        'policy.enforcement=0.9',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(p.status).toBe(0);
+    expect(p.stderr).toContain('sim: note: policy.enforcement is also changed');
+    expect(JSON.parse(p.stdout).version).toBeTypeOf('string');
+  });
+});
