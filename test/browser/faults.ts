@@ -10,7 +10,8 @@
  * - 'throw': send it a message that throws inside it (an uncaught exception
  *   in its message handler: the page gets an error event),
  * - 'hang': make it never answer (its messages, both ways, are dropped),
- * - 'messageerror': fire a messageerror at it (a message it could not read).
+ * - 'messageerror': fire a messageerror at it (a message it could not read),
+ * - 'crash': end it and fire an error at it (as a crash the page is told of).
  *
  * `spawnFaults[name]` lists faults for the next workers made with that name,
  * one per worker: 'load' (its script fails to load), 'hang', 'terminate' or
@@ -20,14 +21,16 @@
  */
 import type { Page } from 'playwright-core';
 
-export type Kill = 'terminate' | 'throw' | 'hang' | 'messageerror';
+export type Kill = 'terminate' | 'throw' | 'hang' | 'messageerror' | 'crash';
 export type SpawnFault = 'load' | 'hang' | 'terminate' | 'throw' | 'ok';
 
 /** The base time limit the tests give the worker layer, ms (production: 8 s). */
 export const TEST_BASE_LIMIT_MS = 3000;
 
-export const FAULTS = `(() => {
-  window.__workerTestBaseLimitMs = ${TEST_BASE_LIMIT_MS};
+/** The init script; `baseLimitMs` undefined keeps the app's own time limits (the benchmark). */
+export function faultsScript(baseLimitMs?: number): string {
+  return `(() => {
+  ${baseLimitMs === undefined ? '' : `window.__workerTestBaseLimitMs = ${baseLimitMs};`}
   const Base = window.Worker;
   const post = Base.prototype.postMessage;
   const stop = Base.prototype.terminate;
@@ -40,6 +43,11 @@ export const FAULTS = `(() => {
     else if (how === 'throw') post.call(w, badMessage);
     else if (how === 'hang') rec.hung = true;
     else if (how === 'messageerror') w.dispatchEvent(new MessageEvent('messageerror'));
+    else if (how === 'crash') {
+      rec.alive = false;
+      stop.call(w);
+      w.dispatchEvent(new ErrorEvent('error', { message: 'injected crash', cancelable: true }));
+    }
   }
   window.__faults = {
     made,
@@ -72,6 +80,10 @@ export const FAULTS = `(() => {
     }
   };
 })()`;
+}
+
+/** The init script of the tests: faults, and a base time limit of TEST_BASE_LIMIT_MS. */
+export const FAULTS = faultsScript(TEST_BASE_LIMIT_MS);
 
 /** Applies `how` to the newest live worker whose name starts with `prefix`; false if none. */
 export function kill(page: Page, prefix: string, how: Kill): Promise<boolean> {
