@@ -55,7 +55,7 @@ const en: Overview = {
     {
       n: 1,
       title: 'Final demand',
-      text: 'Consumers buy the final goods from tier 0. When final prices rise faster than prices in general they buy less; when the chain’s quality rises they buy more. Which counts more depends on the consumers’ value orientation: buyers of “cheap and good” react to price, value-focused buyers to quality. Tier 0 sets its price partly from its own costs and partly from the market’s price, so it keeps part of a saving and absorbs part of a rise in costs.',
+      text: 'Consumers buy the final goods from tier 0. When final prices rise faster than prices in general they buy less; when the chain’s quality rises they buy more. The consumers’ value orientation sets how much quality counts: buyers of “cheap and good” look at the price only, value-focused buyers weigh the price against quality (a price rise without better quality loses them too). Tier 0 sets its price partly from its own costs and partly from the market’s price, so it keeps part of a saving and absorbs part of a rise in costs.',
     },
     {
       n: 2,
@@ -85,7 +85,7 @@ const en: Overview = {
     {
       n: 7,
       title: 'Exit and entry',
-      text: 'A firm whose cash and credit run out closes, and small firms also close when no successor takes over. Its customers move to other suppliers of the same tier, on new contracts. New firms enter tiers where margins are good or orders go unfilled.',
+      text: 'A firm whose cash and credit run out closes, and small firms also close when no successor takes over. Its customers move to other suppliers of the same tier, on new contracts. Parts a supplier cannot deliver are partly bought elsewhere at a premium (the spot market) and partly lost, so a supplier’s shortfall costs its buyer. New firms enter tiers where margins are good or orders go unfilled.',
     },
   ],
   details: 'The full description follows: every mechanism with its equations and parameters.',
@@ -114,7 +114,7 @@ const ja: Overview = {
     {
       n: 1,
       title: '最終需要',
-      text: '消費者は第0階層から最終製品を買います。最終製品の価格が物価全体より速く上がれば需要は減り、サプライチェーン全体の品質が上がれば需要は増えます。どちらが強く効くかは消費者の価値志向によります。「安くて良いもの」を求める消費者は価格に、価値を重視する消費者は品質に反応します。第0階層は自社のコストと市場価格の両方を見て価格を決めるため、コスト削減分の一部を手元に残す一方、コスト上昇の一部は自ら吸収します。',
+      text: '消費者は第0階層から最終製品を買います。最終製品の価格が物価全体より速く上がれば需要は減り、サプライチェーン全体の品質が上がれば需要は増えます。品質がどれだけ効くかは消費者の価値志向によります。「安くて良いもの」を求める消費者は価格だけを見て、価値を重視する消費者は価格を品質と比べます（品質の向上を伴わない値上げでは、やはり買う量を減らします）。第0階層は自社のコストと市場価格の両方を見て価格を決めるため、コスト削減分の一部を手元に残す一方、コスト上昇の一部は自ら吸収します。',
     },
     {
       n: 2,
@@ -144,7 +144,7 @@ const ja: Overview = {
     {
       n: 7,
       title: '退出と参入',
-      text: '現預金と借入枠が尽きた企業は退出します。中小企業は後継者が見つからずに廃業することもあります。その取引先は同じ階層の別のサプライヤーに移り、新たな契約を結びます。利益率が高い階層や、受注に生産が追いつかない階層には新しい企業が参入します。',
+      text: '現預金と借入枠が尽きた企業は退出します。中小企業は後継者が見つからずに廃業することもあります。その取引先は同じ階層の別のサプライヤーに移り、新たな契約を結びます。サプライヤーが納入できない部品は、一部を他から割高で買い（スポット市場）、残りは生産の損失になるため、サプライヤーの納入不足は親事業者の負担になります。利益率が高い階層や、受注に生産が追いつかない階層には新しい企業が参入します。',
     },
   ],
   details: '以下は詳しい説明です。すべての仕組みを数式とパラメータとともに示します。',
