@@ -2,12 +2,9 @@ import { mount } from 'svelte';
 import { registerSW } from 'virtual:pwa-register';
 import App from './app/App.svelte';
 import UpdatePrompt from './app/UpdatePrompt.svelte';
-import EmbedView from './app/EmbedView.svelte';
-import EmbedBroken from './app/export/EmbedBroken.svelte';
-import { embedNotices } from './app/export/embedNotices.ts';
 import { embedOf } from './app/share/start.ts';
-import { refreshCharts } from './app/charts/chart.svelte.ts';
 import { followDocumentLanguage } from './export/fonts.ts';
+import { detectLocale, loadLang } from './i18n/index.ts';
 import { expandEmbedUrl } from './share/embed.ts';
 import './app/app.css';
 
@@ -56,11 +53,21 @@ async function start(): Promise<void> {
   // A compact embed link (`e=`) carries its query deflated: read it first.
   const compact = await expandEmbedUrl(location.href);
   const href = compact?.ok ? compact.href : location.href;
+  // Japanese texts load before a page in Japanese first renders (English is bundled).
+  const lang = new URL(href).searchParams.get('lang');
+  if (lang === 'ja' || (lang !== 'en' && detectLocale(navigator.languages) === 'ja'))
+    await loadLang('ja');
   // A link with `embed=` shows one chart alone (in an iframe), and never rewrites its own URL.
+  // The embed's view loads only for an embed (a smaller first download for the app).
   const embed = compact && !compact.ok ? null : embedOf(href, navigator.languages);
   if (compact && !compact.ok) {
+    const { default: EmbedBroken } = await import('./app/export/EmbedBroken.svelte');
     mount(EmbedBroken, { target, props: { error: compact.error } });
   } else if (embed) {
+    const [{ default: EmbedView }, { embedNotices }] = await Promise.all([
+      import('./app/EmbedView.svelte'),
+      import('./app/export/embedNotices.ts'),
+    ]);
     const notices = embedNotices(href, embed.state, compact?.ok ? compact.fingerprint : null);
     mount(EmbedView, { target, props: { chart: embed.chart, state: embed.state, notices } });
   } else {
@@ -68,6 +75,9 @@ async function start(): Promise<void> {
   }
 }
 
-followDocumentLanguage(document, refreshCharts);
+// After a font has loaded, the charts are drawn again (Chart.js loads with them, beside the first view).
+followDocumentLanguage(document, () => {
+  void import('./app/charts/chart.svelte.ts').then((m) => m.refreshCharts());
+});
 registerServiceWorker();
 void start();

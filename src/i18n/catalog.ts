@@ -1,31 +1,29 @@
 /**
- * The message catalogs, English and Japanese, as i18next resources. The
- * English texts of parameters, series, presets and link messages come from
- * the engine's and the link reader's own tables (one source, no drift); the
- * Japanese ones from engine.ja.ts. A text missing in Japanese falls back to
- * English and is listed in MISSING_JA (a unit test requires it to be empty).
+ * The message catalogs as nested objects. The English texts of parameters,
+ * series, presets and link messages come from the engine's and the link
+ * reader's own tables (one source, no drift); the Japanese ones from
+ * engine.ja.ts. This module builds the English catalog; the Japanese one
+ * (catalog.ja.ts) loads when it is first needed, so that the first download
+ * does not carry it. A text missing in Japanese falls back to English and is
+ * listed in MISSING_JA (a unit test requires it to be empty).
  */
 import { ECONOMY, PARAMS, PRESETS, SERIES } from '../engine/index.ts';
 import { KEY_INDICATORS } from '../engine/indicators.ts';
 import { ISSUE_TEXT } from './issues.ts';
-import { ECONOMY_JA, ISSUE_JA, PARAM_JA, PRESET_JA, SERIES_JA, UNIT_JA } from './engine.ja.ts';
 import { uiEn } from './ui.en.ts';
-import { uiJa } from './ui.ja.ts';
 
 export type Catalog = { [key: string]: string | Catalog };
 
-/** Keys of Japanese texts that are missing (English used instead). */
-export const MISSING_JA: string[] = [];
-
-function ja(key: string, text: string | undefined, english: string): string {
-  if (text === undefined || text === '') {
-    MISSING_JA.push(key);
-    return english;
-  }
-  return text;
+/** The Japanese tables of engine.ja.ts that a catalog is built from. */
+export interface JaTables {
+  ui: unknown;
+  PARAM_JA: Record<string, { label?: string; help?: string; source?: string } | undefined>;
+  UNIT_JA: Record<string, string>;
+  SERIES_JA: Record<string, string>;
+  ECONOMY_JA: Record<string, string>;
+  PRESET_JA: Record<string, { title: string; description: string } | undefined>;
+  ISSUE_JA: Record<string, string>;
 }
-
-const unitJa = (key: string, unit: string) => ja(key, UNIT_JA[unit], unit);
 
 function setIn(root: Catalog, path: string, value: string): void {
   const parts = path.split('.');
@@ -34,9 +32,23 @@ function setIn(root: Catalog, path: string, value: string): void {
   node[parts[parts.length - 1]] = value;
 }
 
-function build(lang: 'en' | 'ja'): Catalog {
-  const isJa = lang === 'ja';
-  const root = structuredClone(isJa ? uiJa : uiEn) as unknown as Catalog;
+/**
+ * The catalog of English (`t` null) or Japanese (`t` the Japanese tables);
+ * the keys of Japanese texts that are missing (English used instead) are
+ * added to `missing`.
+ */
+export function buildCatalog(t: JaTables | null, missing: string[] = []): Catalog {
+  const isJa = t !== null;
+  const { PARAM_JA, UNIT_JA, SERIES_JA, ECONOMY_JA, PRESET_JA, ISSUE_JA } = t ?? EMPTY;
+  const ja = (key: string, text: string | undefined, english: string): string => {
+    if (text === undefined || text === '') {
+      missing.push(key);
+      return english;
+    }
+    return text;
+  };
+  const unitJa = (key: string, unit: string) => ja(key, UNIT_JA[unit], unit);
+  const root = structuredClone(isJa ? t.ui : uiEn) as unknown as Catalog;
   const put = (key: string, english: string, japanese: string | undefined) =>
     setIn(root, key, isJa ? ja(key, japanese, english) : english);
   const putUnit = (key: string, unit: string) => {
@@ -69,7 +81,17 @@ function build(lang: 'en' | 'ja'): Catalog {
   return root;
 }
 
-export const CATALOGS = { en: build('en'), ja: build('ja') } as const;
+const EMPTY: Omit<JaTables, 'ui'> = {
+  PARAM_JA: {},
+  UNIT_JA: {},
+  SERIES_JA: {},
+  ECONOMY_JA: {},
+  PRESET_JA: {},
+  ISSUE_JA: {},
+};
+
+/** The English catalog. */
+export const EN_CATALOG = buildCatalog(null);
 
 /** Every key of a catalog with its text, as "a.b.c" → text. */
 export function flatten(c: Catalog, prefix = ''): Map<string, string> {

@@ -1,13 +1,14 @@
 /**
- * Translation with i18next: one instance holding both catalogs, initialised
- * synchronously (the catalogs are bundled), so `translate` works at once in
- * the page, a worker or Node. `{{name}}` placeholders; values are not
- * HTML-escaped (Svelte escapes what it renders).
+ * Translation: the English catalog is bundled; the Japanese one loads on
+ * demand (`loadLang`, which the page awaits before showing Japanese; in Node,
+ * a script or a test, it is loaded before this module's importers run).
+ * Keys are dotted paths into the catalogs; `{{name}}` placeholders (a
+ * placeholder without a value stays as written); values are not
+ * HTML-escaped (Svelte escapes what it renders). A text missing in Japanese
+ * falls back to English, a missing key to the key itself.
  */
-import i18next from 'i18next';
 import { LANGS, type Lang } from './langs.ts';
-import { CATALOGS } from './catalog.ts';
-import { EVENT_LABEL_JA } from './engine.ja.ts';
+import { EN_CATALOG, type Catalog } from './catalog.ts';
 import type { uiEn } from './ui.en.ts';
 
 export { LANGS, type Lang };
@@ -23,31 +24,54 @@ export type TableKey = `${'param' | 'series' | 'economy' | 'preset' | 'indicator
 export type MessageKey = UiKey | TableKey;
 export type MessageParams = Record<string, string | number>;
 
-export const i18n = i18next.createInstance();
-void i18n.init({
-  resources: {
-    en: { translation: CATALOGS.en },
-    ja: { translation: CATALOGS.ja },
-  },
-  lng: 'en',
-  fallbackLng: 'en',
-  supportedLngs: [...LANGS],
-  initAsync: false,
-  nsSeparator: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+const catalogs: { en: Catalog; ja?: Catalog } = { en: EN_CATALOG };
+/** Japanese names of units and of the presets' event labels, with the Japanese catalog. */
+let japanese: { units: Record<string, string>; events: Record<string, string> } | null = null;
+let loadingJa: Promise<void> | null = null;
 
-const fixed = { en: i18n.getFixedT('en'), ja: i18n.getFixedT('ja') };
+/** Whether `lang`'s texts are here (English always is). */
+export function hasLang(lang: Lang): boolean {
+  return lang === 'en' || !!catalogs.ja;
+}
+
+/** Loads `lang`'s catalog if it is not here yet. */
+export function loadLang(lang: Lang): Promise<void> {
+  if (hasLang(lang)) return Promise.resolve();
+  loadingJa ??= import('./catalog.ja.ts').then((m) => {
+    catalogs.ja = m.JA_CATALOG;
+    japanese = { units: m.UNIT_JA, events: m.EVENT_LABEL_JA };
+  });
+  return loadingJa;
+}
+
+// A script or a test in Node has both languages from the start. (The app's build
+// replaces import.meta.env.SSR by false: the page loads Japanese when needed.)
+if (import.meta.env?.SSR !== false) await loadLang('ja');
+
+function lookup(c: Catalog | undefined, key: string): string | undefined {
+  let node: string | Catalog | undefined = c;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+const fill = (text: string, params: MessageParams) =>
+  text.replace(/\{\{(\w+)\}\}/g, (m, k: string) =>
+    params[k] !== undefined ? String(params[k]) : m,
+  );
 
 /** The text of `key` in `lang`, placeholders filled. */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  return fixed[lang](key, params ?? {});
+  const text = lookup(catalogs[lang], key) ?? lookup(catalogs.en, key);
+  if (text === undefined) return key;
+  return params ? fill(text, params) : text;
 }
 
 /** Whether `key` has a text (e.g. a parameter without a source has none). */
 export function hasMessage(lang: Lang, key: string): boolean {
-  return i18n.exists(key, { lng: lang, fallbackLng: false });
+  return lookup(catalogs[lang], key) !== undefined;
 }
 
 /**
@@ -89,5 +113,10 @@ export function tierName(lang: Lang, k: number, tiers: number): string {
 
 /** A policy event's label as the time axes show it: the presets' labels translated, others as given. */
 export function eventLabel(lang: Lang, label: string): string {
-  return lang === 'ja' ? (EVENT_LABEL_JA[label] ?? label) : label;
+  return lang === 'ja' ? (japanese?.events[label] ?? label) : label;
+}
+
+/** A unit as written in `lang` (the engine's units are English). */
+export function unitName(lang: Lang, unit: string): string {
+  return lang === 'ja' ? (japanese?.units[unit] ?? unit) : unit;
 }

@@ -5,8 +5,14 @@
  * label. A form not known here is shown as the engine wrote it.
  */
 import { PARAM_BY_PATH } from '../engine/index.ts';
-import { UNIT_JA } from './engine.ja.ts';
-import { hasMessage, translate, type Lang, type MessageKey, type MessageParams } from './index.ts';
+import {
+  hasMessage,
+  translate,
+  unitName,
+  type Lang,
+  type MessageKey,
+  type MessageParams,
+} from './index.ts';
 import { isPercent, toTyped, typedUnit } from './units.ts';
 
 const NUM = String.raw`(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)`;
@@ -17,7 +23,7 @@ const RELATIVE_CHANGE = 'a relative change, 0.4 = +40%';
 
 function unitText(lang: Lang, unit: string): string {
   if (unit === RELATIVE_CHANGE) return translate(lang, 'validation.relativeChange');
-  return lang === 'ja' ? (UNIT_JA[unit] ?? unit) : unit;
+  return unitName(lang, unit);
 }
 
 const label = (lang: Lang, path: string) => translate(lang, `param.${path}.label`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ECONOMY, PARAMS, PRESETS, SERIES } from '../../src/engine/index.ts';
-import { CATALOGS, MISSING_JA, flatten } from '../../src/i18n/catalog.ts';
+import { CATALOGS, MISSING_JA, flatten } from '../../src/i18n/catalogs.ts';
 import { detectLocale, hasMessage, paramText, tierName, translate } from '../../src/i18n/index.ts';
 import { Locale } from '../../src/i18n/locale.svelte.ts';
 import { ISSUE_TEXT, decodeState } from '../../src/share/urlState.ts';

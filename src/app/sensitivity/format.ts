@@ -6,8 +6,7 @@
  */
 import { INDICATOR_BY_ID, type Indicator } from '../../engine/batch.ts';
 import { PARAM_BY_PATH } from '../../engine/index.ts';
-import { UNIT_JA } from '../../i18n/engine.ja.ts';
-import { translate, type Lang, type MessageKey } from '../../i18n/index.ts';
+import { translate, unitName, type Lang, type MessageKey } from '../../i18n/index.ts';
 import { PERCENT_UNITS } from '../../i18n/units.ts';
 
 /** Units written as a percentage (shared with the levers' fields). */
@@ -31,7 +30,7 @@ export function paramValue(lang: Lang, path: string, x: number): string {
   if (pct) return `${trimmed(x * 100, 2)}${pct[lang]}`;
   const n = trimmed(x, 4);
   if (PLAIN.has(unit)) return n;
-  if (lang === 'ja') return `${n}${UNIT_JA[unit] ?? unit}`;
+  if (lang === 'ja') return `${n}${unitName(lang, unit)}`;
   return `${n} ${unit}`;
 }
 
@@ -47,7 +46,7 @@ export function paramUnit(lang: Lang, path: string): string {
   const pct = PERCENT[unit];
   if (pct) return pct[lang];
   if (PLAIN.has(unit)) return '';
-  return lang === 'ja' ? (UNIT_JA[unit] ?? unit) : unit;
+  return unitName(lang, unit);
 }
 
 /** A range with the unit once, at the end: "0 → 5%/year", "1 → 4 buyers", "0 → 0.5". */
@@ -145,7 +144,7 @@ export function indicatorValue(lang: Lang, id: string, x: number | null | undefi
 
 /** The engine's unit of an indicator, in `lang` (for CSV headers). */
 export function engineUnit(lang: Lang, unit: string): string {
-  return lang === 'ja' ? (UNIT_JA[unit] ?? unit) : unit;
+  return unitName(lang, unit);
 }
 
 export type { Indicator };
