@@ -115,11 +115,11 @@ export const PARAMS: readonly ParamSpec[] = [
     'policy',
     'Pass-through floor',
     'share',
-    0.15,
+    0,
     0,
     1,
     0.05,
-    "A rule on settled negotiations: when a buyer answers a supplier's request for a price revision, it passes on at least this share of each item of the supplier's claimed cost-up, whatever the supplier's power. 1 = every settled claim is passed on in full. Suppliers that dare not ask, or whose request is refused, are not covered.",
+    "A rule on settled negotiations: when a buyer answers a supplier's request for a price revision, it passes on at least this share of each item of the supplier's claimed cost-up, whatever the supplier's power. 1 = every settled claim is passed on in full. Suppliers that dare not ask, or whose request is refused, are not covered. It binds only above the share a settled claim already gets (with the defaults at least about a quarter, even for a powerless supplier): 0 = no such rule, as in Japan today.",
     {
       source:
         'Measured pass-through in Japan was 46.9% (Sep 2022) to 53.5% (Sep 2025), SME Agency surveys.',
