@@ -526,6 +526,7 @@ export const UNIT_JA: Record<string, string> = {
   probability: '確率',
   'share of unit cost': '単位原価に対する比率',
   'share of links/year': '取引関係に占める比率／年',
+  'share of a shortfall': '不足分に占める比率',
   'share of price': '価格に対する比率',
   'price change per unit shortage': '不足1単位当たりの価格変化',
   'share of value added': '付加価値に対する比率',
@@ -645,6 +646,12 @@ export const ISSUE_JA: Record<string, string> = {
   outOfRange:
     'シナリオ{{scenario}}：{{path}} = {{value}} を無視しました（{{min}}から{{max}}の範囲である必要があります）。',
   invalidValue: 'シナリオ{{scenario}}：{{path}} = {{value}} を無視しました（{{detail}}）。',
+  renamedBoth:
+    'リンクは同じ設定を古い名前（{{oldName}} = 「{{oldValue}}」）と新しい名前（{{newName}} = 「{{newValue}}」）の両方で指定しています。新しい名前の値を使用しています。',
+  chartsNone:
+    'charts = 「{{value}}」にはこのアプリのグラフが一つも含まれていないため、すべてのグラフを表示しています。',
+  presentHidden:
+    'present = 「{{value}}」：そのグラフはリンクで表示されないため、プレゼンターモードは「{{shown}}」で開きます。',
   badOption:
     '{{name}} = 「{{value}}」を無視しました（次のいずれかである必要があります：{{allowed}}）。',
   duplicate: '「{{name}}」が複数回指定されているため、最後の値を使用しています。',

@@ -44,6 +44,11 @@ export const ISSUE_TEXT = {
     'This link was made with model version {{made}}. The model has changed since (this is version {{current}}): the figures shown now come from the new model and differ from those the link showed.',
   modelNewer:
     "This link was made with model version {{made}}, newer than this app's model (version {{current}}): the figures shown come from this app's model and may differ.",
+  renamedBoth:
+    'The link gives the same setting under its old name ({{oldName}} = "{{oldValue}}") and its new one ({{newName}} = "{{newValue}}"): the new name\'s value is used.',
+  chartsNone: 'charts = "{{value}}" names no chart this app has, so every chart is shown.',
+  presentHidden:
+    'present = "{{value}}": the link does not show that chart, so presenter mode opens on "{{shown}}".',
   removedSetting:
     'scenario {{scenario}}: "{{path}}" is not a setting of model version {{current}}; it was ignored.',
 } as const;

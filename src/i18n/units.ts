@@ -23,6 +23,7 @@ export const PERCENT_UNITS: Readonly<Record<string, { en: string; ja: string }>>
   'share of price': { en: '% of price', ja: '%（価格比）' },
   'share of final price': { en: '% of final price', ja: '%（最終価格比）' },
   'share of cash flow': { en: '% of cash flow', ja: '%（キャッシュフロー比）' },
+  'share of a shortfall': { en: '% of a shortfall', ja: '%（不足分比）' },
   'share of value added': { en: '% of value added', ja: '%（付加価値比）' },
   'share of collateral': { en: '% of collateral', ja: '%（担保比）' },
   'share of buyers': { en: '% of buyers', ja: '%（親事業者に占める割合）' },

@@ -648,16 +648,28 @@ export interface DecodeResult {
 type Params = Map<string, string>;
 
 /** Migrations of the raw parameters, from version n to n + 1. */
-const MIGRATIONS: Record<number, (p: Params, hash: string) => Params> = {
+const MIGRATIONS: Record<number, (p: Params, hash: string, issues: ShareIssue[]) => Params> = {
   /**
    * Version 1 (the first app): the page in the hash (#sim, #model), the
    * chart mode 'both' for A and B together, and `policy.passThrough` for
    * what is now `policy.passThroughFloor`.
    */
-  1: (p, hash) => {
+  1: (p, hash, issues) => {
     const out: Params = new Map();
     for (const [k, val] of p) {
       const renamed = k.replace(/^([ab])\.policy\.passThrough$/, '$1.policy.passThroughFloor');
+      // A value the link also gives under the new name wins over the old name's, and is told.
+      if (renamed !== k && p.has(renamed)) {
+        issues.push(
+          issue('renamedBoth', {
+            oldName: k,
+            oldValue: val,
+            newName: renamed,
+            newValue: p.get(renamed) ?? '',
+          }),
+        );
+        continue;
+      }
       out.set(renamed, k === 'mode' && val === 'both' ? 'ab' : val);
     }
     if (!out.has('view') && (hash === '#model' || hash === '#sim')) {
@@ -821,7 +833,7 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
     if (version < FORMAT_VERSION && !optionsOnly) {
       issues.push(issue('migrated', { from: String(version) }));
     }
-    for (let n = version; n < FORMAT_VERSION; n++) params = MIGRATIONS[n](params, hash);
+    for (let n = version; n < FORMAT_VERSION; n++) params = MIGRATIONS[n](params, hash, issues);
 
     const state = defaultState(fallback.lang);
     state.lang = pickOption(params, 'lang', LANGS, issues) ?? state.lang;
@@ -846,6 +858,18 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
         }
       }
       state.charts = CHART_IDS.filter((c) => listed.includes(c));
+      if (listed.length > 0 && state.charts.length === 0) {
+        // A link that lists charts of which none exists is a damaged one: the default set, said so.
+        // (An empty list is a choice: the user hid every chart.)
+        issues.push(issue('chartsNone', { value: charts }));
+        state.charts = [...CHART_IDS];
+      }
+    }
+    // Presenter mode on a chart the link does not show: named, and the first one shown instead.
+    if (state.present && state.charts.length > 0 && !state.charts.includes(state.present)) {
+      const shown = state.charts[0];
+      issues.push(issue('presentHidden', { value: state.present, shown }));
+      state.present = shown;
     }
 
     state.sens = readSens(params, issues);

@@ -191,8 +191,13 @@ const stateArb: fc.Arbitrary<AppState> = fc
   })
   .map(({ a, b, pa, pb, ...rest }) => ({
     ...rest,
-    // An embed never presents.
-    present: rest.embed ? null : rest.present,
+    // An embed never presents; the app presents one of the charts it shows.
+    present:
+      rest.embed || rest.present === null
+        ? null
+        : rest.charts.length > 0 && !rest.charts.includes(rest.present)
+          ? rest.charts[0]
+          : rest.present,
     a: stateOf(a, pa),
     b: stateOf(b, pb),
   }));
@@ -647,6 +652,20 @@ describe('migration from version 1', () => {
     );
   });
 
+  it('a setting given under its old and its new name: the new one wins, and the notice says so', () => {
+    for (const q of [
+      '?v=1&a.policy.passThrough=0.8&a.policy.passThroughFloor=0.3',
+      '?v=1&a.policy.passThroughFloor=0.3&a.policy.passThrough=0.8',
+    ]) {
+      const out = decodeState(`https://x.org/${q}`);
+      expect(out.state.a.patch).toEqual({ policy: { passThroughFloor: 0.3 } });
+      const notice = out.issues.find((i) => i.code === 'renamedBoth');
+      expect(notice?.text).toBe(
+        'The link gives the same setting under its old name (a.policy.passThrough = "0.8") and its new one (a.policy.passThroughFloor = "0.3"): the new name\'s value is used.',
+      );
+    }
+  });
+
   it('a version-2 link does not get the version-1 renames', () => {
     const out = decodeState(sign('?v=2&a.policy.passThrough=0.8&mode=both'));
     expect(out.state.a.patch).toEqual({});
@@ -849,5 +868,32 @@ describe('pinned embeds', () => {
     const html = iframeSnippet(src, { title: 'Who bears "cost-ups"' });
     expect(html).toMatch(/^<iframe src="https:\/\/x\.org\/app\/\?v=3&amp;pin=/);
     expect(html).toContain('title="Who bears &quot;cost-ups&quot;"');
+  });
+});
+
+describe('charts and presenter mode in a link', () => {
+  it('charts= naming no chart this app has: every chart, with a notice (each bad name told too)', () => {
+    const out = decodeState(sign('?v=3&charts=foo,bar'));
+    expect(out.state.charts).toEqual([...CHART_IDS]);
+    expect(out.issues.map((i) => i.code)).toEqual(['badOption', 'badOption', 'chartsNone']);
+    expect(out.warnings.at(-1)).toBe(
+      'charts = "foo,bar" names no chart this app has, so every chart is shown.',
+    );
+  });
+
+  it('an empty charts= is a choice (every chart hidden), not damage', () => {
+    const out = decodeState(sign('?v=3&charts='));
+    expect(out.state.charts).toEqual([]);
+    expect(out.issues).toEqual([]);
+  });
+
+  it('present= a chart the link does not show: named, and presenter mode opens on the first one shown', () => {
+    const out = decodeState(sign('?v=3&charts=wage,burden&present=investment'));
+    expect(out.state.present).toBe('wage');
+    const notice = out.issues.find((i) => i.code === 'presentHidden');
+    expect(notice?.text).toBe(
+      'present = "investment": the link does not show that chart, so presenter mode opens on "wage".',
+    );
+    expect(decodeState(sign('?v=3&charts=wage,burden&present=burden')).issues).toEqual([]);
   });
 });
