@@ -686,6 +686,10 @@ export const uiEn = {
     nothing: 'Tick at least one saved scenario to share the table.',
     msg: {
       notJson: 'It is not valid JSON ({{detail}}).',
+      tooLarge:
+        'It is too large: {{n}} characters, at most {{max}} (a table of 50 scenarios is a few hundred thousand).',
+      tooDeep: 'It is nested more than {{max}} levels deep (a table is about 6 levels deep).',
+      reservedKey: 'It holds keys that are not allowed: {{keys}}.',
       notTable: 'It does not hold a scenario table.',
       badVersion: 'Its format version {{value}} is not one this app reads (1).',
       empty: 'The table has no scenarios.',

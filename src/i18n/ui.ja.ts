@@ -684,6 +684,10 @@ export const uiJa: Shape<typeof uiEn> = {
     nothing: '表を共有するには、保存したシナリオを一つ以上チェックしてください。',
     msg: {
       notJson: 'JSONとして読めません（{{detail}}）。',
+      tooLarge:
+        '大きすぎます：{{n}}文字あります。上限は{{max}}文字です（50件のシナリオの表でも数十万文字です）。',
+      tooDeep: '入れ子が{{max}}段を超えています（表の入れ子は6段程度です）。',
+      reservedKey: '使えないキーが含まれています：{{keys}}。',
       notTable: 'シナリオの表が含まれていません。',
       badVersion: '形式のバージョン{{value}}はこのアプリでは読めません（読めるのは1）。',
       empty: '表にシナリオがありません。',

@@ -17,6 +17,7 @@ import {
   setPath,
   type Scenario,
 } from '../engine/index.ts';
+import { MAX_DEPTH, MAX_SCENARIO_BYTES, count, jsonDepth, reservedKeys } from '../engine/limits.ts';
 import {
   MAX_NAME_LENGTH,
   checkName,
@@ -41,6 +42,12 @@ export const TABLE_KEY = 'table';
 export const MAX_LINK_LENGTH = 8000;
 /** At most this many scenarios in one table. */
 export const MAX_TABLE_SCENARIOS = 50;
+/**
+ * A table file or link holds at most this many characters: four times a
+ * scenario file's cap (src/engine/limits.ts), far above 50 scenarios of a
+ * few kilobytes each.
+ */
+export const MAX_TABLE_CHARS = 4 * MAX_SCENARIO_BYTES;
 
 /** One scenario of a table, in its order. */
 export interface TableScenario {
@@ -65,7 +72,10 @@ export type WorkshopCode =
   | 'same'
   | 'renamed'
   | 'failed'
-  | 'tooLong';
+  | 'tooLong'
+  | 'tooLarge'
+  | 'tooDeep'
+  | 'reservedKey';
 
 /**
  * A message: a code (catalog key `workshop.msg.<code>`) and its parameters;
@@ -160,17 +170,43 @@ export function tableOfLink(href: string): string | null {
   return new URLSearchParams(href.slice(q + 1, hash < 0 ? undefined : hash)).get(TABLE_KEY);
 }
 
+/**
+ * Parses a table's JSON within the caps the command line and the saved
+ * scenarios use (src/engine/limits.ts): its size and nesting depth are
+ * checked before parsing, and reserved keys (__proto__, constructor,
+ * prototype) are named, never dropped silently.
+ */
 function parseJson(
   text: string,
 ): { ok: true; data: unknown } | { ok: false; error: WorkshopMessage } {
+  if (text.length > MAX_TABLE_CHARS) {
+    return {
+      ok: false,
+      error: msg('tooLarge', { n: count(text.length), max: count(MAX_TABLE_CHARS) }),
+    };
+  }
+  if (jsonDepth(text) > MAX_DEPTH) return { ok: false, error: msg('tooDeep', { max: MAX_DEPTH }) };
+  let data: unknown;
   try {
-    return { ok: true, data: JSON.parse(text) };
+    data = JSON.parse(text);
   } catch (e) {
     return {
       ok: false,
       error: msg('notJson', { detail: e instanceof Error ? e.message : String(e) }),
     };
   }
+  const reserved = reservedKeys(data);
+  if (reserved.length > 0) {
+    // Each found key by where it is ("scenarios[0].scenario.__proto__"), in any language.
+    const where = reserved.map((r) => {
+      const m = /^(?:(.*): )?key "(.*?)" is not allowed/.exec(r);
+      return m ? `${m[1] ? `${m[1]}.` : ''}${m[2]}` : r;
+    });
+    const shown = where.slice(0, 5).join(', ');
+    const more = reserved.length > 5 ? ` (+${count(reserved.length - 5)})` : '';
+    return { ok: false, error: msg('reservedKey', { keys: shown + more }) };
+  }
+  return { ok: true, data };
 }
 
 /** Reads a link's table value. */

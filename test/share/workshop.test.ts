@@ -6,6 +6,7 @@ import { MemoryStorage, ScenarioStore } from '../../src/share/storage.ts';
 import { decodeState } from '../../src/share/urlState.ts';
 import {
   MAX_LINK_LENGTH,
+  MAX_TABLE_CHARS,
   decodeTable,
   exportTableFile,
   mergeTable,
@@ -131,5 +132,47 @@ describe('merging a table into the saved scenarios', () => {
     const again = mergeTable(store, TABLE);
     expect(again.names).toEqual(r.names);
     expect(again.messages.map((m) => m.code)).toEqual(['same']);
+  });
+});
+
+describe('a table file or link within the caps (as the command line and saved scenarios)', () => {
+  const file = exportTableFile(TABLE);
+
+  it('too large: refused before it is read, with its size and the cap, in en and ja', () => {
+    const big = file.replace('"scenarios"', `"pad": "${'x'.repeat(MAX_TABLE_CHARS)}", "scenarios"`);
+    const r = parseTableFile(big);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0].code).toBe('tooLarge');
+    expect(workshopText('en', r.errors[0])).toMatch(
+      /^It is too large: [\d,]+ characters, at most 4,194,304/,
+    );
+    expect(workshopText('ja', r.errors[0])).toMatch(/^大きすぎます/);
+    expect(decodeTable('"' + 'x'.repeat(MAX_TABLE_CHARS) + '"').ok).toBe(false);
+  });
+
+  it('nested too deep: refused before parsing (no stack overflow), told', () => {
+    const deep = '{"s":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    const r = decodeTable(deep);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(workshopText('en', r.errors[0])).toBe(
+        'It is nested more than 32 levels deep (a table is about 6 levels deep).',
+      );
+  });
+
+  it('reserved keys are named, not dropped silently', () => {
+    const bad = file.replace('"preset": "layered"', '"preset": "layered", "__proto__": {"x": 1}');
+    const r = parseTableFile(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors[0].code).toBe('reservedKey');
+      expect(workshopText('en', r.errors[0])).toContain('scenarios[0].__proto__');
+      expect(workshopText('ja', r.errors[0])).toContain('scenarios[0].__proto__');
+    }
+  });
+
+  it('a table within the caps still opens', () => {
+    expect(parseTableFile(file).ok).toBe(true);
   });
 });
