@@ -164,6 +164,10 @@ export const uiEn = {
     off: 'off',
   },
   indicator: {
+    realValueAddedGrowth: {
+      label: 'Real value-added growth',
+      hint: 'yearly, all tiers, at constant final-goods prices',
+    },
     deepestWageGrowth: { label: 'Wage growth, deepest tier', hint: 'yearly, over the period' },
     wageGap: { label: 'Wage gap, tier 0 / deepest', hint: 'ratio at the horizon' },
     smeInvestmentRate: { label: 'SME investment rate', hint: 'investment / value added, tiers 2+' },

@@ -167,6 +167,10 @@ export const uiJa: Shape<typeof uiEn> = {
     off: 'オフ',
   },
   indicator: {
+    realValueAddedGrowth: {
+      label: '実質付加価値の伸び率',
+      hint: '年率、全階層、最終製品の不変価格',
+    },
     deepestWageGrowth: { label: '最下層の賃金上昇率', hint: '期間平均、年率' },
     wageGap: { label: '賃金格差（第0階層／最下層）', hint: '最終時点の比率' },
     smeInvestmentRate: { label: '中小企業の投資率', hint: '投資／付加価値、第2階層以下' },

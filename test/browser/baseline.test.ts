@@ -117,7 +117,14 @@ describe('the baseline', () => {
     );
     const vs = await vsStart(page);
     expect(Object.keys(vs).sort()).toEqual(
-      ['burden', 'deepest-wage', 'sme-investment', 'surviving', 'value-added', 'wage-gap'].sort(),
+      [
+        'burden',
+        'deepest-wage',
+        'real-va-growth',
+        'sme-investment',
+        'surviving',
+        'wage-gap',
+      ].sort(),
     );
     for (const [k, [a, b]] of Object.entries(vs)) {
       expect(a, k).toMatch(/vs start$/);

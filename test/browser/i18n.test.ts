@@ -37,7 +37,7 @@ const text = async (page: Page, selector: string) =>
 
 const LEVER = 'policy.costDown';
 const leverLabel = `[data-lever="${LEVER}"] .label`;
-const kpiLabel = 'tr[data-kpi="value-added"] th';
+const kpiLabel = 'tr[data-kpi="real-va-growth"] th';
 
 /** The visible texts the test follows, and what they should be in `lang`. */
 async function expectLanguage(page: Page, lang: Lang): Promise<void> {
@@ -46,7 +46,9 @@ async function expectLanguage(page: Page, lang: Lang): Promise<void> {
   expect(await text(page, 'header.top .app-title')).toContain(translate(lang, 'app.title'));
   expect(await text(page, 'header.top nav a[href="#sim"]')).toBe(translate(lang, 'app.navSim'));
   expect(await text(page, leverLabel)).toBe(translate(lang, `param.${LEVER}.label`));
-  expect(await text(page, kpiLabel)).toContain(translate(lang, 'indicator.totalValueAdded.label'));
+  expect(await text(page, kpiLabel)).toContain(
+    translate(lang, 'indicator.realValueAddedGrowth.label'),
+  );
   expect(await text(page, '#key-title')).toBe(translate(lang, 'controls.keyLevers'));
   expect(await page.title()).toBe(translate(lang, 'app.title'));
 }
@@ -80,8 +82,8 @@ describe('the app in two languages', () => {
     const pressed = (name: string) =>
       jaSwitch.getByRole('button', { name }).getAttribute('aria-pressed');
     expect([await pressed('日本語'), await pressed('English')]).toEqual(['true', 'false']);
-    // The indicators' money is in 億円, their differences in points.
-    expect(await text(page, 'tr[data-kpi="value-added"] td.a')).toMatch(/^[\d,]+億円$/);
+    // The indicators' differences are in points (money in 億円: export-ja.test.ts).
+    expect(await text(page, 'tr[data-kpi="real-va-growth"] td:last-child')).toMatch(/ポイント$/);
     expect(await text(page, 'tr[data-kpi="surviving"] td:last-child')).toMatch(/ポイント$/);
 
     // The model page in Japanese, then in English after switching back.
