@@ -44,6 +44,13 @@ export const MAX_LOST_IN_A_ROW = 3;
 export interface JobRunner {
   run(jobs: Job[]): Promise<RunOutput[]>;
   terminate(): void;
+  /**
+   * True if the runner replaces its own worker after a loss (the browser's
+   * supervised workers, whose time limits grow with each loss in a row): the
+   * pool then keeps it and sends it the lost chunk again; otherwise the pool
+   * puts a fresh runner in its place.
+   */
+  readonly heals?: boolean;
 }
 
 export interface Progress {
@@ -204,7 +211,7 @@ export class WorkerPool {
             }
             // Replace the lost worker and send its chunk again.
             again.push(next);
-            const fresh = this.#replace(runner);
+            const fresh = runner.heals ? runner : this.#replace(runner);
             if (fresh) feed(fresh);
           },
         );

@@ -379,6 +379,31 @@ describe('WorkerPool with lost workers', () => {
     expect(pool.lost).toBe(2);
   });
 
+  it("keeps a runner that heals itself (the browser's) and sends it the lost chunk again", async () => {
+    let spawned = 0;
+    let calls = 0;
+    const pool = new WorkerPool(() => {
+      spawned++;
+      return {
+        heals: true,
+        run: async (jobs) => {
+          await sleep(1);
+          if (calls++ === 1) throw new WorkerLost('no answer', 'timeout');
+          return jobs.map(out);
+        },
+        terminate: () => {},
+      };
+    }, 1);
+    const r = await pool.run(
+      Array.from({ length: 6 }, (_, i) => job(i)),
+      { chunk: 2 },
+    );
+    expect(r.done).toBe(6);
+    expect(r.outputs.filter(Boolean)).toHaveLength(6);
+    expect(spawned).toBe(1);
+    expect(pool.lost).toBe(1);
+  });
+
   it(`fails with a message (never stalls) after ${MAX_LOST_IN_A_ROW} losses in a row`, async () => {
     const pool = new WorkerPool(
       () => ({

@@ -49,7 +49,11 @@ export function simRunner(name: string): SimRunner {
 
 let batchCounter = 0;
 
-/** A batch worker of a pool: a lost worker rejects its chunk with WorkerLost. */
+/**
+ * A batch worker of a pool: a lost worker rejects its chunk with WorkerLost;
+ * the runner starts a fresh worker for the next chunk (`heals`), with a
+ * longer time limit after each loss in a row.
+ */
 export function batchRunner(): JobRunner {
   const worker = new SupervisedWorker<BatchApi>(() =>
     spawnWorker('batch', `batch ${++batchCounter}`),
@@ -64,6 +68,7 @@ export function batchRunner(): JobRunner {
         ),
       ),
     terminate: () => worker.dispose(),
+    heals: true,
   };
 }
 
