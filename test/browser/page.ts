@@ -41,8 +41,12 @@ export interface Drawn {
   diff: string;
 }
 
-/** Checksums of the data each chart last drew, per scenario. */
-export function drawn(page: Page): Promise<Drawn[]> {
+/**
+ * Checksums of the data each chart holds, per scenario (drawn once on screen:
+ * see drawStates). Waits for the charts, which load beside the first view.
+ */
+export async function drawn(page: Page): Promise<Drawn[]> {
+  await page.waitForSelector('figure[data-chart] canvas[data-digest-a]', { state: 'attached' });
   return page.$$eval('figure[data-chart] canvas', (canvases) =>
     canvases.map((c) => ({
       chart: c.closest('figure')?.dataset.chart ?? '',

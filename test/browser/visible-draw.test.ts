@@ -1,8 +1,9 @@
 /**
  * Charts are drawn only on screen: after the last edit every chart on screen
  * has drawn the current data, a chart off screen draws them once scrolled
- * into view, the presenter's and a full-screen chart are current, and an
- * export of a chart never scrolled into view has the current data.
+ * into view (or before the page is printed), the presenter's and a
+ * full-screen chart are current, and an export of a chart never scrolled
+ * into view has the current data.
  * Behaviour only: nothing here is timed.
  */
 import { readFileSync } from 'node:fs';
@@ -106,6 +107,19 @@ describe('drawing only what is on screen', () => {
     });
     expect(Math.max(...drawnPoints)).toBeGreaterThan(0);
     expect(await onScreenCurrent(page)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws every chart before the page is printed', async () => {
+    const { page, errors } = await open();
+    await editA(page);
+    expect((await drawStates(page)).some((s) => s.stale)).toBe(true);
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    for (const s of await drawStates(page)) {
+      expect(s.stale, s.chart).toBe(false);
+      expect(s.drawn, s.chart).toBe(s.held);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -7,7 +7,7 @@
  * the next animation frame and runs only for charts near the viewport (an
  * IntersectionObserver: the grid's visible charts, the presenter's one chart,
  * a chart in full screen). A chart that changed while off screen is drawn
- * when it comes into view. Several changes within one frame (A's and B's
+ * when it comes into view, or before the page is printed. Several changes within one frame (A's and B's
  * results, a dragged slider) give one draw.
  *
  * Each frame that draws leaves a User Timing measure `charts:draw` (from the
@@ -44,6 +44,10 @@ let observer: IntersectionObserver | null | undefined;
 
 function watch(): IntersectionObserver | null {
   if (observer !== undefined) return observer;
+  // A printed page shows every chart: those waiting are drawn before it is laid out.
+  globalThis.addEventListener?.('beforeprint', () => {
+    for (const e of entries.values()) if (e.stale && e.canvas.isConnected) draw(e);
+  });
   observer =
     typeof IntersectionObserver === 'undefined'
       ? null
