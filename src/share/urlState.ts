@@ -38,14 +38,9 @@
  * longer has (REMOVED_PATHS) are ignored with a notice.
  */
 import { LANGS, type Lang } from '../i18n/langs.ts';
-import type { ScenarioId } from './ids.ts';
 import { ISSUE_TEXT, fill, type IssueCode } from '../i18n/issues.ts';
-import { EVENT_LEVERS, type EventLever, type PolicyEvent } from '../engine/params.ts';
 import {
   MODEL_VERSION,
-  PARAM_BY_PATH,
-  PARAMS,
-  SHOCK_VARIABLES,
   defaultScenario,
   findPreset,
   isPlainObject,
@@ -54,139 +49,65 @@ import {
   resolveScenario,
   setPath,
   type Scenario,
-  type Shock,
 } from '../engine/index.ts';
-import { INDICATORS, MAX_SWEEP_STEPS } from '../engine/batch.ts';
+import type { ScenarioId } from './ids.ts';
 import {
-  MAX_RUNS,
-  MIN_RUNS,
-  axisParam,
-  axisProblem,
-  defaultSettings,
-  isIndicator,
-  isRuns,
-  sameAxis,
-  type AxisSetting,
-  type SensSettings,
-} from './sensitivity.ts';
+  LEAF_PATHS,
+  LEAF_SET,
+  checkCode,
+  flatten,
+  formatValue,
+  parseValue,
+  pickOption,
+  toQuery,
+} from './link/codecs.ts';
+import { issue, type ShareIssue } from './link/issues.ts';
+import { KNOWN_KEYS, VIEW_ONLY_KEYS, optionPairs, readOptions } from './link/keys.ts';
+import {
+  FORMAT_VERSION,
+  REMOVED_PATHS,
+  migrate,
+  modelChange,
+  type Params,
+} from './link/migrations.ts';
+import { readSens, sensPairs } from './link/sens.ts';
+import {
+  CHART_IDS,
+  DEFAULT_PRESETS,
+  defaultState,
+  type AppState,
+  type ChartId,
+  type ChartMode,
+  type RunsChoice,
+  type ScenarioPatch,
+  type ScenarioState,
+  type View,
+} from './link/state.ts';
 
-// The languages and the notices' English texts live in i18n; re-exported for the link's readers.
+// The link's parts live in ./link/ (state, key table, codecs, migrations, sensitivity settings,
+// notices); this module encodes and decodes whole links and re-exports the parts its readers use.
 export { LANGS, ISSUE_TEXT, fill, type Lang, type IssueCode };
-
-/** Version of the link format written by encodeState; older ones are migrated on load. */
-export const FORMAT_VERSION = 3;
-
-/**
- * Settings of earlier models that the current one no longer has: a link, a
- * saved scenario or a scenario file holding one opens without it, and says so.
- */
-export const REMOVED_PATHS: readonly string[] = ['firms.reinvestShare'];
-
-/** The major part of a model version ("2.0.0" -> 2), NaN if it has none. */
-export function modelMajor(version: string): number {
-  const m = /^(\d+)(?:\.|$)/.exec(version.trim());
-  return m ? Number(m[1]) : NaN;
-}
-
-/**
- * The notice for a link, saved scenario or file made with model `made`
- * (null when the major version is the same, or `made` cannot be read).
- */
-export function modelChange(made: string): 'modelChanged' | 'modelNewer' | null {
-  const then = modelMajor(made);
-  const now = modelMajor(MODEL_VERSION);
-  if (!Number.isFinite(then) || then === now) return null;
-  return then < now ? 'modelChanged' : 'modelNewer';
-}
-
-/** The charts of the comparison view, in the order shown. */
-export const CHART_IDS = ['wage', 'investment', 'vapw', 'laborshare', 'burden', 'settled'] as const;
-export type ChartId = (typeof CHART_IDS)[number];
-
-export const VIEWS = ['compare', 'model', 'table', 'sensitivity', 'lessons'] as const;
-export type View = (typeof VIEWS)[number];
-
-/** 'ab': A and B drawn together; 'diff': B − A. */
-export const CHART_MODES = ['ab', 'diff'] as const;
-export type ChartMode = (typeof CHART_MODES)[number];
-
-export type { ScenarioId };
-
-/**
- * Runs per scenario the app offers: 1 is the single run; more give the
- * median and the p10–p90 band over that many seeds.
- */
-export const RUNS_CHOICES = [1, 10, 30, 100] as const;
-export type RunsChoice = (typeof RUNS_CHOICES)[number];
-
-/** A partial scenario (nested like the engine's preset patches); arrays replace whole. */
-export type ScenarioPatch = Record<string, unknown>;
-
-export interface ScenarioState {
-  preset: string;
-  /** Only what differs from the preset. */
-  patch: ScenarioPatch;
-}
-
-export interface AppState {
-  a: ScenarioState;
-  b: ScenarioState;
-  /** Charts shown, in CHART_IDS order. */
-  charts: ChartId[];
-  mode: ChartMode;
-  view: View;
-  /** Set in the embed view: the one chart shown. */
-  embed: ChartId | null;
-  lang: Lang;
-  /** Runs per scenario (RUNS_CHOICES); 1 = a single run, no bands. */
-  runs: RunsChoice;
-  /** The sensitivity page's settings (each valid on its own). */
-  sens: SensSettings;
-  /** Presenter mode, on this chart; null when off. */
-  present: ChartId | null;
-  /** Guided lessons: the lesson open on the lessons page (any id; the page tells an unknown one). */
-  lesson?: string | null;
-}
-
-export const DEFAULT_PRESETS: Readonly<Record<ScenarioId, string>> = {
-  A: 'large-firm-led',
-  B: 'layered',
-};
-
-export function defaultState(lang: Lang = 'en'): AppState {
-  return {
-    a: { preset: DEFAULT_PRESETS.A, patch: {} },
-    b: { preset: DEFAULT_PRESETS.B, patch: {} },
-    charts: [...CHART_IDS],
-    mode: 'ab',
-    view: 'compare',
-    embed: null,
-    lang,
-    runs: 1,
-    sens: defaultSettings(),
-    present: null,
-  };
-}
-
-/* ------------------------------------------------------------------ issues */
-
-/**
- * What decoding ignored or changed, as a message key and its parameters, so
- * that the UI can show it in either language (catalog keys `share.issue.<code>`).
- * `text` is the English sentence.
- */
-export interface ShareIssue {
-  code: IssueCode;
-  params: Record<string, string>;
-  text: string;
-}
-
-/** Notices that the figures come from another model than the link's: shown on their own, in embeds too. */
-export const MODEL_ISSUES: readonly IssueCode[] = ['modelChanged', 'modelNewer', 'pinnedModel'];
-
-function issue(code: IssueCode, params: Record<string, string> = {}): ShareIssue {
-  return { code, params, text: fill(ISSUE_TEXT[code], params) };
-}
+export {
+  CHART_IDS,
+  CHART_MODES,
+  DEFAULT_PRESETS,
+  RUNS_CHOICES,
+  VIEWS,
+  defaultState,
+  type AppState,
+  type ChartId,
+  type ChartMode,
+  type RunsChoice,
+  type ScenarioId,
+  type ScenarioPatch,
+  type ScenarioState,
+  type View,
+} from './link/state.ts';
+export { MODEL_ISSUES, type ShareIssue } from './link/issues.ts';
+export { FORMAT_VERSION, REMOVED_PATHS, modelChange, modelMajor } from './link/migrations.ts';
+export { LEAF_PATHS, checkCode, formatNumber } from './link/codecs.ts';
+export { SENS_KEYS } from './link/sens.ts';
+export { KNOWN_KEYS } from './link/keys.ts';
 
 /* ------------------------------------------------------------ patches */
 
@@ -242,161 +163,7 @@ export function stateOf(scenario: Scenario, preset: string): ScenarioState {
   return { preset, patch: diffFromPreset(scenario, preset) };
 }
 
-/* ------------------------------------------------------------ leaf paths */
-
-const FIRMS_PATH = 'network.firmsPerTier';
-const SHOCKS_PATH = 'shocks';
-const EVENTS_PATH = 'policyEvents';
-/** Every setting a link can hold, in the order written. */
-export const LEAF_PATHS: readonly string[] = [
-  ...PARAMS.map((p) => p.path),
-  FIRMS_PATH,
-  SHOCKS_PATH,
-  EVENTS_PATH,
-];
-const LEAF_SET = new Set(LEAF_PATHS);
-
-/** Flattens a patch to [dotted path, value] pairs; arrays are leaves. */
-function flatten(obj: unknown, prefix = ''): [string, unknown][] {
-  if (!isPlainObject(obj)) return [];
-  const out: [string, unknown][] = [];
-  for (const [k, v] of Object.entries(obj)) {
-    const path = prefix ? `${prefix}.${k}` : k;
-    if (isPlainObject(v)) out.push(...flatten(v, path));
-    else out.push([path, v]);
-  }
-  return out;
-}
-
-/* ------------------------------------------------------------ values */
-
-/** A number in its shortest exact form (-0 kept). */
-export function formatNumber(x: number): string {
-  return Object.is(x, -0) ? '-0' : String(x);
-}
-
-const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
-function parseNumber(text: string): number | null {
-  return NUMBER_RE.test(text) ? Number(text) : null;
-}
-
-/** A label inside a list value: `%`, `,` and `:` escaped, so that the list splits cleanly. */
-function escapeLabel(s: string): string {
-  return s.replace(/%/g, '%25').replace(/,/g, '%2C').replace(/:/g, '%3A');
-}
-
-function unescapeLabel(s: string): string {
-  return s.replace(/%(25|2C|3A)/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-function formatValue(path: string, value: unknown): string {
-  if (path === EVENTS_PATH && Array.isArray(value)) {
-    // start:lever:value[:label], e.g. 4:dutyToRespond:0.8:2026 act
-    return value
-      .map((e: PolicyEvent) =>
-        [
-          formatNumber(e.start),
-          e.lever,
-          formatNumber(e.value),
-          ...(e.label !== undefined ? [escapeLabel(e.label)] : []),
-        ].join(':'),
-      )
-      .join(',');
-  }
-  if (path === SHOCKS_PATH && Array.isArray(value)) {
-    return value
-      .map((s: Shock) =>
-        [s.variable, formatNumber(s.start), formatNumber(s.duration), formatNumber(s.size)].join(
-          ':',
-        ),
-      )
-      .join(',');
-  }
-  if (Array.isArray(value)) return value.map((x) => formatNumber(x as number)).join(',');
-  if (typeof value === 'number') return formatNumber(value);
-  return String(value);
-}
-
-type Parsed = { ok: true; value: unknown } | { ok: false; issue: ShareIssue };
-
-function parseValue(scenario: ScenarioId, path: string, text: string): Parsed {
-  const bad = (code: IssueCode, extra: Record<string, string> = {}): Parsed => ({
-    ok: false,
-    issue: issue(code, { scenario, path, value: text, ...extra }),
-  });
-  if (path === SHOCKS_PATH) {
-    if (text === '') return { ok: true, value: [] };
-    const shocks: Shock[] = [];
-    for (const part of text.split(',')) {
-      const [variable, ...nums] = part.split(':');
-      const xs = nums.map(parseNumber);
-      if (
-        !(SHOCK_VARIABLES as readonly string[]).includes(variable) ||
-        xs.length !== 3 ||
-        xs.some((x) => x === null)
-      ) {
-        return bad('invalidValue', {
-          detail: `each shock must be variable:start:duration:size, the variable one of ${SHOCK_VARIABLES.join(', ')}`,
-        });
-      }
-      const [start, duration, size] = xs as number[];
-      shocks.push({ variable: variable as Shock['variable'], start, duration, size });
-    }
-    return { ok: true, value: shocks };
-  }
-  if (path === EVENTS_PATH) {
-    if (text === '') return { ok: true, value: [] };
-    const events: PolicyEvent[] = [];
-    for (const part of text.split(',')) {
-      const [start, lever, value, ...rest] = part.split(':');
-      const s = parseNumber(start ?? '');
-      const v = parseNumber(value ?? '');
-      if (
-        s === null ||
-        v === null ||
-        !(EVENT_LEVERS as readonly string[]).includes(lever) ||
-        rest.length > 1
-      ) {
-        return bad('invalidValue', {
-          detail: `each policy event must be start:lever:value or start:lever:value:label, the lever one of ${EVENT_LEVERS.join(', ')}`,
-        });
-      }
-      const event: PolicyEvent = { start: s, lever: lever as EventLever, value: v };
-      if (rest.length === 1) event.label = unescapeLabel(rest[0]);
-      events.push(event);
-    }
-    return { ok: true, value: events };
-  }
-  if (path === FIRMS_PATH) {
-    const xs = text.split(',').map(parseNumber);
-    if (text === '' || xs.some((x) => x === null)) {
-      return bad('invalidValue', { detail: 'must be a list of firm counts, e.g. 3,18,90,360' });
-    }
-    return { ok: true, value: xs };
-  }
-  const p = PARAM_BY_PATH.get(path);
-  if (!p) return bad('unknownSetting');
-  if (p.kind === 'boolean') {
-    if (text === 'true' || text === '1') return { ok: true, value: true };
-    if (text === 'false' || text === '0') return { ok: true, value: false };
-    return bad('notBoolean');
-  }
-  const x = parseNumber(text);
-  if (x === null || !Number.isFinite(x)) return bad('notNumber');
-  if (p.kind === 'integer' && !Number.isInteger(x)) return bad('notInteger');
-  if (x < p.min || x > p.max) {
-    return bad('outOfRange', { min: formatNumber(p.min), max: formatNumber(p.max) });
-  }
-  return { ok: true, value: x };
-}
-
 /* ------------------------------------------------------------ encode */
-
-/** Percent-encodes a query value but keeps `,` and `:` (allowed in a query) readable. */
-function enc(s: string): string {
-  return encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
-}
 
 function scenarioPairs(key: 'a' | 'b', patch: ScenarioPatch): [string, string][] {
   const leaves = new Map(flatten(patch));
@@ -409,149 +176,6 @@ function scenarioPairs(key: 'a' | 'b', patch: ScenarioPatch): [string, string][]
     if (!LEAF_SET.has(path)) out.push([`${key}.${path}`, formatValue(path, v)]);
   }
   return out;
-}
-
-function optionPairs(
-  state: Pick<AppState, 'lang' | 'view' | 'mode' | 'charts' | 'embed' | 'runs'> &
-    Partial<Pick<AppState, 'present' | 'lesson'>>,
-): [string, string][] {
-  const out: [string, string][] = [['lang', state.lang]];
-  if (state.view !== 'compare') out.push(['view', state.view]);
-  if (state.mode !== 'ab') out.push(['mode', state.mode]);
-  const charts = CHART_IDS.filter((c) => state.charts.includes(c));
-  if (charts.length !== CHART_IDS.length) out.push(['charts', charts.join(',')]);
-  if (state.embed) out.push(['embed', state.embed]);
-  if (state.runs !== 1) out.push(['runs', String(state.runs)]);
-  if (state.present && !state.embed) out.push(['present', state.present]);
-  if (state.lesson && state.view === 'lessons') out.push(['lesson', state.lesson]);
-  return out;
-}
-
-/* ------------------------------------------------------------ sensitivity */
-
-/** The link keys of the sensitivity page's settings. */
-export const SENS_KEYS = {
-  scenario: 'sens.from',
-  indicator: 'sens.indicator',
-  runs: 'sens.runs',
-  axes: ['sens.x', 'sens.y'],
-} as const;
-/** Keys of a link that only choose how the app shows things (no scenario, no model). */
-const OPTION_KEYS = new Set(['v', 'lang', 'view', 'mode', 'runs', 'embed', 'charts', 'present']);
-const SENS_KEY_SET = new Set<string>([
-  SENS_KEYS.scenario,
-  SENS_KEYS.indicator,
-  SENS_KEYS.runs,
-  ...SENS_KEYS.axes,
-]);
-const SCENARIO_IDS: readonly ScenarioId[] = ['A', 'B'];
-
-function formatAxis(a: AxisSetting): string {
-  return [a.path, formatNumber(a.from), formatNumber(a.to), formatNumber(a.steps)].join(':');
-}
-
-/**
- * The sensitivity settings that differ from the page's defaults. A value
- * the reader would not accept (a field being edited, say) is left out, so
- * that the page opens with its default there rather than with a notice.
- */
-function sensPairs(sens: SensSettings | undefined): [string, string][] {
-  if (!sens) return [];
-  const def = defaultSettings();
-  const out: [string, string][] = [];
-  if (SCENARIO_IDS.includes(sens.scenario) && sens.scenario !== def.scenario) {
-    out.push([SENS_KEYS.scenario, sens.scenario]);
-  }
-  if (isIndicator(sens.indicator) && sens.indicator !== def.indicator) {
-    out.push([SENS_KEYS.indicator, sens.indicator]);
-  }
-  if (isRuns(sens.runs) && sens.runs !== def.runs) out.push([SENS_KEYS.runs, String(sens.runs)]);
-  sens.axes.forEach((a, k) => {
-    if (a && axisProblem(a) === null && !sameAxis(a, def.axes[k])) {
-      out.push([SENS_KEYS.axes[k], formatAxis(a)]);
-    }
-  });
-  return out;
-}
-
-type AxisRead = { ok: true; axis: AxisSetting } | { ok: false; issue: ShareIssue };
-
-/** Reads one heat-map axis, "parameter:from:to:steps". */
-function readAxis(name: string, text: string): AxisRead {
-  const bad = (code: IssueCode, extra: Record<string, string> = {}): AxisRead => ({
-    ok: false,
-    issue: issue(code, { name, value: text, ...extra }),
-  });
-  const parts = text.split(':');
-  const malformed = () => bad('axisForm', { example: formatAxis(defaultSettings().axes[0]) });
-  if (parts.length !== 4) return malformed();
-  const [path, ...nums] = parts;
-  if (!PARAM_BY_PATH.has(path)) return bad('axisParameter', { path });
-  const p = axisParam(path);
-  if (!p) return bad('axisNotNumeric', { path });
-  const [from, to, steps] = nums.map(parseNumber);
-  if (from === null || to === null || steps === null) return malformed();
-  const axis = { path, from, to, steps };
-  switch (axisProblem(axis)) {
-    case null:
-      return { ok: true, axis };
-    case 'range':
-      return bad('axisRange', { min: formatNumber(p.min), max: formatNumber(p.max) });
-    case 'steps':
-      return bad('axisSteps', { max: String(MAX_SWEEP_STEPS) });
-    default:
-      return malformed();
-  }
-}
-
-/** The sensitivity settings of a link over the page's defaults; what is not valid is named. */
-function readSens(params: Params, issues: ShareIssue[]): SensSettings {
-  const sens = defaultSettings();
-  sens.scenario = pickOption(params, SENS_KEYS.scenario, SCENARIO_IDS, issues) ?? sens.scenario;
-  sens.indicator =
-    pickOption(
-      params,
-      SENS_KEYS.indicator,
-      INDICATORS.map((i) => i.id),
-      issues,
-    ) ?? sens.indicator;
-  const runs = params.get(SENS_KEYS.runs);
-  if (runs !== undefined) {
-    if (/^\d+$/.test(runs) && isRuns(Number(runs))) sens.runs = Number(runs);
-    else {
-      issues.push(
-        issue('badCount', {
-          name: SENS_KEYS.runs,
-          value: runs,
-          min: String(MIN_RUNS),
-          max: String(MAX_RUNS),
-        }),
-      );
-    }
-  }
-  SENS_KEYS.axes.forEach((name, k) => {
-    const text = params.get(name);
-    if (text === undefined) return;
-    const read = readAxis(name, text);
-    if (read.ok) sens.axes[k] = read.axis;
-    else issues.push(read.issue);
-  });
-  return sens;
-}
-
-/** FNV-1a (32 bits) of the decoded pairs, base 36: detects links cut short or edited. */
-export function checkCode(pairs: Iterable<[string, string]>): string {
-  let h = 2166136261;
-  for (const [k, v] of pairs) {
-    for (const ch of `${k}=${v}&`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  }
-  return (h >>> 0).toString(36);
-}
-
-/** The query of `pairs` followed by their check code `c`. */
-function toQuery(pairs: [string, string][]): string {
-  const all: [string, string][] = [...pairs, ['c', checkCode(pairs)]];
-  return all.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
 }
 
 /** The minimal patch of a ScenarioState (values equal to the preset dropped). */
@@ -645,46 +269,6 @@ export interface DecodeResult {
   model: string;
 }
 
-type Params = Map<string, string>;
-
-/** Migrations of the raw parameters, from version n to n + 1. */
-const MIGRATIONS: Record<number, (p: Params, hash: string, issues: ShareIssue[]) => Params> = {
-  /**
-   * Version 1 (the first app): the page in the hash (#sim, #model), the
-   * chart mode 'both' for A and B together, and `policy.passThrough` for
-   * what is now `policy.passThroughFloor`.
-   */
-  1: (p, hash, issues) => {
-    const out: Params = new Map();
-    for (const [k, val] of p) {
-      const renamed = k.replace(/^([ab])\.policy\.passThrough$/, '$1.policy.passThroughFloor');
-      // A value the link also gives under the new name wins over the old name's, and is told.
-      if (renamed !== k && p.has(renamed)) {
-        issues.push(
-          issue('renamedBoth', {
-            oldName: k,
-            oldValue: val,
-            newName: renamed,
-            newValue: p.get(renamed) ?? '',
-          }),
-        );
-        continue;
-      }
-      out.set(renamed, k === 'mode' && val === 'both' ? 'ab' : val);
-    }
-    if (!out.has('view') && (hash === '#model' || hash === '#sim')) {
-      out.set('view', hash === '#model' ? 'model' : 'compare');
-    }
-    return out;
-  },
-  /**
-   * Version 2 (model 1): the same keys. What model 2 no longer has
-   * (REMOVED_PATHS) is dropped with its own notice wherever it appears, and
-   * the link's model version (1.x, which format 2 did not write) is told.
-   */
-  2: (p) => p,
-};
-
 function splitUrl(url: string): { query: string; hash: string } {
   const hashAt = url.indexOf('#');
   const hash = hashAt >= 0 ? url.slice(hashAt) : '';
@@ -693,19 +277,6 @@ function splitUrl(url: string): { query: string; hash: string } {
   if (q >= 0) return { query: rest.slice(q + 1), hash };
   // A bare query ("v=2&a=...") or a URL without one.
   return { query: rest.includes('=') && !rest.includes('/') ? rest : '', hash };
-}
-
-function pickOption<T extends string>(
-  params: Params,
-  name: string,
-  allowed: readonly T[],
-  issues: ShareIssue[],
-): T | undefined {
-  const raw = params.get(name);
-  if (raw === undefined) return undefined;
-  if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  issues.push(issue('badOption', { name, value: raw, allowed: allowed.join(', ') }));
-  return undefined;
 }
 
 /**
@@ -798,7 +369,7 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
     // A hand-typed short link (?lang=ja, ?v=2&lang=ja) holds only view
     // options, each checked on its own: no version, check code or model to
     // warn about, since nothing in it depends on them.
-    const optionsOnly = [...params.keys()].every((k) => OPTION_KEYS.has(k) || SENS_KEY_SET.has(k));
+    const optionsOnly = [...params.keys()].every((k) => VIEW_ONLY_KEYS.has(k));
     if (params.size === 0) {
       // No state in the link: only the first app's hash routes can say something.
       const view = hash === '#model' ? 'model' : 'compare';
@@ -833,80 +404,18 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
     if (version < FORMAT_VERSION && !optionsOnly) {
       issues.push(issue('migrated', { from: String(version) }));
     }
-    for (let n = version; n < FORMAT_VERSION; n++) params = MIGRATIONS[n](params, hash, issues);
+    params = migrate(params, version, hash, issues);
 
     const state = defaultState(fallback.lang);
-    state.lang = pickOption(params, 'lang', LANGS, issues) ?? state.lang;
-    state.view = pickOption(params, 'view', VIEWS, issues) ?? state.view;
-    state.mode = pickOption(params, 'mode', CHART_MODES, issues) ?? state.mode;
-    const runs = pickOption(params, 'runs', RUNS_CHOICES.map(String), issues);
-    if (runs !== undefined) state.runs = Number(runs) as RunsChoice;
-    const embed = params.get('embed');
-    if (embed !== undefined) state.embed = pickOption(params, 'embed', CHART_IDS, issues) ?? null;
-    // Presenter mode stays on when its chart is not known (it then opens on the first chart).
-    if (params.get('present') !== undefined && !state.embed) {
-      state.present = pickOption(params, 'present', CHART_IDS, issues) ?? CHART_IDS[0];
-    }
-    const charts = params.get('charts');
-    if (charts !== undefined) {
-      const listed = charts === '' ? [] : charts.split(',');
-      for (const c of listed) {
-        if (!(CHART_IDS as readonly string[]).includes(c)) {
-          issues.push(
-            issue('badOption', { name: 'charts', value: c, allowed: CHART_IDS.join(', ') }),
-          );
-        }
-      }
-      state.charts = CHART_IDS.filter((c) => listed.includes(c));
-      if (listed.length > 0 && state.charts.length === 0) {
-        // A link that lists charts of which none exists is a damaged one: the default set, said so.
-        // (An empty list is a choice: the user hid every chart.)
-        issues.push(issue('chartsNone', { value: charts }));
-        state.charts = [...CHART_IDS];
-      }
-    }
-    // Presenter mode on a chart the link does not show: named, and the first one shown instead.
-    if (state.present && state.charts.length > 0 && !state.charts.includes(state.present)) {
-      const shown = state.charts[0];
-      issues.push(issue('presentHidden', { value: state.present, shown }));
-      state.present = shown;
-    }
-
+    readOptions(params, state, issues);
     state.sens = readSens(params, issues);
-    // Guided lessons: ?lesson=<id> opens the lessons page on that lesson.
-    const lesson = params.get('lesson');
-    if (lesson !== undefined) {
-      state.lesson = lesson;
-      if (!params.has('view')) state.view = 'lessons';
-    }
 
     const pin = params.get('pin');
     const linkModel = params.get('model');
     made = pin ?? linkModel ?? (version < 3 && !optionsOnly ? '1.x' : MODEL_VERSION);
     const settings: Record<'a' | 'b', [string, string][]> = { a: [], b: [] };
     for (const [k, val] of params) {
-      if (
-        [
-          'v',
-          'c',
-          'lang',
-          'view',
-          'mode',
-          'runs',
-          'embed',
-          'charts',
-          'present',
-          'lesson',
-          'pin',
-          'model',
-          'a',
-          'b',
-          // The scenario table of a workshop link (src/share/workshop.ts reads it).
-          'table',
-        ].includes(k) ||
-        SENS_KEY_SET.has(k)
-      )
-        continue;
+      if (KNOWN_KEYS.has(k)) continue;
       const m = /^([ab])\.(.+)$/.exec(k);
       if (!m) {
         issues.push(issue('unknownParameter', { name: k }));
