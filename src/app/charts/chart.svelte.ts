@@ -426,11 +426,13 @@ export function digests(content: ChartContent, digest: (v: Iterable<number>) => 
  * Creates a chart on the canvas once; whenever the data `update` reads change,
  * `update` puts them into the chart at once and the chart is drawn in the
  * next animation frame if it is on screen, else when it scrolls into view
- * (drawQueue.ts). `drawn` runs after each draw.
+ * (drawQueue.ts); not when `update` returns false (nothing worth drawing yet,
+ * e.g. before the first results: the canvas stays blank rather than drawing
+ * empty axes while the first runs need the cores). `drawn` runs after each draw.
  */
 export function chartAttachment<T extends ChartType>(
   config: () => ChartConfiguration<T>,
-  update: (chart: Chart<T>, canvas: HTMLCanvasElement) => void,
+  update: (chart: Chart<T>, canvas: HTMLCanvasElement) => boolean | void,
   drawn: (chart: Chart<T>, canvas: HTMLCanvasElement) => void = () => {},
 ): Attachment<HTMLCanvasElement> {
   return (canvas) => {
@@ -443,7 +445,7 @@ export function chartAttachment<T extends ChartType>(
     Object.defineProperty(canvas, 'chart', { value: chart, configurable: true });
     const queue = track(chart as unknown as Chart, canvas, () => drawn(chart, canvas));
     $effect(() => {
-      update(chart, canvas);
+      const worthDrawing = update(chart, canvas) !== false;
       // As chart.update() would: the next `update` reads options resolved afresh, not a
       // resolver over the objects this one wrote (which Chart.js cannot resolve twice).
       const c = chart.config as unknown as {
@@ -456,7 +458,7 @@ export function chartAttachment<T extends ChartType>(
         c.chartOptionScopes(),
         chart.getContext(),
       );
-      queue.changed();
+      if (worthDrawing) queue.changed();
     });
     return () => {
       queue.stop();
