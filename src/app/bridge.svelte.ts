@@ -84,6 +84,7 @@ export class SimBridge {
   #failures = 0;
   /** The inputs to run again on `retry`. */
   #failedJob: Job | null = null;
+  #disposed = false;
   /** Time of the oldest input not yet on screen (for the input-to-drawn measure). */
   #inputSince: number | null = null;
 
@@ -105,7 +106,7 @@ export class SimBridge {
     performance.mark(`input:${this.id}`, { startTime: inputTime });
     this.#inputSince ??= inputTime;
     this.#pending = { seq: ++this.#seq, scenario };
-    if (this.failure) return; // kept for `retry`
+    if (this.failure || this.#disposed) return; // kept for `retry`
     if (!this.#inFlight) void this.#pump();
     else if (this.#shouldAbort()) this.#runner.abort?.();
   }
@@ -135,14 +136,18 @@ export class SimBridge {
    */
   background(scenario: Scenario): Promise<RunOutcome> {
     return new Promise((resolve) => {
+      if (this.#disposed) return resolve({ ok: false, errors: ['the simulation was closed'] });
       this.#background.push({ scenario, resolve, lost: 0 });
       if (!this.#inFlight && !this.failure) void this.#pump();
     });
   }
 
-  /** Resolves once no run is in flight or pending (or the bridge stopped on `failure`). */
+  /** Resolves once no run is in flight or pending (or the bridge stopped: `failure`, disposed). */
   async idle(): Promise<void> {
-    while (this.#inFlight || ((this.#pending || this.#background.length) && !this.failure))
+    while (
+      this.#inFlight ||
+      ((this.#pending || this.#background.length) && !this.failure && !this.#disposed)
+    )
       await new Promise((r) => setTimeout(r, 1));
   }
 
@@ -161,14 +166,14 @@ export class SimBridge {
   async #pump(): Promise<void> {
     this.#inFlight = true;
     this.busy = true;
-    while ((this.#pending || this.#background.length) && !this.failure) {
+    while ((this.#pending || this.#background.length) && !this.failure && !this.#disposed) {
       if (!this.#pending) {
         // Nothing of the user's waits: one background run, then look again.
         this.busy = false;
         const bg = this.#background.shift()!;
         const outcome = await this.#attempt(bg.scenario, false);
         if (!isWorkerLost(outcome)) bg.resolve(outcome);
-        else if (outcome.kind === 'aborted' || ++bg.lost < MAX_FAILURES)
+        else if (!this.#disposed && (outcome.kind === 'aborted' || ++bg.lost < MAX_FAILURES))
           this.#background.unshift(bg); // again, after the user's run if one waits
         else bg.resolve({ ok: false, errors: [`the simulation failed: ${outcome.message}`] });
         continue;
@@ -180,7 +185,7 @@ export class SimBridge {
       const outcome = await this.#attempt(job.scenario, true);
       if (isWorkerLost(outcome)) {
         // Run the latest inputs again on a fresh worker (newer ones if they came).
-        this.#pending ??= job;
+        if (!this.#disposed) this.#pending ??= job;
         if (outcome.kind === 'aborted') {
           this.stats.aborted++;
           continue;
@@ -238,7 +243,12 @@ export class SimBridge {
     }
   }
 
+  /** Ends the worker; nothing runs afterwards (background runs waiting resolve with an error). */
   dispose(): void {
+    this.#disposed = true;
+    this.#pending = null;
+    for (const bg of this.#background.splice(0))
+      bg.resolve({ ok: false, errors: ['the simulation was closed'] });
     this.#dispose();
   }
 }

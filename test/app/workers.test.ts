@@ -330,6 +330,20 @@ describe('SimBridge supervision', () => {
     expect(bridge.failure).toBeNull();
   });
 
+  it('disposed with a run in flight: the run is not sent again and nothing runs afterwards', async () => {
+    const r = new FakeRunner();
+    const bridge = new SimBridge('A', r, () => r.calls.at(-1)?.lose('aborted'));
+    bridge.request(withCostDown(0.01));
+    const bg = bridge.background(withCostDown(0.02));
+    bridge.dispose();
+    await bridge.idle();
+    expect(r.calls).toHaveLength(1);
+    expect((await bg).ok).toBe(false);
+    bridge.request(withCostDown(0.03));
+    await sleep(0);
+    expect(r.calls).toHaveLength(1);
+  });
+
   it('background runs are retried after a loss and end with an error after repeated ones', async () => {
     const r = new FakeRunner();
     const bridge = new SimBridge('A', r);
