@@ -20,16 +20,17 @@ function qualityIndex(m: Model): number {
 }
 
 /**
- * Tier 0's scarcity markup: rises by the scarcity premium times last quarter's
- * unmet share of demand, and falls back by a quarter of itself each quarter
- * in which (almost) all demand was met.
+ * Tier 0's scarcity markup: S = 0.75 S + zeta u, where u is last quarter's
+ * share of final demand beyond tier 0's own capacity. Demand lost because its
+ * suppliers could not deliver does not raise it: that demand goes to
+ * competitors and imports (lost sales), not into a higher price.
  */
 export function updateScarcity(m: Model, frozen: boolean): void {
   if (frozen || !m.sc.mechanisms.scarcity) {
     m.scarcity = 0;
     return;
   }
-  const u = m.unmetPrev;
+  const u = m.capUnmet; // last quarter's (produce() sets it after this)
   const z = m.sc.bargaining.scarcityPremium;
   m.scarcity = clamp(0.75 * m.scarcity + z * u, 0, 0.5);
 }

@@ -211,4 +211,5 @@ export function startReporting(m: Model): void {
   m.directFactor.fill(1);
   m.scarcity = 0;
   m.unmetPrev = 0;
+  m.capUnmet = 0;
 }

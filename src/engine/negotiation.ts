@@ -226,7 +226,14 @@ function bargainLinks(m: Model, measure: boolean, cascade: number): void {
   const ban = pol.belowCostBan;
   const acceptL = pol.laborCostAcceptance;
   const passC = b.commonItemPass;
-  const premium = b.scarcityPremium;
+  // The tiers' scarcity premiums: the contract price is the link price without its premium; the
+  // premium follows the tier's unfilled share (S = S / 2 + zeta x short at each round), not a ratchet.
+  const sOld = m.scarcityPrev;
+  const sNew = m.linkScarcity;
+  sOld.set(sNew);
+  for (let k = 0; k < m.tiers; k++) {
+    sNew[k] = scarcityOn ? Math.min(1, 0.5 * sNew[k] + b.scarcityPremium * tierShortRound[k]) : 0;
+  }
   const reserveF = 1 + b.marginMin;
   const st = m.rng.s;
   let s0 = st[0];
@@ -240,6 +247,8 @@ function bargainLinks(m: Model, measure: boolean, cascade: number): void {
     const ks = tierOf[s];
     const p0 = price[l];
     const sales = q[l] * p0;
+    // The contract price, without the tier's scarcity premium (put back below).
+    const contract = p0 / (1 + sOld[ks]);
     const rs = revenue[s];
     const beta = power(betaMin, betaRange, rs > 0 ? clamp(sales / rs, 0, 1) : 1, u[s]);
     betaSales[s] += sales * beta;
@@ -247,7 +256,7 @@ function bargainLinks(m: Model, measure: boolean, cascade: number): void {
     const sqB = cascade * squeeze[bb];
     const cutRate = dRound * (1 - beta) * (1 + sqB);
     const cs = unitCost[s];
-    let p = p0;
+    let p = contract;
     let recovered = 0; // 0: nothing; 1: the whole cost-up; 2: the settled claim; 3: the rise
     const ms = mat[s];
     const es = en[s];
@@ -314,10 +323,12 @@ function bargainLinks(m: Model, measure: boolean, cascade: number): void {
       if (g > 0) cut = Math.min(cut, (1 - g) * Math.max(0, savings[s]));
       const before = p;
       p -= cut;
-      if (ban && p < cs) p = Math.max(p, Math.min(before, cs));
+      // A below-cost ban: no cut below cost plus the least margin (what a re-quote gives a supplier
+      // without power), the same floor as a credible exit gives, but without waiting for losses.
+      const reserve = cs * reserveF;
+      if (ban && p < reserve) p = Math.max(p, Math.min(before, reserve));
       // The supplier's reservation price binds when its exit is credible: no buyer pushes it
       // below cost plus the least margin, nor refuses to lift it there.
-      const reserve = cs * reserveF;
       if (p < reserve && credible[s]) {
         p = reserve;
         recovered = 3;
@@ -340,7 +351,7 @@ function bargainLinks(m: Model, measure: boolean, cascade: number): void {
       bParts[l] += forget * (ps - bParts[l]);
       bW[l] += forget * (ws - bW[l]);
     }
-    if (scarcityOn && tierShortRound[ks] > 0) p *= 1 + premium * tierShortRound[ks];
+    p *= 1 + sNew[ks];
     price[l] = p;
     // Pass-through of this round's cost-up, per item, clamped per item; a cut counts as none.
     const wt = q[l] > 0 ? q[l] : 1e-12;

@@ -291,7 +291,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'policy',
     'Ban on prices below unit cost',
     false,
-    "A cost-down may not cut a price below the supplier's unit cost (in the spirit of the 2026 revised Subcontract Act banning unilateral price setting). Costs buyers and, through final prices, consumers.",
+    "A cost-down may not cut a price below the supplier's unit cost plus the least margin (bargaining.marginMin), in the spirit of the 2026 revised Subcontract Act banning unilateral price setting. Paid for by the buyers.",
   ),
 
   // ---- Network
@@ -869,7 +869,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     3,
     0.05,
-    "When a tier cannot fill its orders, its prices rise by this much per unit of unfilled share at each round; tier 0's final-price scarcity markup moves by this much per unit of last quarter's unmet share of demand and loses a quarter of itself every quarter, so it settles at about four times this times the unmet share.",
+    "While a tier cannot fill its orders, its link prices carry a premium that settles at about twice this times the unfilled share (it halves at each round and grows by this much per unit of unfilled share), and fades when the shortage ends; tier 0's final price carries one that settles at about four times this times the share of final demand beyond tier 0's own capacity.",
   ),
   num(
     'bargaining.gainShareYears',

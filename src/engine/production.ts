@@ -35,10 +35,12 @@ function tierZeroOrders(m: Model, demand: number): void {
     short += o - p;
     spareSum += c - p;
   }
+  let moved = 0;
   if (m.sc.mechanisms.reallocation && short > 0 && spareSum > 0) {
-    const moved = Math.min(short, spareSum);
+    moved = Math.min(short, spareSum);
     for (let i = 0; i < t0end; i++) planned[i] += (moved * spare[i]) / spareSum;
   }
+  m.capUnmet = demand > 0 ? (short - moved) / demand : 0;
 }
 
 /** Tier k (k >= 1) accepts orders up to capacity; returns whether some live firm is short. */

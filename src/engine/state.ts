@@ -179,6 +179,8 @@ export interface Model {
   tierShort: Float64Array; // per tier: unfilled share of orders this quarter
   tierShortRound: Float64Array; // per tier: mean unfilled share over the quarters before the last round
   tierShortAcc: Float64Array; // per tier: sum of unfilled shares since the last round
+  linkScarcity: Float64Array; // per tier: scarcity premium on the links into it (a factor 1 + S on the contract price)
+  scarcityPrev: Float64Array; // scratch of a round: the premiums before it
   shortQuarters: number;
   scarcity: number; // tier 0's scarcity markup on the final price
   // ---- accounts (updateFirms)
@@ -258,6 +260,8 @@ export interface Model {
   prevMaterials: number;
   prevOther: number;
   unmetPrev: number;
+  /** Share of final demand beyond tier 0's own capacity this quarter (what its scarcity markup follows). */
+  capUnmet: number;
   spotNow: Float64Array;
   spotPrev: Float64Array;
   /** The quarter's price levels and price changes (step() sets them; allocated once). */
@@ -474,6 +478,8 @@ export function createState(sc: Scenario): Model {
     tierShort: T1(),
     tierShortRound: T1(),
     tierShortAcc: T1(),
+    linkScarcity: T1(),
+    scarcityPrev: T1(),
     shortQuarters: 0,
     scarcity: DOUBLE_ZERO,
     revenue: F(),
@@ -561,6 +567,7 @@ export function createState(sc: Scenario): Model {
     prevMaterials: DOUBLE_ZERO,
     prevOther: DOUBLE_ZERO,
     unmetPrev: DOUBLE_ZERO,
+    capUnmet: DOUBLE_ZERO,
     spotNow,
     spotPrev,
     levels: { pe: DOUBLE_ZERO, pm: DOUBLE_ZERO, po: DOUBLE_ZERO },

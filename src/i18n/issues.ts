@@ -42,6 +42,8 @@ export const ISSUE_TEXT = {
     'This chart was pinned with model version {{pinned}}; this is version {{current}}, so results may differ.',
   modelChanged:
     'This link was made with model version {{made}}. The model has changed since (this is version {{current}}): the figures shown now come from the new model and differ from those the link showed.',
+  modelUpdated:
+    'This link was made with model version {{made}}; this is version {{current}}, whose figures may differ somewhat from those the link showed.',
   modelNewer:
     "This link was made with model version {{made}}, newer than this app's model (version {{current}}): the figures shown come from this app's model and may differ.",
   renamedBoth:

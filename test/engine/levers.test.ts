@@ -108,9 +108,8 @@ export const LEVER_DIRECTIONS: Row[] = [
     ['deepest-tier productivity at the horizon', (r) => last(r.series.productivity[deepest(r)])],
     'up',
   ),
-  // The ban binds where cost-downs cut prices below cost: under large-firm-led's 3% a year. (In
-  // the default scenario it hardly binds: a supplier whose price falls below cost is soon lifted
-  // to its reservation price, and the deepest tier's margin moves by selection.)
+  // The ban binds where cost-downs cut prices below cost plus the least margin: under
+  // large-firm-led's 3% a year. (In the default scenario it hardly binds.)
   lever(
     'policy.belowCostBan (large-firm-led)',
     banUnder(false),
@@ -119,8 +118,14 @@ export const LEVER_DIRECTIONS: Row[] = [
     'up',
   ),
   lever('policy.belowCostBan (large-firm-led)', banUnder(false), banUnder(true), deepestWage, 'up'),
-  // The ban is paid for by buyers and, through final prices, consumers.
-  lever('policy.belowCostBan (large-firm-led)', banUnder(false), banUnder(true), finalPrice, 'up'),
+  // The ban is paid for by the buyers: tier 0's margin falls.
+  lever(
+    'policy.belowCostBan (large-firm-led)',
+    banUnder(false),
+    banUnder(true),
+    tier0Margin,
+    'down',
+  ),
   policy(
     'laborCostAcceptance',
     0,

@@ -247,7 +247,7 @@ describe('price negotiation: prices are contracts changed by events', () => {
     expect(Array.from(m.price)).toEqual(Array.from(p0));
   });
 
-  it('the ban on prices below unit cost floors a cut price at cost; without it the cut goes below', () => {
+  it('the ban on prices below unit cost floors a cut price at cost plus the least margin (1% here); without it the cut goes below cost', () => {
     const patch = {
       policy: { costDown: 0.1 },
       bargaining: { marginMin: 0.01, marginMax: 0.01 },
@@ -257,7 +257,7 @@ describe('price negotiation: prices are contracts changed by events', () => {
     step(banned, -4);
     step(free, -4);
     for (let l = 0; l < banned.nLinks; l++) {
-      expect(banned.price[l]).toBeCloseTo(banned.unitCost[banned.sup[l]], 12);
+      expect(banned.price[l]).toBeCloseTo(banned.unitCost[banned.sup[l]] * 1.01, 12);
       expect(free.price[l]).toBeLessThan(free.unitCost[free.sup[l]]);
     }
   });
@@ -542,9 +542,9 @@ describe('exit, re-sourcing and entry', () => {
     const { m } = insolvent({
       network: { firmsPerTier: [1, 2, 4] },
       mechanisms: { entry: true },
-      firms: { entryMargin: 0.3, entryRate: 0.2 },
-      // Unfilled orders also draw entrants (docs/model.md section 14): none here.
-      market: { spotSupply: 0 },
+      // Unfilled orders also draw entrants (docs/model.md section 12): the firms left have spare
+      // capacity enough for the exited firm's orders, so none go unfilled here.
+      firms: { entryMargin: 0.3, entryRate: 0.2, spareCapacity: 0.5 },
     });
     let entered = 0;
     for (let t = 0; t < 12; t++) {

@@ -700,15 +700,19 @@ describe('links of model 1 (format 2) and the change of model', () => {
     expect(ja).not.toMatch(/\{\{|[a-z]{4}/);
   });
 
-  it('a link that names an older major model version says so; the current one does not', () => {
+  it('a link that names another model version says so (an older major one: its figures differ; another minor one: they may differ); the current one does not', () => {
     const out = decodeState(sign('?v=3&model=1.0.0&a.policy.costDown=0.02'));
     expect(out.issues.map((i) => i.code)).toEqual(['modelChanged']);
     expect(out.warnings).toEqual([modelText('1.0.0')]);
     expect(out.state.a.patch).toEqual({ policy: { costDown: 0.02 } });
     expect(decodeState(encodeState(defaultState())).issues).toEqual([]);
     expect(decodeState(encodeState(defaultState())).model).toBe(MODEL_VERSION);
-    // Another minor version of the same model: nothing to say for a plain link.
-    expect(decodeState(sign('?v=3&model=2.9.1')).issues).toEqual([]);
+    // Another minor version of the same model: its figures may differ somewhat, and it says so.
+    const minor = decodeState(sign('?v=3&model=2.0.0'));
+    expect(minor.issues.map((i) => i.code)).toEqual(['modelUpdated']);
+    expect(minor.warnings[0]).toBe(
+      `This link was made with model version 2.0.0; this is version ${MODEL_VERSION}, whose figures may differ somewhat from those the link showed.`,
+    );
     const newer = decodeState(sign('?v=3&model=3.0.0'));
     expect(newer.issues.map((i) => i.code)).toEqual(['modelNewer']);
   });

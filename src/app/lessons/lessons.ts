@@ -402,7 +402,7 @@ export const LESSONS: readonly Lesson[] = [
         left: { side: 'A', metric: 'deepestWageGrowth' },
         op: '<',
         right: { side: 'B', metric: 'deepestWageGrowth' },
-        margin: 0.003,
+        margin: 0.002,
         text: {
           en: 'The deepest tier’s wages grow more slowly under the yearly cost-down.',
           ja: '毎年のコストダウンのもとでは、最下層の賃金の伸びが鈍い。',
@@ -412,7 +412,7 @@ export const LESSONS: readonly Lesson[] = [
         left: { side: 'A', metric: 'makerMargin' },
         op: '>',
         right: { side: 'B', metric: 'makerMargin' },
-        margin: 0.02,
+        margin: 0.005,
         text: {
           en: 'The final-goods makers’ operating margin is higher under the cost-down.',
           ja: 'コストダウンのもとでは、完成品メーカーの営業利益率が高い。',
@@ -510,7 +510,7 @@ export const LESSONS: readonly Lesson[] = [
         left: { side: 'B', metric: 'deepestWageGrowth' },
         op: '>',
         right: { side: 'A', metric: 'deepestWageGrowth' },
-        margin: 0.001,
+        margin: 0.0005,
         text: {
           en: 'The deepest tier’s wages grow faster with gain sharing.',
           ja: '成果配分があると、最下層の賃金の伸びが高い。',
@@ -716,16 +716,26 @@ export const LESSONS: readonly Lesson[] = [
         left: { side: 'B', metric: 'deepestWageGrowth' },
         op: '>',
         right: { side: 'A', metric: 'deepestWageGrowth' },
+        margin: 0.0005,
+        text: {
+          en: 'The deepest tier’s wages grow faster, if only a little.',
+          ja: '最下層の賃金の伸びが、わずかながら高まる。',
+        },
+      },
+      {
+        left: { side: 'B', metric: 'deepestProductivityGrowth' },
+        op: '>',
+        right: { side: 'A', metric: 'deepestProductivityGrowth' },
         margin: 0.001,
         text: {
-          en: 'The deepest tier’s wages grow faster.',
-          ja: '最下層の賃金の伸びが高まる。',
+          en: 'The deepest tier’s productivity grows clearly faster.',
+          ja: '最下層の生産性の伸びがはっきりと高まる。',
         },
       },
     ],
     explanation: {
-      en: 'A supplier’s bargaining power rises as its dependence on a customer falls. With several customers it fears less to ask, the cost-down it must accept shrinks (the cut is scaled by one minus its power) and a re-quote leaves it a larger margin. It keeps more of its savings, so it invests more, and more trading partners also spread know-how. Higher margins and productivity make room for wage rises even though the policies are the same.',
-      ja: 'サプライヤーの交渉力は、取引先への依存度が下がるほど高まります。取引先が複数あれば申し出をためらわず、受け入れざるを得ない値下げ幅は小さくなり（値下げ幅は「1−交渉力」に比例）、見積り直しでもより大きな利益が残ります。削減分を多く残せるので投資が増え、取引先が増えることでノウハウも広がります。取引慣行が同じでも、利益率と生産性の向上が賃上げの余地を生みます。',
+      en: 'A supplier’s bargaining power rises as its dependence on a customer falls. With several customers it fears less to ask, the cost-down it must accept shrinks (the cut is scaled by one minus its power) and a re-quote leaves it a larger margin. It keeps more of its savings, so it invests more, and more trading partners also spread know-how: productivity grows clearly faster. Wages gain only a little while the buyers’ policies stay those of the pyramid (3% cost-downs, no sharing): much of the gain goes to the final-goods makers, whose margin rises. Compare the cost-down and gain-sharing lessons.',
+      ja: 'サプライヤーの交渉力は、取引先への依存度が下がるほど高まります。取引先が複数あれば申し出をためらわず、受け入れざるを得ない値下げ幅は小さくなり（値下げ幅は「1−交渉力」に比例）、見積り直しでもより大きな利益が残ります。削減分を多く残せるので投資が増え、取引先が増えることでノウハウも広がります。生産性の伸びははっきりと高まります。ただし親事業者の取引慣行がピラミッドのまま（3%のコストダウン、成果配分なし）では、賃金の伸びはわずかしか高まらず、成果の多くは完成品メーカーの利益率の上昇になります。コストダウンと成果配分の教材と比べてみてください。',
     },
     levers: ['network.customersPerSupplier', 'network.crossChain', 'network.directSales'],
     worksheet: [

@@ -16,7 +16,12 @@ export interface ShareIssue {
 }
 
 /** Notices that the figures come from another model than the link's: shown on their own, in embeds too. */
-export const MODEL_ISSUES: readonly IssueCode[] = ['modelChanged', 'modelNewer', 'pinnedModel'];
+export const MODEL_ISSUES: readonly IssueCode[] = [
+  'modelChanged',
+  'modelNewer',
+  'modelUpdated',
+  'pinnedModel',
+];
 
 export function issue(code: IssueCode, params: Record<string, string> = {}): ShareIssue {
   return { code, params, text: fill(ISSUE_TEXT[code], params) };
