@@ -6,6 +6,7 @@ import { embedOf } from './app/share/start.ts';
 import { followDocumentLanguage } from './export/fonts.ts';
 import { detectLocale, loadLang } from './i18n/index.ts';
 import { expandEmbedUrl } from './share/embed.ts';
+import { decodeState } from './share/urlState.ts';
 import './app/app.css';
 
 const target = document.getElementById('app')!;
@@ -57,9 +58,12 @@ async function start(): Promise<void> {
   const lang = new URL(href).searchParams.get('lang');
   if (lang === 'ja' || (lang !== 'en' && detectLocale(navigator.languages) === 'ja'))
     await loadLang('ja');
+  // The link is decoded once, here: the embed view or the app (its scenario models built from
+  // it, so that their first runs are the link's) take it as it is.
+  const decoded = decodeState(href, { lang: detectLocale(navigator.languages) });
   // A link with `embed=` shows one chart alone (in an iframe), and never rewrites its own URL.
   // The embed's view loads only for an embed (a smaller first download for the app).
-  const embed = compact && !compact.ok ? null : embedOf(href, navigator.languages);
+  const embed = compact && !compact.ok ? null : embedOf(decoded);
   if (compact && !compact.ok) {
     const { default: EmbedBroken } = await import('./app/export/EmbedBroken.svelte');
     mount(EmbedBroken, { target, props: { error: compact.error } });
@@ -68,10 +72,10 @@ async function start(): Promise<void> {
       import('./app/EmbedView.svelte'),
       import('./app/export/embedNotices.ts'),
     ]);
-    const notices = embedNotices(href, embed.state, compact?.ok ? compact.fingerprint : null);
+    const notices = embedNotices(decoded, compact?.ok ? compact.fingerprint : null);
     mount(EmbedView, { target, props: { chart: embed.chart, state: embed.state, notices } });
   } else {
-    mount(App, { target });
+    mount(App, { target, props: { decoded, href } });
   }
 }
 

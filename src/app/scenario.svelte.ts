@@ -58,12 +58,15 @@ export class ScenarioModel {
   /** Called after every accepted edit by the user (not after `load`): undo history, link. */
   onEdit: ((e: EditEvent) => void) | null = null;
 
+  /** Starts from `scenario` (a link's, say), or from the preset's. */
   constructor(
     readonly id: ScenarioId,
     preset: string,
     readonly bridge: SimBridge,
+    scenario?: Scenario,
   ) {
-    this.applyPreset(preset);
+    if (scenario) this.load(preset, scenario);
+    else this.applyPreset(preset);
   }
 
   value(path: string): unknown {

@@ -462,8 +462,13 @@ export function decodeState(url: string, opts: { lang?: Lang } = {}): DecodeResu
     else if (pin !== undefined && pin !== MODEL_VERSION) {
       issues.push(issue('pinnedModel', { pinned: pin, current: MODEL_VERSION }));
     } else if (made !== MODEL_VERSION) {
-      // Another version of the same major model: figures may differ, never silently.
-      issues.push(issue('modelUpdated', { made, current: MODEL_VERSION }));
+      // Another version of the same major model: figures may differ, never silently (an embed
+      // says it as pinned charts do).
+      issues.push(
+        state.embed
+          ? issue('pinnedModel', { pinned: made, current: MODEL_VERSION })
+          : issue('modelUpdated', { made, current: MODEL_VERSION }),
+      );
     }
     return done(state, pin !== undefined ? { model: pin } : null);
   } catch (e) {

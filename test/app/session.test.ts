@@ -10,7 +10,7 @@ import { TableRunner } from '../../src/app/table/tableRunner.ts';
 import { MODEL_VERSION, presetScenario } from '../../src/engine/index.ts';
 import { embedUrl } from '../../src/share/embed.ts';
 import { MemoryStorage, SAVED_PREFIX, ScenarioStore } from '../../src/share/storage.ts';
-import { decodeState } from '../../src/share/urlState.ts';
+import { decodeState, scenarioOf } from '../../src/share/urlState.ts';
 import { chartView } from '../../src/app/charts/view.svelte.ts';
 import { presenter } from '../../src/app/presenter/presenter.svelte.ts';
 
@@ -28,6 +28,27 @@ function session() {
 }
 
 describe('AppSession and the link', () => {
+  it('a link decoded once on start: the models built from it run it first, and applying it asks for no run again', () => {
+    const href = `${PAGE}?v=3&a=layered&b=large-firm-led&a.policy.costDown=0.0625`;
+    const decoded = decodeState(href, { lang: 'en' });
+    const ba = bridge('A');
+    const bb = bridge('B');
+    const a = new ScenarioModel('A', decoded.state.a.preset, ba, scenarioOf(decoded.state.a));
+    const b = new ScenarioModel('B', decoded.state.b.preset, bb, scenarioOf(decoded.state.b));
+    expect([ba.stats.requested, bb.stats.requested]).toEqual([1, 1]);
+    const s = new AppSession(a, b);
+    s.apply(decoded, href);
+    expect([ba.stats.requested, bb.stats.requested]).toEqual([1, 1]);
+    expect(a.preset).toBe('layered');
+    expect(a.scenario.policy.costDown).toBe(0.0625);
+    expect(s.issues).toBe(decoded.issues);
+    // A model started from its preset instead would have run the preset first, then the link.
+    const c = new ScenarioModel('A', 'large-firm-led', bridge('A'));
+    const s2 = new AppSession(c, new ScenarioModel('B', 'layered', bridge('B')));
+    s2.apply(decoded, href);
+    expect(c.bridge.stats.requested).toBe(2);
+  });
+
   it('opens a link: both scenarios, the options and the language; the link round-trips', () => {
     const { s, a, b } = session();
     const href = `${PAGE}?v=3&lang=ja&view=table&mode=diff&charts=wage,burden&a=layered&b=large-firm-led&a.policy.costDown=0.0625`;
@@ -114,14 +135,16 @@ describe('AppSession and the link', () => {
 
   it('embedOf: the embed view for an embed link only', () => {
     const state = decodeState(PAGE).state;
-    const e = embedOf(embedUrl(PAGE, state, 'wage'), ['ja-JP']);
+    const e = embedOf(decodeState(embedUrl(PAGE, state, 'wage'), { lang: 'ja' }));
     expect(e?.chart).toBe('wage');
     expect(e?.state.a.preset).toBe('large-firm-led');
     expect(e?.notices).toEqual([]);
-    expect(embedOf(PAGE, ['en'])).toBeNull();
+    expect(embedOf(decodeState(PAGE, { lang: 'en' }))).toBeNull();
     // An embed pinned with model 1: its notice that the figures now come from the new model.
     const old = embedUrl(PAGE, state, 'burden').replace(/pin=[^&]*/, 'pin=1.0.0');
-    expect(embedOf(old, ['ja-JP'])?.notices.map((i) => i.code)).toEqual(['modelChanged']);
+    expect(embedOf(decodeState(old, { lang: 'ja' }))?.notices.map((i) => i.code)).toEqual([
+      'modelChanged',
+    ]);
   });
 });
 

@@ -307,6 +307,18 @@ describe('legible at slide size', () => {
     const page = await context.newPage();
     await page.goto(`${url}?v=3&lang=en`);
     await ready(page);
+    // Charts are drawn once on screen: bring it there, and wait for its legend.
+    await page.locator('figure[data-chart="burden"]').scrollIntoViewIfNeeded();
+    await expect
+      .poll(() =>
+        page.$eval(
+          'figure[data-chart="burden"] canvas',
+          (c) =>
+            ((c as unknown as { chart: { legend: { legendItems?: unknown[] } } }).chart.legend
+              .legendItems?.length ?? 0) > 0,
+        ),
+      )
+      .toBe(true);
     const legend = await page.$eval('figure[data-chart="burden"] canvas', (c) => {
       const chart = (
         c as unknown as {

@@ -12,9 +12,8 @@ import { scenarioFingerprint } from '../../share/embed.ts';
 import {
   ISSUE_TEXT,
   MODEL_ISSUES,
-  decodeState,
   fill,
-  type AppState,
+  type DecodeResult,
   type ShareIssue,
 } from '../../share/urlState.ts';
 
@@ -33,16 +32,12 @@ export function noticeText(lang: Lang, n: EmbedNotice): string {
 }
 
 /**
- * The notices of the embed link `href` (its state already decoded as
- * `state`): the model ones first, then a change of its settings, then the
- * values it could not use. `fingerprint`: the one a compact link carried.
+ * The notices of an embed link (decoded once, on start): the model ones
+ * first, then a change of its settings, then the values it could not use.
+ * `fingerprint`: the one a compact link carried.
  */
-export function embedNotices(
-  href: string,
-  state: AppState,
-  fingerprint: string | null,
-): EmbedNotice[] {
-  const decoded = decodeState(href, { lang: state.lang });
+export function embedNotices(decoded: DecodeResult, fingerprint: string | null): EmbedNotice[] {
+  const { state } = decoded;
   const out: EmbedNotice[] = [];
   const made = decoded.model;
   const model = decoded.issues.filter((i) => MODEL_ISSUES.includes(i.code));

@@ -12,6 +12,7 @@ import { UndoHistory } from '../../share/history.ts';
 import {
   CHART_IDS,
   decodeState,
+  deepEqual,
   scenarioOf,
   stateOf,
   type AppState,
@@ -148,9 +149,25 @@ export class AppSession {
    */
   open(href: string, lang: Lang): DecodeResult {
     const decoded = decodeState(href, { lang });
+    this.apply(decoded, href);
+    return decoded;
+  }
+
+  /**
+   * Shows a link already decoded (on start: src/main.ts decodes it once).
+   * A model that already holds the link's scenario is left alone, so that
+   * its run in flight is not run again.
+   */
+  apply(decoded: DecodeResult, href: string): void {
     const s = decoded.state;
-    this.#models.A.load(s.a.preset, scenarioOf(s.a));
-    this.#models.B.load(s.b.preset, scenarioOf(s.b));
+    for (const [id, link] of [
+      ['A', s.a],
+      ['B', s.b],
+    ] as const) {
+      const m = this.#models[id];
+      const sc = scenarioOf(link);
+      if (m.preset !== link.preset || !deepEqual(m.scenario, sc)) m.load(link.preset, sc);
+    }
     this.view = s.view;
     // A hash route (#model, #table) of a link that does not name its view.
     const at = href.indexOf('#');
@@ -167,7 +184,6 @@ export class AppSession {
     this.opened = s;
     locale.set(s.lang);
     this.history.reset(this.snapshot());
-    return decoded;
   }
 
   /** Follows an old-style hash route (#sim, #model) or #table. */
