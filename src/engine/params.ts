@@ -291,7 +291,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'policy',
     'Ban on prices below unit cost',
     false,
-    "A cost-down may not cut a price below the supplier's unit cost plus the least margin (bargaining.marginMin), in the spirit of the 2026 revised Subcontract Act banning unilateral price setting. Paid for by the buyers.",
+    "A cost-down may not cut a price below the supplier's unit cost plus the least margin (Normal margin, weakest supplier), in the spirit of the 2026 revised Subcontract Act banning unilateral price setting. Paid for by the buyers.",
   ),
 
   // ---- Network
@@ -1195,7 +1195,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'mechanisms',
     'Order reallocation',
     true,
-    "Orders a supplier cannot fill move to the buyer's other suppliers with spare capacity; a share of what still goes undelivered is bought on the spot market (market.spotSupply). Off: undelivered parts are output lost.",
+    "Orders a supplier cannot fill move to the buyer's other suppliers with spare capacity; a share of what still goes undelivered is bought on the spot market (see Spot supply of parts). Off: undelivered parts are output lost.",
   ),
   bool(
     'mechanisms.wages',
