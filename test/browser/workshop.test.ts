@@ -250,7 +250,10 @@ describe('the workshop table', () => {
       },
       [SAVED_PREFIX],
     );
+    // A new page load reads the store (going to #table alone may only change the hash).
     await page.goto(`${url}#table`);
+    await page.reload();
+    await expect.poll(() => page.locator('[data-table-pick]').count()).toBe(30);
     await page.locator('[data-action="table-link"]').click();
     const status = page.locator('[data-table-link-status]');
     await expect.poll(() => status.textContent()).toMatch(/download the table file instead/);
