@@ -9,6 +9,19 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { ROOT } from '../test/browser/harness.ts';
 
+/** The q-quantile of `xs` (the value at rank floor(q n)); NaN for none. */
+export const quantile = (xs: number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
+};
+
+/** The median of `xs` (the mean of the middle two for an even count). */
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
 export const loadAverage = (): string =>
   loadavg()
     .map((x) => x.toFixed(2))

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { buildApp, launchChromium, serveBuilt } from '../test/browser/harness.ts';
-import { loadAverage } from './browser-worker.ts';
+import { loadAverage, median, quantile } from './browser-worker.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -31,15 +31,6 @@ const arg = (name: string) => {
 const RUNS = Number(arg('--runs') ?? 7);
 const DIST = arg('--dist');
 
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
-};
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 /** Gzipped size of a built file (by its path under dist), cached. */

@@ -22,7 +22,7 @@
  */
 import { buildApp, launchChromium, serveBuilt } from '../test/browser/harness.ts';
 import { updates, waitForUpdate } from '../test/browser/page.ts';
-import { loadAverage } from './browser-worker.ts';
+import { loadAverage, median, quantile } from './browser-worker.ts';
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(name);
@@ -46,16 +46,6 @@ interface Split {
   frameMs: number;
   drawMs: number;
 }
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
-};
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const { server, url, close } = await serveBuilt(DIST ?? (await buildApp()));
 const browser = await launchChromium();

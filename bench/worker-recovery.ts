@@ -15,7 +15,7 @@
 import { buildApp, launchChromium, serveBuilt } from '../test/browser/harness.ts';
 import { faultsScript, made, type Kill } from '../test/browser/faults.ts';
 import { updates, waitForUpdate } from '../test/browser/page.ts';
-import { loadAverage } from './browser-worker.ts';
+import { loadAverage, median, quantile } from './browser-worker.ts';
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(name);
@@ -24,12 +24,6 @@ const arg = (name: string, def: number) => {
 const ROUNDS = arg('--rounds', 15);
 const SILENT = arg('--silent', 2);
 const TARGET_MS = 1000;
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
-};
-const median = (xs: number[]) => quantile(xs, 0.5);
 
 const { url, close } = await serveBuilt(await buildApp());
 const browser = await launchChromium();
