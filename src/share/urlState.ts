@@ -76,12 +76,8 @@ import {
   DEFAULT_PRESETS,
   defaultState,
   type AppState,
-  type ChartId,
-  type ChartMode,
-  type RunsChoice,
   type ScenarioPatch,
   type ScenarioState,
-  type View,
 } from './link/state.ts';
 
 // The link's parts live in ./link/ (state, key table, codecs, migrations, sensitivity settings,
@@ -205,18 +201,12 @@ export function encodeState(state: AppState): string {
 /* ------------------------------------------------------------ pinned */
 
 /** The state of an embed: full scenarios, independent of later default or preset changes. */
-export interface PinnedState {
+export type PinnedState = {
   v: number;
   model: string;
   a: { preset: string; scenario: Scenario };
   b: { preset: string; scenario: Scenario };
-  charts: ChartId[];
-  mode: ChartMode;
-  view: View;
-  embed: ChartId | null;
-  lang: Lang;
-  runs: RunsChoice;
-}
+} & Pick<AppState, 'charts' | 'mode' | 'view' | 'embed' | 'lang' | 'runs'>;
 
 export function pinnedState(state: AppState): PinnedState {
   return {
