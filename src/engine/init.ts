@@ -210,6 +210,5 @@ export function startReporting(m: Model): void {
   updateAppeal(m);
   m.directFactor.fill(1);
   m.scarcity = 0;
-  m.unmetPrev = 0;
   m.capUnmet = 0;
 }

@@ -114,7 +114,6 @@ function shortages(m: Model, demand: number): void {
   for (let i = 0; i < m.net.tierStart[1]; i++) sold += m.x[i];
   const unmet = demand > 0 ? Math.max(0, 1 - sold / demand) : 0;
   m.econ.unmet = unmet;
-  m.unmetPrev = unmet;
   m.tierShort[0] = unmet;
   for (let k = 0; k < m.tiers; k++) {
     m.tierShortAcc[k] += m.tierShort[k];

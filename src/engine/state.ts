@@ -259,7 +259,6 @@ export interface Model {
   prevEnergy: number;
   prevMaterials: number;
   prevOther: number;
-  unmetPrev: number;
   /** Share of final demand beyond tier 0's own capacity this quarter (what its scarcity markup follows). */
   capUnmet: number;
   spotNow: Float64Array;
@@ -566,7 +565,6 @@ export function createState(sc: Scenario): Model {
     prevEnergy: DOUBLE_ZERO,
     prevMaterials: DOUBLE_ZERO,
     prevOther: DOUBLE_ZERO,
-    unmetPrev: DOUBLE_ZERO,
     capUnmet: DOUBLE_ZERO,
     spotNow,
     spotPrev,
