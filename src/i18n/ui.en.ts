@@ -519,7 +519,7 @@ export const uiEn = {
       outdated: 'Shown for earlier settings; updating…',
       stoppedOutdated: 'Shown for earlier settings.',
       waiting: 'Computing…',
-      failed: 'The computation failed: {{error}}',
+      failed: 'The computation failed.',
       runsDoneOne: 'One run per point; {{total}} runs in {{s}} s.',
       runsDone: 'Median of {{runs}} runs per point; {{total}} runs in {{s}} s.',
     },
@@ -624,7 +624,7 @@ export const uiEn = {
       'The shaded bands belong to earlier inputs ({{n}} runs); the lines show the current inputs, one run each.',
     cancelled: 'Runs cancelled.',
     cancelledKept: 'Runs cancelled; the bands of {{n}} runs per scenario stay.',
-    failed: 'The runs failed: {{error}}',
+    failed: 'The runs failed.',
     again: 'Run again',
     noDiff: 'B − A has no band: A and B differ in tiers or years.',
     bandLine: '{{name}}, p10–p90',
@@ -725,7 +725,16 @@ export const uiEn = {
       aborted: 'it was stopped',
       exit: 'it exited',
     },
+    // A batch, the sensitivity charts or table rows whose workers were lost
+    // repeatedly (src/app/workers/failure.ts); the technical detail is the title.
+    lost: {
+      runs: 'The runs could not be computed: their workers stopped {{n}} times in a row ({{why}}). The rest of the page still works.',
+      sens: 'The sensitivity charts could not be computed: their workers stopped {{n}} times in a row ({{why}}). The rest of the page still works.',
+      table:
+        'Some rows could not be computed: the table’s worker stopped {{n}} times in a row ({{why}}). The rest of the page still works.',
+    },
     retry: 'Retry',
     retryTitle: 'Start a new worker and compute scenario {{id}} again',
+    retryRows: 'Start a new worker and compute these rows again',
   },
 };

@@ -520,7 +520,7 @@ export const uiJa: Shape<typeof uiEn> = {
       outdated: '以前の設定での結果です。更新中…',
       stoppedOutdated: '以前の設定での結果です。',
       waiting: '計算中…',
-      failed: '計算に失敗しました：{{error}}',
+      failed: '計算に失敗しました。',
       runsDoneOne: '1点あたり1回、計{{total}}回の実行（{{s}}秒）。',
       runsDone: '1点あたり{{runs}}回の中央値、計{{total}}回の実行（{{s}}秒）。',
     },
@@ -623,7 +623,7 @@ export const uiJa: Shape<typeof uiEn> = {
     earlier: '網掛けの帯は変更前の入力（{{n}}回）の結果です。線は現在の入力の1回分の結果です。',
     cancelled: '複数回の実行を中止しました。',
     cancelledKept: '実行を中止しました。各シナリオ{{n}}回分の帯はそのまま表示しています。',
-    failed: '複数回の実行に失敗しました：{{error}}',
+    failed: '複数回の実行に失敗しました。',
     again: 'もう一度実行',
     noDiff: 'A と B で階層数または期間が異なるため、B − A の帯は表示できません。',
     bandLine: '{{name}}、p10–p90',
@@ -723,7 +723,14 @@ export const uiJa: Shape<typeof uiEn> = {
       aborted: '停止されました',
       exit: '終了しました',
     },
+    lost: {
+      runs: '複数回の実行を計算できませんでした：ワーカーが{{n}}回続けて止まりました（{{why}}）。ページのほかの部分はそのまま使えます。',
+      sens: '感度分析の図を計算できませんでした：ワーカーが{{n}}回続けて止まりました（{{why}}）。ページのほかの部分はそのまま使えます。',
+      table:
+        '計算できなかった行があります：表のワーカーが{{n}}回続けて止まりました（{{why}}）。ページのほかの部分はそのまま使えます。',
+    },
     retry: '再試行',
     retryTitle: '新しいワーカーでシナリオ{{id}}をもう一度計算する',
+    retryRows: '新しいワーカーでこれらの行をもう一度計算する',
   },
 };

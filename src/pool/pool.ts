@@ -205,8 +205,11 @@ export class WorkerPool {
             inFlight--;
             this.lost++;
             if (++lostInARow >= MAX_LOST_IN_A_ROW) {
+              // The last loss is the cause: the page says how workers were lost.
               return a.fail(
-                new Error(`a worker was lost ${lostInARow} times in a row (${e.message})`),
+                new Error(`a worker was lost ${lostInARow} times in a row (${e.message})`, {
+                  cause: e,
+                }),
               );
             }
             // Replace the lost worker and send its chunk again.

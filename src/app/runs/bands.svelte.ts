@@ -19,6 +19,7 @@ import { bandSet, type BandSet } from '../../worker/bandSet.ts';
 import type { BatchRun, Progress, RunOptions } from '../../pool/pool.ts';
 import { RUNS_CHOICES, deepEqual, type RunsChoice } from '../../share/urlState.ts';
 import { MAX_LOST_IN_A_ROW, isWorkerLost } from '../../pool/pool.ts';
+import { failureOf, type Failure } from '../workers/failure.ts';
 
 /** What the controller needs of a pool (WorkerPool fits; tests pass a fake). */
 export interface BatchPool {
@@ -78,6 +79,8 @@ export class BandsController {
   progress = $state.raw<Progress | null>(null);
   status = $state<BatchStatus>('idle');
   error = $state('');
+  /** Why the batch failed, for the page to say in its language (failure.ts); null unless failed. */
+  failure = $state.raw<Failure | null>(null);
   /** The inputs the app shows now. */
   inputs = $state.raw<{ a: Scenario; b: Scenario } | null>(null);
 
@@ -215,7 +218,7 @@ export class BandsController {
         return;
       }
       this.#lostInARow = 0;
-      this.#end('failed', e instanceof Error ? e.message : String(e));
+      this.#end('failed', failureOf(e));
       return;
     }
     this.#lostInARow = 0;
@@ -233,10 +236,11 @@ export class BandsController {
   }
 
   /** The batch is over: no progress, and why it ended. */
-  #end(status: BatchStatus, error = ''): void {
+  #end(status: BatchStatus, failure: Failure | null = null): void {
     this.#running = false;
     this.progress = null;
     this.status = status;
-    this.error = error;
+    this.error = failure?.detail ?? '';
+    this.failure = failure;
   }
 }

@@ -9,6 +9,7 @@
  */
 import { jobs, type Plan, type RunOutput } from '../../engine/batch.ts';
 import type { Progress, WorkerPool } from '../../pool/pool.ts';
+import { failureOf, type Failure } from '../workers/failure.ts';
 
 export type TaskKind = 'tornado' | 'sweep';
 
@@ -39,8 +40,8 @@ export class SensitivityRunner {
   progress = $state.raw<Progress | null>(null);
   /** Cancelled by the user: nothing more runs until `resume` or a change of inputs. */
   stopped = $state(false);
-  /** A worker's failure, in its own words. */
-  failure = $state<string | null>(null);
+  /** Why the computation failed (the page says it in its own language: failure.ts). */
+  failure = $state.raw<Failure | null>(null);
   /** What the page wants shown now (null: nothing, e.g. invalid settings). */
   wanted = $state.raw<Record<TaskKind, Task | null>>({ tornado: null, sweep: null });
 
@@ -157,7 +158,7 @@ export class SensitivityRunner {
           }
         },
         (e: unknown) => {
-          this.failure = e instanceof Error ? e.message : String(e);
+          this.failure = failureOf(e);
         },
       )
       .finally(() => {
