@@ -3,15 +3,20 @@
  * own (the main thread never runs the model), one after another, and keeps
  * each summary for as long as the saved entry is unchanged. The worker comes
  * from the worker layer: a lost worker is replaced and the entry runs again,
- * up to MAX_FAILURES times in a row; then the row says so (and is not kept,
- * so that the table's next look runs it again).
+ * up to MAX_FAILURES times in a row; then the row says so (its `failure`,
+ * which the page says in its own language) and is not kept, so that the
+ * table's next look, or its Retry, runs it again.
  */
 import type { Summary } from '../../engine/index.ts';
 import type { SavedScenario } from '../../share/storage.ts';
 import type { Runner } from '../bridge.svelte.ts';
+import { failureOf, type Failure } from '../workers/failure.ts';
 import { MAX_FAILURES, isWorkerLost, simRunner, type SimRunner } from '../workers/index.ts';
 
-export type RowOutcome = { ok: true; summary: Summary } | { ok: false; errors: string[] };
+export type RowOutcome =
+  | { ok: true; summary: Summary }
+  /** `failure`: the table's worker was lost repeatedly (the row was not computed). */
+  | { ok: false; errors: string[]; failure?: Failure };
 
 /** A saved entry's identity for the cache: a re-save under the same name runs again. */
 export function entryKey(e: SavedScenario): string {
@@ -61,6 +66,7 @@ export class TableRunner {
               if (isWorkerLost(err) && ++lost < MAX_FAILURES) continue;
               keep = !isWorkerLost(err);
               r = { ok: false, errors: [err instanceof Error ? err.message : String(err)] };
+              if (!keep) r.failure = failureOf(err);
             }
           }
           if (keep) this.#cache.set(key, r);
