@@ -42,6 +42,8 @@ function bookTier(m: Model, k: number, lv: QuarterLevels, qp: QuarterPrices): vo
   const rate = (k <= 1 && !isSmallTier(k, m.tiers) ? fi.creditRateLarge : fi.creditRateSmall) / 4;
   const support = m.pol.buyerSupport;
   const days = credit ? m.pol.paymentDays / 91 : 0;
+  // Technology sharing costs the buyer engineers' time, bought in like other purchases.
+  const techC = fi.techSharingCost * m.pol.techSharing;
   let finalSales = 0;
   let sold = 0;
   let energyCost = 0;
@@ -69,7 +71,7 @@ function bookTier(m: Model, k: number, lv: QuarterLevels, qp: QuarterPrices): vo
     revenue[i] = rev;
     const energy = eU * xi;
     const mat = mU * xi;
-    const other = oU * xi + spotP * spot[i];
+    const other = oU * xi + spotP * spot[i] + techC * purchases[i];
     energyCost += energy;
     materialsCost += mat;
     otherCost += other;
@@ -114,6 +116,7 @@ function investTier(m: Model, k: number, frozen: boolean): void {
   const keepK = 1 - m.deltaQ;
   const payout = fi.dividendShare;
   const limit = fi.creditLimit;
+  let publicCost = 0;
   for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
     if (!alive[i]) {
       va[i] = opProfit[i] = invest[i] = 0;
@@ -135,6 +138,7 @@ function investTier(m: Model, k: number, frozen: boolean): void {
       const planned = desiredInvestment(investRate[i], rev4[i], op4[i], va[i], own);
       const support = supportOn ? supportIn[i] : 0;
       grants = support + subsidy * planned;
+      publicCost += subsidy * planned;
       inv = planned + support;
     }
     invest[i] = inv;
@@ -152,6 +156,7 @@ function investTier(m: Model, k: number, frozen: boolean): void {
     const short = credit ? c + line < 0 : E[i] < 0;
     distress[i] = short ? distress[i] + 1 : 0;
   }
+  m.econ.publicCost += publicCost;
 }
 
 /** Cost-ups absorbed by tier k, by item: met minus passed on (split like each firm's own cost-ups). */
@@ -183,6 +188,7 @@ export function updateFirms(
   const econ = m.econ;
   econ.finalSales = econ.energyCost = econ.materialsCost = econ.otherCost = 0;
   econ.consumerBurden = 0;
+  econ.publicCost = 0;
   econ.sold = 0;
   econ.consumerItem.fill(0);
   m.flows.absorbedItem.fill(0);

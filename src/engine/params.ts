@@ -1109,6 +1109,21 @@ export const PARAMS: readonly ParamSpec[] = [
     },
   ),
   num(
+    'firms.techSharingCost',
+    'firms',
+    'Cost of technology sharing',
+    'share of purchases',
+    0.01,
+    0,
+    0.1,
+    0.005,
+    "What technology sharing costs a buyer: at a technology sharing of 1 it spends this share of its purchases from its suppliers on engineers' visits, training and joint development (bought in, like other purchases); at 0.3, three tenths of it.",
+    {
+      source:
+        "Judgement: supplier development programmes of large manufacturers cost them a small fraction of their purchases; with 0.01 sharing lowers tier 0's margin for some years and raises it later, as its suppliers' savings reach its prices.",
+    },
+  ),
+  num(
     'firms.partnerSpillover',
     'firms',
     'Spill-over from partners',
@@ -1486,6 +1501,7 @@ export interface Scenario {
     creditLimit: number;
     dividendShare: number;
     productivityReturn: number;
+    techSharingCost: number;
     partnerSpillover: number;
     productivityNoise: number;
     uniquenessDrift: number;

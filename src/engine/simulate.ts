@@ -7,7 +7,7 @@
 import { createModel, isSmallTier, startReporting, step, type Model } from './model.ts';
 import type { Scenario } from './params.ts';
 
-export const MODEL_VERSION = '2.1.0';
+export const MODEL_VERSION = '2.2.0';
 
 export const SERIES = {
   firms: { unit: 'firms', label: 'Firms alive' },
@@ -75,6 +75,7 @@ export const ECONOMY = {
   consumerBurdenEnergy: { unit: '¥m/quarter', label: 'Energy cost-ups borne by consumers' },
   consumerBurdenLabour: { unit: '¥m/quarter', label: 'Labour cost-ups borne by consumers' },
   consumerBurdenOther: { unit: '¥m/quarter', label: 'Other cost-ups borne by consumers' },
+  publicCost: { unit: '¥m/quarter', label: 'Public cost of investment subsidies' },
   realDemand: { unit: 'index', label: 'Final demand (start = 1)' },
   unmetDemand: { unit: 'share', label: 'Share of final demand not met' },
   passThroughSurvey: {
@@ -363,6 +364,7 @@ function run(m: Model): SimResult {
     economy.externalCostUp[t] =
       (e.externalItem[0] + e.externalItem[1] + e.externalItem[2] + e.externalItem[3]) * toMoney;
     economy.consumerBurden[t] = e.consumerBurden * toMoney;
+    economy.publicCost[t] = e.publicCost * toMoney;
     economy.realDemand[t] = e.demand / demand0;
     economy.generalPrice[t] = m.paths.cpi[t];
     economy.energyPrice[t] = m.paths.energy[t];

@@ -70,6 +70,7 @@ export interface EconomyFlows {
   otherCost: number;
   externalCostUp: number;
   consumerBurden: number;
+  publicCost: number; // investment subsidies paid by the state this quarter
   externalItem: Float64Array; // 5: materials, energy, labour, other, margin (0)
   consumerItem: Float64Array;
   finalPrice: number; // output-weighted tier-0 price
@@ -551,6 +552,7 @@ export function createState(sc: Scenario): Model {
       otherCost: DOUBLE_ZERO,
       externalCostUp: DOUBLE_ZERO,
       consumerBurden: DOUBLE_ZERO,
+      publicCost: DOUBLE_ZERO,
       externalItem: new Float64Array(5),
       consumerItem: new Float64Array(5),
       finalPrice: DOUBLE_ZERO,

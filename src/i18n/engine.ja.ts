@@ -392,6 +392,12 @@ export const PARAM_JA: Record<string, ParamJa> = {
     help: '投資集約度（投資／付加価値）1単位当たりの年間生産性上昇率：0.06なら投資率20%で年1.2%の上昇。',
     source: '大手製造業の15～20%の投資率が1～2%の生産性上昇となるよう較正。',
   },
+  'firms.techSharingCost': {
+    label: '技術共有の費用',
+    help: '技術共有にかかる発注企業の費用：技術共有が1のとき、仕入先からの購入額のこの割合を技術者の派遣、研修、共同開発に使う（他の購入品と同様に外部から購入）。0.3ならその3割。',
+    source:
+      '判断：大手製造業の仕入先育成プログラムの費用は購入額のわずかな割合。0.01では、技術共有は数年間ティア0の利益率を下げ、仕入先の節減が価格に及ぶと後に上げる。',
+  },
   'firms.partnerSpillover': {
     label: '取引先からの波及効果',
     help: 'オープンイノベーションによる年間生産性上昇。異なる取引先数の対数1単位当たり。',
@@ -592,6 +598,7 @@ export const ECONOMY_JA: Record<string, string> = {
   consumerBurdenEnergy: '消費者が負担したエネルギー費の上昇',
   consumerBurdenLabour: '消費者が負担した労務費の上昇',
   consumerBurdenOther: '消費者が負担したその他のコスト上昇',
+  publicCost: '投資補助金の公的費用',
   realDemand: '最終需要（開始時 = 1）',
   unmetDemand: '満たされなかった最終需要の割合',
   passThroughSurvey:

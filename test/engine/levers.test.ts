@@ -71,6 +71,14 @@ const tier0Margin: Outcome = [
   'tier-0 operating margin in the last year',
   (r) => r.summary.profitMargin[0] ?? NaN,
 ];
+const tier0MarginEarly: Outcome = [
+  'tier-0 operating margin over the first five years',
+  (r) => mean(r.series.profitMargin[0].subarray(0, 20)),
+];
+const publicCost: Outcome = [
+  'public cost of investment subsidies over the period',
+  (r) => r.economy.publicCost.reduce((s, x) => s + x, 0),
+];
 const finalPrice: Outcome = ['final-goods price at the horizon', (r) => last(r.economy.finalPrice)];
 const employment: Outcome = ['employment at the horizon', (r) => last(r.economy.employment)];
 
@@ -101,6 +109,8 @@ export const LEVER_DIRECTIONS: Row[] = [
   // Support is paid out of the buyers' profit.
   policy('buyerSupport', 0, 0.2, tier0Margin, 'down'),
   policy('subsidy', 0, 0.5, smeInvestment, 'up'),
+  // The state pays for the subsidy.
+  policy('subsidy', 0, 0.5, publicCost, 'up'),
   policy(
     'techSharing',
     0,
@@ -108,6 +118,8 @@ export const LEVER_DIRECTIONS: Row[] = [
     ['deepest-tier productivity at the horizon', (r) => last(r.series.productivity[deepest(r)])],
     'up',
   ),
+  // Technology sharing costs the buyers engineers' time before their suppliers' savings reach prices.
+  policy('techSharing', 0, 1, tier0MarginEarly, 'down'),
   // The ban binds where cost-downs cut prices below cost plus the least margin: under
   // large-firm-led's 3% a year. (In the default scenario it hardly binds.)
   lever(
