@@ -499,6 +499,7 @@ export const UNIT_JA: Record<string, string> = {
   'share of profit': '利益に対する比率',
   multiplier: '倍率',
   'share of investment': '投資に対する比率',
+  'share of purchases': '購入額に対する比率',
   buyers: '社（取引先）',
   'share of links': '取引関係に占める比率',
   'share of output': '生産量に占める比率',

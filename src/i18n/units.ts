@@ -21,6 +21,7 @@ export const PERCENT_UNITS: Readonly<Record<string, { en: string; ja: string }>>
   'share of cost': { en: '% of cost', ja: '%（原価比）' },
   'share of unit cost': { en: '% of unit cost', ja: '%（単位原価比）' },
   'share of price': { en: '% of price', ja: '%（価格比）' },
+  'share of purchases': { en: '% of purchases', ja: '%（購入額比）' },
   'share of final price': { en: '% of final price', ja: '%（最終価格比）' },
   'share of cash flow': { en: '% of cash flow', ja: '%（キャッシュフロー比）' },
   'share of a shortfall': { en: '% of a shortfall', ja: '%（不足分比）' },
