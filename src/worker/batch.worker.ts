@@ -8,6 +8,7 @@ import * as Comlink from 'comlink';
 import { runJobs, type Bands, type Job, type RunOutput } from '../engine/batch.ts';
 import type { Scenario } from '../engine/index.ts';
 import { bandSet, type BandSet } from './bandSet.ts';
+import { guardMessages, type GuardScope } from './guard.ts';
 
 function bandBuffers(b: Bands | null, into: Set<ArrayBuffer>): void {
   if (!b) return;
@@ -39,4 +40,6 @@ const api = {
 
 export type BatchApi = typeof api;
 
+// A message it cannot handle is reported to the page, which replaces the worker (guard.ts).
+guardMessages(self as unknown as GuardScope);
 Comlink.expose(api);

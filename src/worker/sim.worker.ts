@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { simulate, validateScenario, type SimResult } from '../engine/index.ts';
+import { guardMessages, type GuardScope } from './guard.ts';
 import { resultBuffers } from './transfer.ts';
 import { WarmUp } from './warmup.ts';
 
@@ -34,4 +35,6 @@ const api = {
 
 export type SimApi = typeof api;
 
+// A message it cannot handle is reported to the page, which replaces the worker (guard.ts).
+guardMessages(self as unknown as GuardScope);
 Comlink.expose(api);

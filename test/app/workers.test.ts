@@ -6,12 +6,17 @@
  * users do with a loss: the bridge reruns the latest inputs and, after
  * repeated losses, stops with a failure and a retry; the pool resends a lost
  * chunk (a batch never stalls); the table retries an entry; the bands'
- * controller reruns a batch whose bands' worker was lost.
+ * controller reruns a batch whose bands' worker was lost. Messages that
+ * cannot be handled, both ways (a reply that is no answer, a request the
+ * worker reports: src/worker/guard.ts), lose the worker too; what failed
+ * for good is said in the page's language.
  */
 import { describe, expect, it } from 'vitest';
 import { ABORT_AFTER_MS, SimBridge, type Runner } from '../../src/app/bridge.svelte.ts';
 import { BandsController } from '../../src/app/runs/bands.svelte.ts';
 import { TableRunner } from '../../src/app/table/tableRunner.ts';
+import { failureOf, failureText } from '../../src/app/workers/failure.ts';
+import { validBandSet, validOutcome, validOutputs } from '../../src/app/workers/index.ts';
 import { BASE_LIMIT_MS, firmQuarters, limitMs } from '../../src/app/workers/limits.ts';
 import {
   MAX_FAILURES,
@@ -29,6 +34,8 @@ import {
   type Summary,
 } from '../../src/engine/index.ts';
 import { MAX_LOST_IN_A_ROW, WorkerPool, type JobRunner } from '../../src/pool/pool.ts';
+import { bandSet } from '../../src/worker/bandSet.ts';
+import { guardMessages, isRequest } from '../../src/worker/guard.ts';
 import type { RunOutcome } from '../../src/worker/sim.worker.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,6 +52,10 @@ class FakeWorker extends EventTarget implements Endpoint {
   answer(value: unknown): void {
     const m = this.sent.shift()!;
     this.dispatchEvent(new MessageEvent('message', { data: { id: m.id, type: 'RAW', value } }));
+  }
+  /** Sends the page a message as it is (not necessarily an answer). */
+  send(data: unknown): void {
+    this.dispatchEvent(new MessageEvent('message', { data }));
   }
   fail(type: 'error' | 'messageerror', message = ''): void {
     const ev = new Event(type, { cancelable: true });
@@ -495,5 +506,169 @@ describe('the table and the bands with lost workers', () => {
     expect(ctl.status).toBe('idle');
     expect(batches).toBe(2);
     expect(ctl.bands?.runs).toBe(10);
+  });
+});
+
+describe('messages that cannot be handled', () => {
+  for (const [how, message] of [
+    ['a message that is no answer', { hello: 'page' }],
+    ['an answer Comlink cannot read', { id: 'x', type: 'HANDLER', name: 'no-such-handler' }],
+    [
+      "the worker's word that it got a message it could not handle",
+      { workerFault: 'messageerror', detail: 'the worker received a message it could not read' },
+    ],
+  ] as const) {
+    it(`loses a worker that sends ${how}: replaced, and the next call runs on a fresh one`, async () => {
+      const { sup, made, last } = supervised();
+      const p = sup.call((api) => api.add(1, 2));
+      await sleep(0);
+      const first = last();
+      first.send(message);
+      const lost = await rejection(p);
+      expect(lost.kind).toBe('messageerror');
+      expect(first.terminated).toBe(true);
+      expect(sup.failures).toBe(1);
+      const q = sup.call((api) => api.add(2, 2));
+      await sleep(0);
+      expect(made).toHaveLength(2);
+      last().answer(4);
+      expect(await q).toBe(4);
+    });
+  }
+
+  it("loses a worker whose answer the caller finds malformed (the call's `valid`)", async () => {
+    const { sup, made, last } = supervised();
+    const valid = (v: unknown) => typeof v === 'number';
+    const p = sup.call((api) => api.add(1, 2), Infinity, valid);
+    await sleep(0);
+    const first = last();
+    first.answer({ garbled: true });
+    const lost = await rejection(p);
+    expect(lost.kind).toBe('messageerror');
+    expect(first.terminated).toBe(true);
+    expect(sup.failures).toBe(1);
+    const q = sup.call((api) => api.add(1, 2), Infinity, valid);
+    await sleep(0);
+    expect(made).toHaveLength(2);
+    last().answer(3);
+    expect(await q).toBe(3);
+    expect(sup.failures).toBe(0);
+  });
+
+  it("the workers' answers are checked by shape: a run's outcome, a batch's outputs, the bands", () => {
+    const sc = defaultScenario();
+    const result = { summary: {}, series: {} } as unknown as SimResult;
+    expect(validOutcome({ ok: true, result, ms: 3 })).toBe(true);
+    expect(validOutcome({ ok: false, errors: ['bad input'] })).toBe(true);
+    for (const bad of [undefined, null, 'x', { garbled: true }, { ok: true, ms: 3 }, { ok: false }])
+      expect(validOutcome(bad), JSON.stringify(bad)).toBe(false);
+
+    const jobs = [job(4), job(5)];
+    expect(validOutputs(jobs.map(out), jobs)).toBe(true);
+    expect(validOutputs([out(job(4))], jobs)).toBe(false);
+    expect(validOutputs([out(job(5)), out(job(4))], jobs)).toBe(false);
+    expect(validOutputs({ garbled: true }, jobs)).toBe(false);
+
+    const set = bandSet(sc, sc, 2, []);
+    expect(validBandSet(set, 2)).toBe(true);
+    expect(validBandSet(set, 3)).toBe(false);
+    expect(validBandSet({ garbled: true }, 2)).toBe(false);
+  });
+
+  it("a worker's guard reports a message it cannot handle, which Comlink never sees; requests pass", () => {
+    const scope = new EventTarget();
+    const posted: unknown[] = [];
+    const seen: unknown[] = [];
+    guardMessages({
+      addEventListener: (t, l) => scope.addEventListener(t, l),
+      postMessage: (m) => posted.push(m),
+    });
+    // Comlink's own listener comes after the guard's.
+    scope.addEventListener('message', (ev) => seen.push((ev as MessageEvent).data));
+    const request = { id: '1-2', type: 'APPLY', path: ['run'], argumentList: [] };
+    scope.dispatchEvent(new MessageEvent('message', { data: request }));
+    expect(seen).toEqual([request]);
+    expect(posted).toEqual([]);
+    for (const bad of [null, 'run', { id: '1', type: 'NO_SUCH_REQUEST' }, { type: 'APPLY' }]) {
+      expect(isRequest(bad)).toBe(false);
+      scope.dispatchEvent(new MessageEvent('message', { data: bad }));
+    }
+    scope.dispatchEvent(new MessageEvent('messageerror'));
+    expect(seen).toEqual([request]);
+    expect(posted).toHaveLength(5);
+    expect(posted.at(-1)).toEqual({
+      workerFault: 'messageerror',
+      detail: 'the worker received a message it could not read',
+    });
+  });
+});
+
+describe("failures in the page's language", () => {
+  it('a batch whose workers were lost repeatedly says how, in English and Japanese; the detail stays English', async () => {
+    const pool = new WorkerPool(
+      () => ({
+        run: () => Promise.reject(new WorkerLost('no answer', 'timeout')),
+        terminate: () => {},
+      }),
+      1,
+    );
+    const e = await pool.run([job(0)]).catch((x: unknown) => x);
+    const f = failureOf(e);
+    expect(f).toEqual({
+      lost: 'timeout',
+      detail: `a worker was lost ${MAX_LOST_IN_A_ROW} times in a row (no answer)`,
+    });
+    expect(failureText('en', 'runs', f)).toBe(
+      'The runs could not be computed: their workers stopped 3 times in a row (it stopped answering). The rest of the page still works.',
+    );
+    expect(failureText('ja', 'runs', f)).toBe(
+      '複数回の実行を計算できませんでした：ワーカーが3回続けて止まりました（応答しなくなりました）。ページのほかの部分はそのまま使えます。',
+    );
+    expect(failureText('ja', 'sens', f)).toMatch(/^感度分析の図を計算できませんでした/);
+    expect(failureText('ja', 'table', failureOf(new WorkerLost('crashed', 'error')))).toMatch(
+      /^計算できなかった行があります：表のワーカーが3回続けて止まりました（クラッシュしたか、読み込めませんでした）/,
+    );
+  });
+
+  it("a job's own error says only that the work failed, in the page's language", () => {
+    const f = failureOf(new Error('bad job'));
+    expect(f).toEqual({ lost: null, detail: 'bad job' });
+    expect(failureText('en', 'runs', f)).toBe('The runs failed.');
+    expect(failureText('ja', 'runs', f)).toBe('複数回の実行に失敗しました。');
+    expect(failureText('ja', 'sens', f)).toBe('計算に失敗しました。');
+  });
+
+  it('the bands, the sensitivity runner and the table keep the failure, not only its English words', async () => {
+    const ctl = new BandsController(
+      () => ({
+        run: () =>
+          Promise.reject(new Error('lost 3 times', { cause: new WorkerLost('x', 'messageerror') })),
+        cancel: () => {},
+      }),
+      () => 10,
+      { debounceMs: 1 },
+    );
+    ctl.update(withCostDown(0.01), withCostDown(0.02));
+    for (let i = 0; i < 50 && ctl.status !== 'failed'; i++) await sleep(5);
+    expect(ctl.status).toBe('failed');
+    expect(ctl.failure).toEqual({ lost: 'messageerror', detail: 'lost 3 times' });
+    expect(ctl.error).toBe('lost 3 times');
+
+    const table = new TableRunner({
+      run: () => Promise.reject(new WorkerLost('crashed', 'error')),
+    });
+    const entry = {
+      name: 'one',
+      preset: 'layered',
+      scenario: presetScenario('layered'),
+      savedAt: '2026-01-01T00:00:00.000Z',
+      modelVersion: '1',
+    };
+    const [row] = await table.run([entry]);
+    expect(row).toEqual({
+      ok: false,
+      errors: ['crashed'],
+      failure: { lost: 'error', detail: 'crashed' },
+    });
   });
 });

@@ -10,6 +10,10 @@
  *   (the runs of A and B, the sensitivity page); a lost worker's chunk is
  *   sent again to a fresh one (src/pool/pool.ts).
  * - `bandsRunner`: the worker that computes the bands of a finished batch.
+ *
+ * Each checks the shape of its worker's answers (`validOutcome`, …): an
+ * answer it cannot use loses the worker as a message it cannot read does,
+ * so that the latest inputs run again on a fresh one.
  */
 import { transfer } from 'comlink';
 import type { Job, RunOutput } from '../../engine/batch.ts';
@@ -33,6 +37,35 @@ export interface SimRunner {
   readonly worker: SupervisedWorker<SimApi>;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Whether `v` is a simulation worker's answer: a result with its summary, or errors. */
+export function validOutcome(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if (v.ok === false) return Array.isArray(v.errors);
+  return (
+    v.ok === true &&
+    typeof v.ms === 'number' &&
+    isObject(v.result) &&
+    isObject(v.result.summary) &&
+    isObject(v.result.series)
+  );
+}
+
+/** Whether `v` is a batch worker's answer to `jobs`: one output per job, in order. */
+export function validOutputs(v: unknown, jobs: readonly Job[]): boolean {
+  return (
+    Array.isArray(v) &&
+    v.length === jobs.length &&
+    v.every((o, i) => isObject(o) && o.index === jobs[i].index && isObject(o.summary))
+  );
+}
+
+/** Whether `v` is the bands' worker's answer: the bands of `runs` runs. */
+export function validBandSet(v: unknown, runs: number): boolean {
+  return isObject(v) && v.runs === runs && isObject(v.A) && isObject(v.B) && isObject(v.burden);
+}
+
 export function simRunner(name: string): SimRunner {
   const worker = new SupervisedWorker<SimApi>(() => spawnWorker('sim', name));
   return {
@@ -41,6 +74,7 @@ export function simRunner(name: string): SimRunner {
       worker.call<RunOutcome>(
         (api) => api.run(input) as Promise<RunOutcome>,
         limitMs(firmQuarters(input), worker.failures),
+        validOutcome,
       ),
     abort: () => worker.abort(),
     dispose: () => worker.dispose(),
@@ -66,6 +100,7 @@ export function batchRunner(): JobRunner {
           jobs.reduce((s, j) => s + firmQuarters(j.scenario), 0),
           worker.failures,
         ),
+        (v) => validOutputs(v, jobs),
       ),
     terminate: () => worker.dispose(),
     heals: true,
@@ -106,6 +141,7 @@ export function bandsRunner(): {
       return worker.call(
         (api) => api.bandSet(a, b, runs, transfer(list, buffers)),
         limitMs(0, worker.failures) + list.length * PER_RUN_MS,
+        (v) => validBandSet(v, runs),
       );
     },
     dispose: () => worker.dispose(),

@@ -5,7 +5,11 @@
  *
  * - it reports an error (an uncaught exception inside it, or its script
  *   failed to load),
- * - it receives a message it cannot read (`messageerror`),
+ * - it receives a message it cannot read (`messageerror`), or says that
+ *   it did (src/worker/guard.ts: a request it could not read or handle),
+ * - it sends a message that is no answer the page can read (not one of
+ *   Comlink's replies), or an answer the caller finds malformed (`call`'s
+ *   `valid`: e.g. a run's outcome without its result),
  * - a call gets no answer within its time limit (the caller scales the limit
  *   to the job: see limits.ts), or
  * - the caller aborts the call in flight (`abort`: the way to stop a long run
@@ -21,8 +25,9 @@
  * Knows workers only through `Endpoint`, so the unit tests drive it with
  * fake workers.
  */
-import { wrap, type Remote } from 'comlink';
+import { transferHandlers, wrap, type Remote } from 'comlink';
 import { WorkerLost } from '../../pool/pool.ts';
+import { isWorkerFault } from '../../worker/guard.ts';
 
 export { WorkerLost, isWorkerLost } from '../../pool/pool.ts';
 
@@ -72,9 +77,15 @@ export class SupervisedWorker<Api> {
   /**
    * Calls the worker: `fn` gets its Comlink proxy. Rejects with `WorkerLost`
    * if the worker is lost before answering (see above), after `limitMs` at
-   * the latest; a job's own error (the worker is fine) rejects as it is.
+   * the latest; a job's own error (the worker is fine) rejects as it is. An
+   * answer that `valid` rejects loses the worker (kind 'messageerror'), as a
+   * message it could not read would.
    */
-  call<R>(fn: (api: Remote<Api>) => Promise<R>, limitMs = Infinity): Promise<R> {
+  call<R>(
+    fn: (api: Remote<Api>) => Promise<R>,
+    limitMs = Infinity,
+    valid?: (answer: unknown) => boolean,
+  ): Promise<R> {
     if (this.#disposed) return Promise.reject(new WorkerLost('the worker was disposed', 'aborted'));
     const live = (this.#live ??= this.#start());
     return new Promise<R>((resolve, reject) => {
@@ -109,7 +120,16 @@ export class SupervisedWorker<Api> {
       }
       answer.then(
         (v) => {
-          if (!settle()) return;
+          if (!live.pending.has(onLost)) return;
+          if (valid && !valid(v)) {
+            // Rejects this call (and any other in flight on this worker).
+            this.#lose(
+              live,
+              new WorkerLost('the worker sent an answer that could not be used', 'messageerror'),
+            );
+            return;
+          }
+          settle();
           if (this.#live === live) this.failures = 0;
           resolve(v);
         },
@@ -146,11 +166,21 @@ export class SupervisedWorker<Api> {
   #start(): Live<Api> {
     this.stats.spawned++;
     const endpoint = this.#spawn();
-    const live: Live<Api> = {
-      endpoint,
-      api: wrap<Api>(endpoint as unknown as Worker),
-      pending: new Set(),
-    };
+    const live: Live<Api> = { endpoint, api: null as unknown as Remote<Api>, pending: new Set() };
+    // Before Comlink's own listener: every message of a worker is an answer
+    // in Comlink's format, or a worker's word that it got a message it could
+    // not handle (src/worker/guard.ts); anything else means a worker that
+    // can no longer be trusted to answer.
+    endpoint.addEventListener('message', (ev) => {
+      const data = (ev as MessageEvent).data as unknown;
+      if (isWorkerFault(data)) this.#lose(live, new WorkerLost(data.detail, 'messageerror'));
+      else if (!isReply(data))
+        this.#lose(
+          live,
+          new WorkerLost('the worker sent a message that could not be read', 'messageerror'),
+        );
+    });
+    live.api = wrap<Api>(endpoint as unknown as Worker);
     endpoint.addEventListener('error', (ev) => {
       // Handled here: the page's console need not report it as uncaught too.
       ev.preventDefault();
@@ -184,4 +214,13 @@ export class SupervisedWorker<Api> {
     for (const reject of [...live.pending]) reject(why);
     live.pending.clear();
   }
+}
+
+/** Whether `data` is an answer in Comlink's format that Comlink can read. */
+function isReply(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as { id?: unknown; type?: unknown; name?: unknown };
+  if (typeof m.id !== 'string' || m.id === '') return false;
+  if (m.type === 'RAW') return true;
+  return m.type === 'HANDLER' && typeof m.name === 'string' && transferHandlers.has(m.name);
 }
