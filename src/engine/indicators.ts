@@ -17,4 +17,5 @@ export const KEY_INDICATORS: readonly Indicator[] = [
   { id: 'totalValueAdded', unit: '¥m/year', value: (s) => s.totalValueAdded },
   { id: 'valueAddedGrowth', unit: 'share/year', value: (s) => s.valueAddedGrowth },
   { id: 'consumerShareOfCostUps', unit: 'share', value: (s) => s.consumerShareOfCostUps },
+  { id: 'passThroughSurvey', unit: 'share', value: (s) => s.passThroughSurvey },
 ];

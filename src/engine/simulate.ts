@@ -103,6 +103,7 @@ export const SUMMARY_UNITS = {
   valueAddedGrowth: 'share/year',
   realValueAddedGrowth: 'share/year',
   consumerShareOfCostUps: 'share',
+  passThroughSurvey: 'share',
   deepestWageGrowth: 'share/year',
   smeInvestmentRate: 'share',
   firmsSurvivingAll: 'share',
@@ -131,8 +132,14 @@ export interface Summary {
   valueAddedGrowth: number;
   /** Compound yearly growth of value added at constant final-goods prices (deflated by economy.finalPrice). */
   realValueAddedGrowth: number;
-  /** Share of the external cost-ups of the period borne by final consumers. */
+  /**
+   * Share of the external cost-ups of the period borne by final consumers;
+   * null when the cost-ups are not material (under 0.1% of final sales), as
+   * in the deflation years: the share of next to nothing is noise.
+   */
   consumerShareOfCostUps: number | null;
+  /** Suppliers' pass-through on the survey basis, mean over the rounds measured (economy.passThroughSurvey). */
+  passThroughSurvey: number | null;
   /** Headline figures. */
   deepestWageGrowth: number;
   smeInvestmentRate: number;
@@ -463,6 +470,18 @@ function sampleNetwork(m: Model, maxPerTier = [2, 6, 12, 24, 24, 24]): NetworkSa
   };
 }
 
+/** Mean of the finite values (null if none). */
+function meanFinite(a: Float64Array): number | null {
+  let s = 0;
+  let n = 0;
+  for (let t = 0; t < a.length; t++) {
+    if (!Number.isFinite(a[t])) continue;
+    s += a[t];
+    n++;
+  }
+  return n > 0 ? s / n : null;
+}
+
 function lastYearMean(a: Float64Array): number | null {
   let s = 0;
   let n = 0;
@@ -524,6 +543,8 @@ function summarise(
     realLast += economy.valueAdded[t] / economy.finalPrice[t];
   for (let t = 0; t < Math.min(4, Q); t++)
     realFirst += economy.valueAdded[t] / economy.finalPrice[t];
+  let salesSum = 0;
+  for (let t = 0; t < Q; t++) salesSum += economy.finalSales[t];
   const T = tiers - 1;
   let smeInv = 0;
   let smeVa = 0;
@@ -546,7 +567,8 @@ function summarise(
     totalValueAdded: vaLast,
     valueAddedGrowth: Q >= 8 ? cagr(vaFirst, vaLast) : NaN,
     realValueAddedGrowth: Q >= 8 ? cagr(realFirst, realLast) : NaN,
-    consumerShareOfCostUps: extSum > 0 ? consSum / extSum : null,
+    consumerShareOfCostUps: extSum > 1e-3 * salesSum ? consSum / extSum : null,
+    passThroughSurvey: meanFinite(economy.passThroughSurvey),
     deepestWageGrowth: wageGrowth[T],
     smeInvestmentRate: div(smeInv, smeVa),
     firmsSurvivingAll: originalAlive / m.nFirms,

@@ -178,6 +178,10 @@ export const uiEn = {
       label: "Consumers' share of cost-ups",
       hint: 'external cost-ups of the period passed on to final consumers',
     },
+    passThroughSurvey: {
+      label: "Suppliers' cost-ups passed on",
+      hint: 'survey basis, mean over the rounds; the rest the suppliers bore',
+    },
   },
   indicators: {
     title: 'At the horizon',
@@ -440,8 +444,6 @@ export const uiEn = {
     vsStartMedian: 'The median of the runs against one run of the starting preset (same seed).',
     vsStartRow: 'Change from the start',
     vsStartPending: 'start: running…',
-    burdenLabel: 'Cost-ups borne by suppliers',
-    burdenHint: 'share not passed on to final buyers, over the period',
     burdenLink: 'See who bears them',
     names: 'Scenarios on screen',
     switched: 'Scenario {{id}} is now {{title}}',

@@ -181,6 +181,10 @@ export const uiJa: Shape<typeof uiEn> = {
       label: 'コスト上昇の消費者負担割合',
       hint: '期間中の外部コスト上昇のうち最終消費者に転嫁された割合',
     },
+    passThroughSurvey: {
+      label: 'サプライヤーの価格転嫁率',
+      hint: '調査ベース、各交渉の平均。残りはサプライヤーが負担',
+    },
   },
   indicators: {
     title: '最終時点の指標',
@@ -442,8 +446,6 @@ export const uiJa: Shape<typeof uiEn> = {
       '複数回の実行の中央値と、出発点のプリセットの1回の実行（同じシード）との差です。',
     vsStartRow: '出発点からの変化',
     vsStartPending: '出発点：計算中…',
-    burdenLabel: 'サプライヤーが負担したコスト上昇',
-    burdenHint: '期間中、最終購入者に転嫁されなかった割合',
     burdenLink: '誰が負担したかを見る',
     names: '表示中のシナリオ',
     switched: 'シナリオ{{id}}を「{{title}}」に切り替えました',
