@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import { registerSW } from 'virtual:pwa-register';
 import App from './app/App.svelte';
 import UpdatePrompt from './app/UpdatePrompt.svelte';
+import { createAppContext } from './app/context.ts';
 import { embedOf } from './app/share/start.ts';
 import { followDocumentLanguage } from './export/fonts.ts';
 import { detectLocale, loadLang } from './i18n/index.ts';
@@ -61,6 +62,8 @@ async function start(): Promise<void> {
   // The link is decoded once, here: the embed view or the app (its scenario models built from
   // it, so that their first runs are the link's) take it as it is.
   const decoded = decodeState(href, { lang: detectLocale(navigator.languages) });
+  // The app's state is made here, once: the root component puts it into context for the others.
+  const app = createAppContext();
   // A link with `embed=` shows one chart alone (in an iframe), and never rewrites its own URL.
   // The embed's view loads only for an embed (a smaller first download for the app).
   const embed = compact && !compact.ok ? null : embedOf(decoded);
@@ -73,9 +76,9 @@ async function start(): Promise<void> {
       import('./app/export/embedNotices.ts'),
     ]);
     const notices = embedNotices(decoded, compact?.ok ? compact.fingerprint : null);
-    mount(EmbedView, { target, props: { chart: embed.chart, state: embed.state, notices } });
+    mount(EmbedView, { target, props: { app, chart: embed.chart, state: embed.state, notices } });
   } else {
-    mount(App, { target, props: { decoded, href } });
+    mount(App, { target, props: { app, decoded, href } });
   }
 }
 

@@ -10,9 +10,8 @@ import { TableRunner } from '../../src/app/table/tableRunner.ts';
 import { MODEL_VERSION, presetScenario } from '../../src/engine/index.ts';
 import { embedUrl } from '../../src/share/embed.ts';
 import { MemoryStorage, SAVED_PREFIX, ScenarioStore } from '../../src/share/storage.ts';
-import { decodeState, scenarioOf } from '../../src/share/urlState.ts';
-import { chartView } from '../../src/app/charts/view.svelte.ts';
-import { presenter } from '../../src/app/presenter/presenter.svelte.ts';
+import { CHART_IDS, decodeState, scenarioOf } from '../../src/share/urlState.ts';
+import { createAppContext } from '../../src/app/context.ts';
 
 const PAGE = 'https://example.org/app/';
 
@@ -21,10 +20,12 @@ function bridge(id: string) {
   return new SimBridge(id, { run: () => new Promise(() => {}) });
 }
 
+/** A session over fresh models and a fresh app state (nothing left over from another test). */
 function session() {
   const a = new ScenarioModel('A', 'large-firm-led', bridge('A'));
   const b = new ScenarioModel('B', 'layered', bridge('B'));
-  return { s: new AppSession(a, b), a, b };
+  const app = createAppContext();
+  return { s: new AppSession(a, b, app), a, b, app };
 }
 
 describe('AppSession and the link', () => {
@@ -36,7 +37,7 @@ describe('AppSession and the link', () => {
     const a = new ScenarioModel('A', decoded.state.a.preset, ba, scenarioOf(decoded.state.a));
     const b = new ScenarioModel('B', decoded.state.b.preset, bb, scenarioOf(decoded.state.b));
     expect([ba.stats.requested, bb.stats.requested]).toEqual([1, 1]);
-    const s = new AppSession(a, b);
+    const s = new AppSession(a, b, createAppContext());
     s.apply(decoded, href);
     expect([ba.stats.requested, bb.stats.requested]).toEqual([1, 1]);
     expect(a.preset).toBe('layered');
@@ -44,7 +45,11 @@ describe('AppSession and the link', () => {
     expect(s.issues).toBe(decoded.issues);
     // A model started from its preset instead would have run the preset first, then the link.
     const c = new ScenarioModel('A', 'large-firm-led', bridge('A'));
-    const s2 = new AppSession(c, new ScenarioModel('B', 'layered', bridge('B')));
+    const s2 = new AppSession(
+      c,
+      new ScenarioModel('B', 'layered', bridge('B')),
+      createAppContext(),
+    );
     s2.apply(decoded, href);
     expect(c.bridge.stats.requested).toBe(2);
   });
@@ -80,7 +85,8 @@ describe('AppSession and the link', () => {
   });
 
   it('presenter mode and its chart travel with the link', () => {
-    const { s } = session();
+    const { s, app } = session();
+    const { presenter, chartView } = app;
     s.open(`${PAGE}?v=3&charts=wage,investment,burden&present=burden`, 'en');
     expect(presenter.on).toBe(true);
     expect(chartView.currentChart).toBe('burden');
@@ -96,6 +102,24 @@ describe('AppSession and the link', () => {
     expect(chartView.currentChart).toBe('vapw');
     s.open(`${PAGE}?v=3`, 'en');
     expect(presenter.on).toBe(false);
+  });
+
+  it("reads and writes its own app state only: another session's options stay as they were", () => {
+    const one = session();
+    const two = session();
+    one.s.open(`${PAGE}?v=3&mode=diff&charts=wage,burden&present=burden&runs=10&sens.from=B`, 'en');
+    expect(one.app.presenter.on).toBe(true);
+    expect(one.app.chartView.mode).toBe('diff');
+    expect(one.app.runsSetting.runs).toBe(10);
+    expect(one.app.sensForm.scenario).toBe('B');
+    // The other session's state, and what its link says, are still the defaults.
+    expect(two.app.presenter.on).toBe(false);
+    expect(two.app.chartView.mode).toBe('both');
+    expect(two.app.chartView.charts).toEqual([...CHART_IDS]);
+    expect(two.app.runsSetting.runs).toBe(1);
+    expect(two.app.sensForm.scenario).toBe('A');
+    expect(two.s.state()).toMatchObject({ mode: 'ab', present: null, runs: 1 });
+    expect(two.s.link(PAGE)).not.toMatch(/present=|runs=|mode=|sens\./);
   });
 
   it('holds only what differs from the presets', () => {

@@ -143,18 +143,14 @@ export interface ChartStyle {
 export const SCREEN_STYLE: ChartStyle = { font: 11, line: 2, legend: false };
 /** For a projector: large type and thick lines. */
 export const PRESENTER_STYLE: ChartStyle = { font: 20, line: 4.5, legend: true };
-/** The embed view's frame (CSS px), which it keeps up to date: its type scales with it. */
-export const embedFrame = $state({ width: 800, height: 500 });
-/** One chart alone on a page (the embed view): type as on a slide of the frame's size (16+ px at 1280×720). */
-export const EMBED_STYLE: ChartStyle = {
-  get font() {
-    return frameFontPx(embedFrame.width, embedFrame.height);
-  },
-  get line() {
-    return Math.max(2.5, Math.round(frameFontPx(embedFrame.width, embedFrame.height) * 0.4) / 2);
-  },
-  legend: true,
-};
+/**
+ * One chart alone on a page (the embed view) in a frame of `frame`'s size (CSS px): type as on a
+ * slide of that size (16+ px at 1280×720). Reactive: reads the frame.
+ */
+export function embedStyle(frame: { readonly width: number; readonly height: number }): ChartStyle {
+  const font = frameFontPx(frame.width, frame.height);
+  return { font, line: Math.max(2.5, Math.round(font * 0.4) / 2), legend: true };
+}
 
 /** For an image `height` CSS pixels high (1080 or 720): type and lines that read on a slide. */
 export function imageStyle(height: number): ChartStyle {

@@ -6,7 +6,7 @@
 import { CHART_IDS, type ChartId, type ChartMode } from '../../share/urlState.ts';
 import type { Mode } from './data.ts';
 
-class ChartView {
+export class ChartView {
   /** 'both': A and B drawn together; 'diff': B − A. */
   mode = $state<Mode>('both');
   /** The charts shown, in CHART_IDS order. */
@@ -35,8 +35,6 @@ class ChartView {
     this.mode = this.mode === 'both' ? 'diff' : 'both';
   }
 }
-
-export const chartView = new ChartView();
 
 /** The URL state's name of a chart mode, and back. */
 export const toChartMode = (m: Mode): ChartMode => (m === 'both' ? 'ab' : 'diff');

@@ -6,8 +6,6 @@ export class TryIt {
   lesson = $state<string | null>(null);
 }
 
-export const tryIt = new TryIt();
-
 /** The attribute LeverRow puts on each lever of the control panel. */
 export const leverSelector = (path: string): string => `[data-lever="${CSS.escape(path)}"]`;
 

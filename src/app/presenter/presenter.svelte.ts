@@ -1,5 +1,5 @@
 /** Presenter mode: large type and thick lines, one chart at a time, controls folded away. */
-class Presenter {
+export class Presenter {
   on = $state(false);
   /** In presenter mode, whether the controls are shown (folded away by default). */
   controls = $state(false);
@@ -11,5 +11,3 @@ class Presenter {
     this.controls = false;
   }
 }
-
-export const presenter = new Presenter();

@@ -63,10 +63,9 @@ export function sameScenario(x: Scenario, y: Scenario): boolean {
 }
 
 /** The runs count of the app (what the runs control and the link hold). */
-class RunsSetting {
+export class RunsSetting {
   runs = $state<RunsChoice>(1);
 }
-export const runsSetting = new RunsSetting();
 
 export function isRunsChoice(n: number): n is RunsChoice {
   return (RUNS_CHOICES as readonly number[]).includes(n);
@@ -98,11 +97,8 @@ export class BandsController {
   /** Batches in a row whose bands' worker was lost (their runs went with it). */
   #lostInARow = 0;
 
-  constructor(
-    pool: () => BatchPool,
-    runs: () => number = () => runsSetting.runs,
-    opts: BandsOptions = {},
-  ) {
+  /** `runs`: the runs per scenario (the app's: its RunsSetting's). */
+  constructor(pool: () => BatchPool, runs: () => number, opts: BandsOptions = {}) {
     this.#pool = pool;
     this.#runs = runs;
     this.#debounceMs = opts.debounceMs ?? 250;

@@ -1,8 +1,9 @@
 /**
  * The sensitivity page's settings as its fields hold them (a number field
  * being edited may be empty or out of range): one store for the page and
- * the link, like the runs control's (src/app/runs/bands.svelte.ts). The
- * session loads it from a link and writes `settings()` back to the address.
+ * the link, like the runs control's (src/app/runs/bands.svelte.ts); the
+ * app's one is in the app context (src/app/context.ts). The session loads it
+ * from a link and writes `settings()` back to the address.
  */
 import {
   axisProblem,
@@ -14,7 +15,7 @@ import {
   type SensSettings,
 } from '../../share/sensitivity.ts';
 
-class SensForm {
+export class SensForm {
   scenario = $state<ScenarioId>('A');
   indicator = $state(defaultSettings().indicator);
   /** null while the field is empty. */
@@ -43,5 +44,3 @@ class SensForm {
     };
   }
 }
-
-export const sensForm = new SensForm();

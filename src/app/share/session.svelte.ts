@@ -23,11 +23,12 @@ import {
   type ShareIssue,
   type View,
 } from '../../share/urlState.ts';
-import { chartView, fromChartMode, toChartMode } from '../charts/view.svelte.ts';
+import { fromChartMode, toChartMode } from '../charts/view.svelte.ts';
+import type { AppContext } from '../context.ts';
 import type { EditEvent, ScenarioModel } from '../scenario.svelte.ts';
-import { presenter } from '../presenter/presenter.svelte.ts';
-import { runsSetting } from '../runs/bands.svelte.ts';
-import { sensForm } from '../sensitivity/form.svelte.ts';
+
+/** The parts of the app state (src/app/context.ts) that a link holds besides the models. */
+export type LinkedState = Pick<AppContext, 'chartView' | 'presenter' | 'runsSetting' | 'sensForm'>;
 
 /** Both scenarios as shown: what undo and redo restore. */
 export interface Snapshot {
@@ -70,9 +71,11 @@ export class AppSession {
 
   readonly history: UndoHistory<Snapshot>;
   readonly #models: { A: ScenarioModel; B: ScenarioModel };
+  readonly #app: LinkedState;
 
-  constructor(a: ScenarioModel, b: ScenarioModel) {
+  constructor(a: ScenarioModel, b: ScenarioModel, app: LinkedState) {
     this.#models = { A: a, B: b };
+    this.#app = app;
     this.history = new UndoHistory(this.snapshot(), { equals: sameSnapshot, limit: 200 });
     this.history.subscribe(() => {
       this.canUndo = this.history.canUndo;
@@ -83,25 +86,27 @@ export class AppSession {
 
   /** A and B together ('ab') or B − A: the charts' own setting, in the link's terms. */
   get mode(): ChartMode {
-    return toChartMode(chartView.mode);
+    return toChartMode(this.#app.chartView.mode);
   }
   set mode(m: ChartMode) {
-    chartView.mode = fromChartMode(m);
+    this.#app.chartView.mode = fromChartMode(m);
   }
 
   /** The charts shown (the charts' own setting). */
   get charts(): ChartId[] {
-    return chartView.charts;
+    return this.#app.chartView.charts;
   }
   set charts(c: ChartId[]) {
-    chartView.charts = CHART_IDS.filter((id) => c.includes(id));
+    this.#app.chartView.charts = CHART_IDS.filter((id) => c.includes(id));
   }
 
   /** Presenter mode and the chart it shows (null when off). */
   get present(): ChartId | null {
+    const { presenter, chartView } = this.#app;
     return presenter.on ? (chartView.currentChart ?? CHART_IDS[0]) : null;
   }
   set present(chart: ChartId | null) {
+    const { presenter, chartView } = this.#app;
     if (presenter.on !== (chart !== null)) presenter.toggle();
     if (chart !== null) chartView.show(Math.max(0, chartView.charts.indexOf(chart)));
   }
@@ -129,8 +134,8 @@ export class AppSession {
       view: this.view,
       embed: this.embed,
       lang: locale.lang,
-      runs: runsSetting.runs,
-      sens: sensForm.settings(),
+      runs: this.#app.runsSetting.runs,
+      sens: this.#app.sensForm.settings(),
       present: this.present,
       // The lesson belongs to the lessons page (and is in the link only there).
       ...(this.view === 'lessons' && this.lesson ? { lesson: this.lesson } : {}),
@@ -176,9 +181,9 @@ export class AppSession {
     this.mode = s.mode;
     this.charts = [...s.charts];
     this.embed = s.embed;
-    runsSetting.runs = s.runs;
+    this.#app.runsSetting.runs = s.runs;
     this.present = s.present;
-    sensForm.load(s.sens);
+    this.#app.sensForm.load(s.sens);
     this.issues = decoded.issues;
     this.lesson = s.lesson ?? null;
     this.opened = s;
