@@ -3,6 +3,38 @@ import ts from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
+/** Only the worker layer (src/app/workers/) makes the page's workers. */
+const NO_WORKERS = {
+  selector: 'NewExpression[callee.name=/Worker$/]',
+  message:
+    'Workers are made by the worker layer only (src/app/workers/): use simRunner, createBrowserPool or bandsRunner.',
+};
+
+/**
+ * The app's state reaches components through one object in Svelte context
+ * (src/app/context.ts), never through module singletons: no module of src/app
+ * exports an instance (`export const x = new …`, `export default new …`), a
+ * mutable binding (`export let`), or holds `$state` at module level.
+ */
+const STATE_MESSAGE =
+  'App state lives in the app context (src/app/context.ts: createAppContext, getAppContext), not in a module: export the class, and add its instance to AppContext.';
+const NO_MODULE_STATE = [
+  {
+    selector:
+      'Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > NewExpression.init',
+    message: STATE_MESSAGE,
+  },
+  { selector: 'Program > ExportDefaultDeclaration > NewExpression', message: STATE_MESSAGE },
+  {
+    selector: "Program > ExportNamedDeclaration > VariableDeclaration[kind='let']",
+    message: STATE_MESSAGE,
+  },
+  ...['Program >', 'Program > ExportNamedDeclaration >'].map((parent) => ({
+    selector: `${parent} VariableDeclaration > VariableDeclarator > CallExpression.init:matches([callee.name='$state'], [callee.object.name='$state'])`,
+    message: STATE_MESSAGE,
+  })),
+];
+
 /** One config per layer: imports of the folders above it (`src/<folder>/...`) are errors. */
 function layers(rules) {
   return rules.map(([files, above]) => ({
@@ -44,19 +76,21 @@ export default ts.config(
   ]),
   // One worker layer: only src/app/workers/ makes the page's workers
   // (the layer supervises them); the command line's pool makes its own threads.
+  // No app state in modules of src/app (TypeScript modules: a component's top-level
+  // `$state` is the component's own). One rule, so each config lists all of its selectors.
   {
     files: ['src/**/*.ts', 'src/**/*.svelte'],
     ignores: ['src/app/workers/**', 'src/pool/node.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'NewExpression[callee.name=/Worker$/]',
-          message:
-            'Workers are made by the worker layer only (src/app/workers/): use simRunner, createBrowserPool or bandsRunner.',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', NO_WORKERS] },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    ignores: ['src/app/workers/**'],
+    rules: { 'no-restricted-syntax': ['error', NO_WORKERS, ...NO_MODULE_STATE] },
+  },
+  {
+    files: ['src/app/workers/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_MODULE_STATE] },
   },
   {
     rules: {
