@@ -11,18 +11,27 @@
  *   in its message handler: the page gets an error event),
  * - 'hang': make it never answer (its messages, both ways, are dropped),
  * - 'messageerror': fire a messageerror at it (a message it could not read),
+ * - 'badreply': make its next reply one the page cannot use (in Comlink's
+ *   format, but its value is no answer: as a reply garbled on its way),
+ * - 'badrequest': send it a message it cannot handle (no request Comlink
+ *   knows: the worker's guard, src/worker/guard.ts, tells the page),
  * - 'crash': end it and fire an error at it (as a crash the page is told of).
  *
  * `spawnFaults[name]` lists faults for the next workers made with that name,
- * one per worker: 'load' (its script fails to load), 'hang', 'terminate' or
- * 'throw' (as above, at once), 'ok'. The init script also sets the worker
- * layer's test-only base time limit (limits.ts), so that a hung worker is
- * found in seconds.
+ * one per worker: 'load' (its script fails to load), 'hang', 'terminate',
+ * 'throw', 'badreply' or 'badrequest' (as above, at once), 'messageerror'
+ * (as above, once the page has sent it its first message), 'ok'. A name
+ * ending in '*' stands for every name that starts with what precedes it
+ * (e.g. 'batch *': every batch worker; an exact name is looked up first).
+ * The init script also sets the worker layer's test-only base time limit
+ * (limits.ts), so that a hung worker is found in seconds.
  */
 import type { Page } from 'playwright-core';
 
-export type Kill = 'terminate' | 'throw' | 'hang' | 'messageerror' | 'crash';
-export type SpawnFault = 'load' | 'hang' | 'terminate' | 'throw' | 'ok';
+export type Kill =
+  'terminate' | 'throw' | 'hang' | 'messageerror' | 'badreply' | 'badrequest' | 'crash';
+export type SpawnFault =
+  'load' | 'hang' | 'terminate' | 'throw' | 'messageerror' | 'badreply' | 'badrequest' | 'ok';
 
 /** The base time limit the tests give the worker layer, ms (production: 8 s). */
 export const TEST_BASE_LIMIT_MS = 3000;
@@ -37,12 +46,15 @@ export function faultsScript(baseLimitMs?: number): string {
   const made = [];
   const spawnFaults = {};
   const badMessage = { id: 'fault', type: 'APPLY', path: ['run'], argumentList: 5 };
+  const badRequest = { id: 'fault', type: 'NO_SUCH_REQUEST' };
   function apply(rec, how) {
     const w = rec.worker;
     if (how === 'terminate') { rec.alive = false; stop.call(w); }
     else if (how === 'throw') post.call(w, badMessage);
     else if (how === 'hang') rec.hung = true;
     else if (how === 'messageerror') w.dispatchEvent(new MessageEvent('messageerror'));
+    else if (how === 'badreply') rec.badReply = true;
+    else if (how === 'badrequest') post.call(w, badRequest);
     else if (how === 'crash') {
       rec.alive = false;
       stop.call(w);
@@ -63,20 +75,48 @@ export function faultsScript(baseLimitMs?: number): string {
       return true;
     },
   };
+  function faultsFor(name) {
+    if (spawnFaults[name]) return spawnFaults[name];
+    const key = Object.keys(spawnFaults).find(
+      (k) => k.endsWith('*') && name.startsWith(k.slice(0, -1)),
+    );
+    return key ? spawnFaults[key] : undefined;
+  }
+  // Each message event as the page's listeners see it (the same for all of them).
+  const seen = new WeakMap();
+  function received(rec, ev) {
+    if (seen.has(ev)) return seen.get(ev);
+    let out = ev;
+    const d = ev.data;
+    if (rec.badReply && d && typeof d === 'object' && typeof d.id === 'string') {
+      rec.badReply = false;
+      out = new MessageEvent('message', { data: { id: d.id, type: 'RAW', value: { garbled: true } } });
+    }
+    seen.set(ev, out);
+    return out;
+  }
   window.Worker = class extends Base {
     constructor(src, opts) {
       const name = (opts && opts.name) || '';
-      const list = spawnFaults[name];
+      const list = faultsFor(name);
       const fault = list && list.length ? list.shift() : 'ok';
       super(fault === 'load' ? new URL('/__no_such_worker__.js', location.href) : src, opts);
-      const rec = { name, worker: this, alive: true, hung: false, fault };
+      const rec = { name, worker: this, alive: true, hung: false, badReply: false, fault };
       made.push(rec);
+      let firstPost = fault === 'messageerror';
       this.terminate = () => { rec.alive = false; stop.call(this); };
-      this.postMessage = (...args) => { if (!rec.hung) post.apply(this, args); };
+      this.postMessage = (...args) => {
+        if (rec.hung) return;
+        post.apply(this, args);
+        if (firstPost) {
+          firstPost = false;
+          setTimeout(() => apply(rec, 'messageerror'), 0);
+        }
+      };
       const add = this.addEventListener.bind(this);
       this.addEventListener = (type, fn, o) =>
-        add(type, type === 'message' ? (ev) => { if (!rec.hung) fn(ev); } : fn, o);
-      if (fault !== 'ok' && fault !== 'load') apply(rec, fault);
+        add(type, type === 'message' ? (ev) => { if (!rec.hung) fn(received(rec, ev)); } : fn, o);
+      if (fault !== 'ok' && fault !== 'load' && fault !== 'messageerror') apply(rec, fault);
     }
   };
 })()`;

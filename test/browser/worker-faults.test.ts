@@ -2,23 +2,29 @@
  * Fault injection for every kind of worker of the page (the worker layer,
  * src/app/workers/): a simulation worker of A or B, the batch pool's, the
  * bands', the scenario table's, the sensitivity page's and the embed's are
- * killed three ways (silently terminated, made to throw inside, made never
- * to answer; the simulation workers also get a message they cannot read),
- * and the page must recover by itself: the worker replaced, the last edit
- * drawn (the charts and indicators as a page without faults draws the same
- * inputs), a batch completed (never stalled). Repeated failures end in an
- * error in the page's language with a Retry, while the rest of the page
- * works. Behaviour only, never timings. Faults come from the test's side
- * (faults.ts wraps the page's Worker constructor); the app has no hook.
+ * killed six ways (silently terminated, made to throw inside, made never to
+ * answer, and three messages that cannot be handled: a messageerror, a
+ * garbled reply, a request the worker cannot handle), and the page must
+ * recover by itself: the worker replaced, the last edit drawn (the charts
+ * and indicators as a page without faults draws the same inputs), a batch
+ * completed (never stalled). Repeated failures end in an error in the page's
+ * language with a Retry (the simulation, the runs, the sensitivity page and
+ * the table, in Japanese too), while the rest of the page works. At 100,000
+ * firms an edit aborts the long run in flight (its worker replaced) and the
+ * latest edit is drawn. Behaviour only, never timings. Faults come from the
+ * test's side (faults.ts wraps the page's Worker constructor); the app has
+ * no hook.
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MODEL_VERSION } from '../../src/engine/index.ts';
+import { splitFirms } from '../../src/engine/presets.ts';
 import { embedUrl } from '../../src/share/embed.ts';
 import { SAVED_PREFIX } from '../../src/share/storage.ts';
 import { decodeState } from '../../src/share/urlState.ts';
 import {
   FAULTS,
+  faultsScript,
   kill,
   made,
   spawnFaults,
@@ -27,7 +33,7 @@ import {
   type SpawnFault,
 } from './faults.ts';
 import { chromiumForFile } from './fixtures.ts';
-import { drawn, indicators, updates, waitForUpdate } from './page.ts';
+import { controlValues, drawn, indicators, updates, waitForUpdate } from './page.ts';
 
 const url = inject('appUrl');
 /** A test's time limit where batches run (the machines are shared and may be busy). */
@@ -57,17 +63,22 @@ async function open(
   return { page, uncaught };
 }
 
-/** Types `value` as scenario `id`'s cost-down (Enter), as a user does. */
-async function edit(page: Page, id: 'A' | 'B', value: number): Promise<void> {
+/** Types `value` in scenario `id`'s field `path` (Enter), as a user does; by default its cost-down. */
+async function edit(
+  page: Page,
+  id: 'A' | 'B',
+  value: number | string,
+  path = 'policy.costDown',
+): Promise<void> {
   await page.evaluate(
-    ([id, v]) => {
+    ([id, v, path]) => {
       const field = document.querySelector<HTMLInputElement>(
-        `input[data-scenario="${id}"][data-field="policy.costDown"]`,
+        `input[data-scenario="${id}"][data-field="${path}"]`,
       )!;
       field.value = String(v);
       field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     },
-    [id, value] as const,
+    [id, value, path] as const,
   );
 }
 
@@ -122,8 +133,11 @@ async function batchUnderWay(page: Page): Promise<void> {
 const noFailure = async (page: Page) =>
   expect(await page.locator('[data-worker-failure]').count()).toBe(0);
 
+/** The messages a worker cannot handle, for every kind of worker (see faults.ts). */
+const BAD_MESSAGES = ['messageerror', 'badreply', 'badrequest'] as const;
+
 describe('simulation workers (A and B)', () => {
-  for (const how of ['terminate', 'throw', 'hang', 'messageerror'] as Kill[]) {
+  for (const how of ['terminate', 'throw', 'hang', ...BAD_MESSAGES] as Kill[]) {
     it(`a simulation worker killed (${how}) during a run is replaced and the last edit is drawn`, async () => {
       const { page, uncaught } = await open(url + '?v=3');
       const before = await made(page, 'simulation A');
@@ -148,6 +162,60 @@ describe('simulation workers (A and B)', () => {
       await page.close();
     });
   }
+
+  it(
+    'at 100,000 firms an edit aborts the long run in flight (its worker replaced) and the latest edit is drawn',
+    async () => {
+      const FIRMS = 100_000;
+      /** A's tiers, scaled to 100,000 firms in all (as typed in its tiers field). */
+      const big = async (page: Page) =>
+        splitFirms(
+          FIRMS,
+          (await controlValues(page, 'A'))['network.firmsPerTier'].split(',').map(Number),
+        ).join(', ');
+      const tiers = 'network.firmsPerTier';
+      // What a page without faults shows for 100,000 firms and the last cost-down.
+      const want = await (async () => {
+        const { page } = await open(url + '?v=3', { faults: false });
+        const n = await updates(page, 'A');
+        await edit(page, 'A', await big(page), tiers);
+        await waitForUpdate(page, 'A', n, 120_000);
+        const m = await updates(page, 'A');
+        await edit(page, 'A', 0.06);
+        await waitForUpdate(page, 'A', m, 120_000);
+        const out = await shown(page);
+        await page.close();
+        return out;
+      })();
+      // The app's own time limits (no test override): only an abort ends a worker here.
+      const { page, uncaught } = await open(url + '?v=3', {
+        faults: false,
+        init: [faultsScript()],
+      });
+      const n = await updates(page, 'A');
+      await edit(page, 'A', await big(page), tiers);
+      // The first run at 100,000 firms is a long one: it is drawn.
+      await waitForUpdate(page, 'A', n, 120_000);
+      // An edit, and while its run is in flight (A says "running"), a newer one.
+      await edit(page, 'A', 0.05);
+      await page.waitForFunction(
+        () => document.querySelector('[data-status="A"]')?.textContent?.includes('running'),
+        undefined,
+        { timeout: 30_000, polling: 10 },
+      );
+      const before = await made(page, 'simulation A');
+      await edit(page, 'A', 0.06);
+      // The run in flight was aborted: its worker terminated and a fresh one made,
+      // which draws the latest edit (as a page without faults does).
+      await expectShows(page, want);
+      expect(await made(page, 'simulation A')).toBe(before + 1);
+      expect(await made(page, 'simulation A', true)).toBe(1);
+      await noFailure(page);
+      expect(uncaught).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
 
   it('after three losses in a row the scenario says so (en, ja) with a Retry; the rest works; Retry recovers', async () => {
     const { page, uncaught } = await open(url + '?v=3');
@@ -191,7 +259,7 @@ describe('simulation workers (A and B)', () => {
 });
 
 describe('batch workers (many runs)', () => {
-  for (const how of ['terminate', 'throw', 'hang'] as Kill[]) {
+  for (const how of ['terminate', 'throw', 'hang', ...BAD_MESSAGES] as Kill[]) {
     it(
       `a batch worker killed (${how}) mid-batch is replaced and the batch completes, never stalls`,
       async () => {
@@ -211,7 +279,7 @@ describe('batch workers (many runs)', () => {
     );
   }
 
-  for (const how of ['terminate', 'throw', 'hang'] as Kill[]) {
+  for (const how of ['terminate', 'throw', 'hang', ...BAD_MESSAGES] as Kill[]) {
     it(
       `the bands' worker killed (${how}) is made again and the new inputs' bands are drawn`,
       async () => {
@@ -230,6 +298,37 @@ describe('batch workers (many runs)', () => {
       SLOW,
     );
   }
+
+  it(
+    'after repeated losses the runs say so in Japanese, with a Run again that recovers; the single runs go on',
+    async () => {
+      // Every batch worker fails to load (until the fault is gone).
+      const { page, uncaught } = await open(url + '?v=3&runs=10', {
+        locale: 'ja-JP',
+        init: [spawnFaultsAtLoad({ 'batch *': Array<SpawnFault>(100).fill('load') })],
+      });
+      const note = page.locator('.runs-note');
+      const failed =
+        /複数回の実行を計算できませんでした：ワーカーが3回続けて止まりました（クラッシュしたか、読み込めませんでした）。ページのほかの部分はそのまま使えます。/;
+      await expect.poll(() => note.textContent(), { timeout: 60_000 }).toMatch(failed);
+      // The technical detail stays at hand (its title), in English.
+      expect(await note.getAttribute('title')).toMatch(/lost 3 times in a row/);
+      // The rest of the page works: A computes and draws (and its batch fails again).
+      const n = await updates(page, 'A');
+      await edit(page, 'A', 0.05);
+      await waitForUpdate(page, 'A', n, 30_000);
+      await expect.poll(() => note.textContent(), { timeout: 60_000 }).toMatch(failed);
+      // Run again (the fault gone): the bands are those of a page without faults.
+      await spawnFaults(page, 'batch *', []);
+      await note.locator('button', { hasText: 'もう一度実行' }).click();
+      await bandsCurrent(page);
+      await page.click('[data-lang="en"]');
+      await expectShows(page, await reference('?v=3&runs=10', [['A', 0.05]], true));
+      expect(uncaught).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
 });
 
 describe('the table, the sensitivity page and the embed', () => {
@@ -255,23 +354,25 @@ describe('the table, the sensitivity page and the embed', () => {
     );
 
   let tableReference: Promise<string[]> | null = null;
-  for (const fault of ['terminate', 'throw', 'hang'] as SpawnFault[]) {
+  /** The table's values on a page without faults (computed once). */
+  const tableWanted = () =>
+    (tableReference ??= (async () => {
+      const { page } = await open(url + '#table', {
+        faults: false,
+        init: [withSaved],
+        wait: false,
+      });
+      await expect
+        .poll(async () => (await tableValues(page)).filter(Boolean).length, { timeout: 60_000 })
+        .toBeGreaterThan(0);
+      await expect.poll(async () => (await tableValues(page)).every(Boolean)).toBe(true);
+      const v = await tableValues(page);
+      await page.close();
+      return v;
+    })());
+  for (const fault of ['terminate', 'throw', 'hang', ...BAD_MESSAGES] as SpawnFault[]) {
     it(`the table's worker (${fault} at its start) is replaced and every row is computed`, async () => {
-      tableReference ??= (async () => {
-        const { page } = await open(url + '#table', {
-          faults: false,
-          init: [withSaved],
-          wait: false,
-        });
-        await expect
-          .poll(async () => (await tableValues(page)).filter(Boolean).length, { timeout: 60_000 })
-          .toBeGreaterThan(0);
-        await expect.poll(async () => (await tableValues(page)).every(Boolean)).toBe(true);
-        const v = await tableValues(page);
-        await page.close();
-        return v;
-      })();
-      const want = await tableReference;
+      const want = await tableWanted();
       const { page, uncaught } = await open(url + '#table', {
         init: [withSaved, spawnFaultsAtLoad({ 'simulation table': [fault] })],
         wait: false,
@@ -283,7 +384,7 @@ describe('the table, the sensitivity page and the embed', () => {
     });
   }
 
-  for (const how of ['terminate', 'throw', 'hang'] as Kill[]) {
+  for (const how of ['terminate', 'throw', 'hang', ...BAD_MESSAGES] as Kill[]) {
     it(
       `a sensitivity worker killed (${how}) mid-computation is replaced and the tornado completes`,
       async () => {
@@ -307,9 +408,65 @@ describe('the table, the sensitivity page and the embed', () => {
     );
   }
 
+  it('after repeated losses the table says so in Japanese, with a Retry that computes the rows', async () => {
+    const want = await tableWanted();
+    // The table's first three workers fail to load: its first row is given up.
+    const { page, uncaught } = await open(url + '#table', {
+      locale: 'ja-JP',
+      init: [withSaved, spawnFaultsAtLoad({ 'simulation table': ['load', 'load', 'load'] })],
+      wait: false,
+    });
+    const notice = page.locator('[data-table-failure]');
+    await notice.waitFor({ timeout: 60_000 });
+    const failed =
+      /計算できなかった行があります：表のワーカーが3回続けて止まりました（クラッシュしたか、読み込めませんでした）。ページのほかの部分はそのまま使えます。/;
+    expect(await notice.textContent()).toMatch(failed);
+    expect(await notice.getAttribute('title')).toMatch(/failed to load or crashed/);
+    // The row's mark says the same; the other row is computed on a fresh worker.
+    expect(await page.locator('[data-table-row] .error').first().getAttribute('title')).toMatch(
+      failed,
+    );
+    await expect
+      .poll(async () => (await tableValues(page)).filter(Boolean).length, { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    await notice.locator('button', { hasText: '再試行' }).click();
+    await expect.poll(() => tableValues(page), { timeout: 60_000, interval: 250 }).toEqual(want);
+    expect(await notice.count()).toBe(0);
+    expect(await made(page, 'simulation table')).toBe(4);
+    expect(uncaught).toEqual([]);
+    await page.close();
+  });
+
+  it(
+    'after repeated losses the sensitivity page says so in Japanese, with a Compute again that recovers',
+    async () => {
+      // Every batch worker fails to load (until the fault is gone).
+      const { page, uncaught } = await open(url + '#sensitivity', {
+        locale: 'ja-JP',
+        init: [spawnFaultsAtLoad({ 'batch *': Array<SpawnFault>(100).fill('load') })],
+        wait: false,
+      });
+      const problem = page.locator('[data-sens-failure]');
+      await problem.waitFor({ timeout: 60_000 });
+      expect(await problem.textContent()).toMatch(
+        /感度分析の図を計算できませんでした：ワーカーが3回続けて止まりました（クラッシュしたか、読み込めませんでした）。ページのほかの部分はそのまま使えます。/,
+      );
+      expect(await problem.getAttribute('title')).toMatch(/lost 3 times in a row/);
+      await spawnFaults(page, 'batch *', []);
+      await problem.locator('button', { hasText: 'もう一度計算' }).click();
+      await page.waitForSelector('[data-sens-chart="tornado"][data-state="done"]', {
+        timeout: 150_000,
+      });
+      expect(await problem.count()).toBe(0);
+      expect(uncaught).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+
   const embed = () => embedUrl(url, { ...decodeState('?v=3').state, lang: 'en' }, 'wage');
   let embedReference: Promise<Awaited<ReturnType<typeof drawn>>> | null = null;
-  for (const fault of ['terminate', 'throw', 'hang'] as SpawnFault[]) {
+  for (const fault of ['terminate', 'throw', 'hang', ...BAD_MESSAGES] as SpawnFault[]) {
     it(`the embed's worker (${fault} at its start) is replaced and its chart is drawn`, async () => {
       embedReference ??= (async () => {
         const { page } = await open(embed(), { faults: false });
