@@ -34,7 +34,8 @@ import { DASH_B } from '../theme.ts';
 import { tooltipLabel, tooltipOmits, type TipLine } from './bandData.ts';
 import { START_WIDTH } from './starts.ts';
 import { eventsPlugin, setEvents } from './eventsPlugin.ts';
-import type { ChartContent, LegendEntry } from './content.ts';
+import type { ChartContent } from './content.ts';
+import type { LegendEntry } from './legend.ts';
 
 Chart.register(
   LineController,

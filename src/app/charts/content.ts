@@ -9,15 +9,8 @@ import { chartCsv, lineChartCsv } from '../../export/csv.ts';
 import { eventLabel, tierName, translate, type Lang } from '../../i18n/index.ts';
 import type { ChartId } from '../../share/urlState.ts';
 import { moneyScale } from '../format.ts';
-import { CONSUMER_COLOUR, OUTCOME_COLOURS, SCENARIO_COLOURS, tierColour } from '../theme.ts';
-import {
-  BAND_ALPHA,
-  EARLIER_COLOUR,
-  bandLines,
-  burdenSpreads,
-  lighten,
-  type ChartBands,
-} from './bandData.ts';
+import { CONSUMER_COLOUR, OUTCOME_COLOURS, tierColour } from '../theme.ts';
+import { EARLIER_COLOUR, bandLines, burdenSpreads, type ChartBands } from './bandData.ts';
 import {
   OUTCOMES,
   burden,
@@ -28,7 +21,8 @@ import {
   type Outcome,
   type SeriesView,
 } from './data.ts';
-import { hasStarts, startLines, startName, START_ALPHA, type ChartStarts } from './starts.ts';
+import { DARK, lineLegend, startLegend, type LegendEntry } from './legend.ts';
+import { startLines, startName, startOwners, type ChartStarts } from './starts.ts';
 
 /** The charts over time (the others are bar charts). */
 export type LineChartId = Exclude<ChartId, 'burden' | 'settled'>;
@@ -54,15 +48,6 @@ export interface BarSet {
   starts?: number[];
   /** The start's name ("A: Large-firm-led model (start)"), for the CSV. */
   startLabel?: string;
-}
-
-/** One entry of a chart's legend: a line (solid or dashed) or a box (filled or outlined). */
-export interface LegendEntry {
-  text: string;
-  colour: string;
-  shape: 'line' | 'dashed' | 'filled' | 'outlined';
-  /** A thin line (a start line or mark). */
-  thin?: boolean;
 }
 
 interface Common {
@@ -143,8 +128,6 @@ export interface BarContent extends Common {
 
 export type ChartContent = LineContent | BarContent | StackedContent;
 
-const DARK = '#333333';
-
 function periodRange(r: SimResult | null): string {
   return r ? `${r.periods[0].slice(0, 4)}–${r.periods[r.periods.length - 1].slice(0, 4)}` : '';
 }
@@ -155,84 +138,6 @@ function periodsOf(a: SimResult | null, b: SimResult | null): string {
   const pb = periodRange(b);
   if (!pa || !pb || pa === pb) return pa || pb;
   return `A ${pa}, B ${pb}`;
-}
-
-/** Legend entries of the bands (and of the median lines when the bands are current). */
-function bandLegend(lang: Lang, mode: Mode, bands: ChartBands['current'] | null): LegendEntry[] {
-  if (bands === null) return [];
-  if (!bands) {
-    return [
-      { text: translate(lang, 'runs.legendEarlier'), colour: EARLIER_COLOUR, shape: 'filled' },
-    ];
-  }
-  if (mode === 'diff') {
-    return [
-      { text: translate(lang, 'runs.legendDiffMedian'), colour: DARK, shape: 'line' },
-      {
-        text: translate(lang, 'runs.legendDiffBand'),
-        colour: lighten(DARK, BAND_ALPHA + 0.1),
-        shape: 'filled',
-      },
-    ];
-  }
-  return (['A', 'B'] as const).map((scenario) => ({
-    text: translate(lang, 'runs.legendBand', { scenario }),
-    colour: lighten(SCENARIO_COLOURS[scenario], BAND_ALPHA + 0.1),
-    shape: 'filled' as const,
-  }));
-}
-
-/** Legend entries of the starts drawn: faint lines (A solid, B dashed) or dashed marks. */
-function startLegend(
-  lang: Lang,
-  starts: ChartStarts | null,
-  owners: ('A' | 'B' | 'diff')[],
-  marks: boolean,
-  medians: boolean,
-): LegendEntry[] {
-  if (!starts) return [];
-  return owners.map((o) => ({
-    text: startName(lang, starts, o, medians),
-    colour: marks ? DARK : lighten(DARK, START_ALPHA + 0.15),
-    shape: marks || o === 'B' ? ('dashed' as const) : ('line' as const),
-    thin: true,
-  }));
-}
-
-/** Which starts a chart draws (owners of the start lines or marks). */
-function startOwners(starts: ChartStarts | null, mode: Mode): ('A' | 'B' | 'diff')[] {
-  if (!hasStarts(starts, mode)) return [];
-  if (mode === 'diff') return ['diff'];
-  return (['A', 'B'] as const).filter((o) => starts[o]);
-}
-
-function tierLegend(
-  lang: Lang,
-  tiers: number,
-  mode: Mode,
-  bands: ChartBands['current'] | null = null,
-): LegendEntry[] {
-  const out: LegendEntry[] = [];
-  if (mode === 'both') {
-    const median = bands === true;
-    out.push(
-      {
-        text: median ? translate(lang, 'runs.legendMedian', { scenario: 'A' }) : 'A',
-        colour: DARK,
-        shape: 'line',
-      },
-      {
-        text: median ? translate(lang, 'runs.legendMedian', { scenario: 'B' }) : 'B',
-        colour: DARK,
-        shape: 'dashed',
-      },
-    );
-  }
-  out.push(...bandLegend(lang, mode, bands));
-  for (let k = 0; k < tiers; k++) {
-    out.push({ text: tierName(lang, k, tiers), colour: tierColour(k), shape: 'line' });
-  }
-  return out;
 }
 
 /**
@@ -327,10 +232,12 @@ function lineContent(
     unit,
     yTitle: mode === 'diff' ? t('charts.diffAxis', { unit }) : unit,
     xTitle: t('charts.year'),
-    legend: [
-      ...tierLegend(lang, tiers, mode, bandState ? bandState === 'current' : null),
-      ...startLegend(lang, starts, startsDrawn, false, bandState === 'current'),
-    ],
+    legend: lineLegend(lang, {
+      tiers,
+      mode,
+      bands: bandState ? bandState === 'current' : null,
+      starts,
+    }),
     summary: t('charts.summary', { title, unit, parts: parts.join('. ') }),
     bands: bandState,
     starts: startsDrawn,

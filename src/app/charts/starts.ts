@@ -36,6 +36,13 @@ export function hasStarts(starts: ChartStarts | null, mode: Mode): starts is Cha
   return mode === 'diff' ? !!(starts.A || starts.B) : !!(starts.A ?? starts.B);
 }
 
+/** Which starts a chart draws (owners of the start lines or marks). */
+export function startOwners(starts: ChartStarts | null, mode: Mode): ('A' | 'B' | 'diff')[] {
+  if (!hasStarts(starts, mode)) return [];
+  if (mode === 'diff') return ['diff'];
+  return (['A', 'B'] as const).filter((o) => starts[o]);
+}
+
 /** The legend's name of a start: "A: Large-firm-led model (start)", or "B − A at start". */
 export function startName(
   lang: Lang,
