@@ -81,7 +81,8 @@ export function lineLegend(lang: Lang, input: LineLegendInput): LegendEntry[] {
           shape: s === 'B' ? 'dashed' : 'line',
         }))
       : [];
-  // The key's B − A start does not say that it is one run beside medians.
+  // The key's B − A start does not say that it is one run beside medians (as its A's and B's
+  // starts and the charts' legends do): kept as it was shown.
   const startEntries = startLegend(
     lang,
     starts,
@@ -111,7 +112,7 @@ function bandLegend(lang: Lang, mode: Mode, bands: boolean | null, key: boolean)
   if (mode === 'diff') {
     const band: LegendEntry = {
       text: translate(lang, 'runs.legendDiffBand'),
-      // The key's is a lighter grey.
+      // The key's is a lighter grey than the charts' legends': kept as it was shown.
       colour: key ? '#dddddd' : lighten(DARK, BAND_ALPHA + 0.1),
       shape: 'filled',
     };
