@@ -78,7 +78,7 @@ describe('the app in Chromium', () => {
     );
     for (const n of inked) expect(n).toBeGreaterThan(2000);
     const kpi = await indicators(page);
-    expect(Object.keys(kpi)).toHaveLength(5);
+    expect(Object.keys(kpi)).toHaveLength(6);
     for (const [name, [a, b, d]] of Object.entries(kpi)) {
       for (const v of [a, b, d]) expect(v, name).toMatch(/\d/);
     }
