@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy } from './scripts/csp.ts';
+import { firstResults } from './scripts/firstResults.ts';
 
 export default defineConfig({
   base: './',
@@ -9,6 +10,8 @@ export default defineConfig({
     svelte(),
     // The Content-Security-Policy meta tag (scripts/csp.ts).
     contentSecurityPolicy(),
+    // The default page's first results, computed at build time (scripts/firstResults.ts).
+    firstResults(),
     // Works offline after the first load: a service worker precaches the built
     // app (registered by src/main.ts, never inside a frame: an embed in
     // another site's page has no use for it). The single-file build

@@ -11,6 +11,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { contentSecurityPolicy } from './scripts/csp.ts';
+import { firstResults } from './scripts/firstResults.ts';
 
 const root = import.meta.dirname;
 
@@ -58,6 +59,7 @@ export default defineConfig({
     svelte(),
     inlineWorkers(),
     noServiceWorker(),
+    firstResults({ none: true }),
     inlineFavicon(),
     viteSingleFile(),
     contentSecurityPolicy(),

@@ -3,6 +3,7 @@ import { registerSW } from 'virtual:pwa-register';
 import App from './app/App.svelte';
 import UpdatePrompt from './app/UpdatePrompt.svelte';
 import { createAppContext } from './app/context.ts';
+import { loadFirstResults } from './app/firstResults.ts';
 import { embedOf } from './app/share/start.ts';
 import { followDocumentLanguage } from './export/fonts.ts';
 import { detectLocale, loadLang } from './i18n/index.ts';
@@ -11,6 +12,9 @@ import { decodeState } from './share/urlState.ts';
 import './app/app.css';
 
 const target = document.getElementById('app')!;
+// The default page's first results, computed at build time, load at once beside the rest
+// (none for a link: its scenarios are the link's).
+const first = loadFirstResults(location.href);
 const framed = (() => {
   try {
     return window.top !== window.self;
@@ -78,7 +82,7 @@ async function start(): Promise<void> {
     const notices = embedNotices(decoded, compact?.ok ? compact.fingerprint : null);
     mount(EmbedView, { target, props: { app, chart: embed.chart, state: embed.state, notices } });
   } else {
-    mount(App, { target, props: { app, decoded, href } });
+    mount(App, { target, props: { app, decoded, href, first } });
   }
 }
 

@@ -68,12 +68,23 @@ export class SimBridge {
   failure = $state.raw<BridgeFailure | null>(null);
 
   /** Counters, for tests and the benchmark. */
-  readonly stats = { requested: 0, ran: 0, drawn: 0, discarded: 0, lost: 0, aborted: 0 };
+  readonly stats = {
+    requested: 0,
+    ran: 0,
+    drawn: 0,
+    discarded: 0,
+    lost: 0,
+    aborted: 0,
+    /** Results shown by `seed` (computed at build time), not run here. */
+    seeded: 0,
+  };
 
   readonly #runner: Runner;
   readonly #dispose: () => void;
   #seq = 0;
   #pending: Job | null = null;
+  /** The latest inputs asked for. */
+  #latest: Scenario | null = null;
   #background: BackgroundJob[] = [];
   #inFlight = false;
   /** The run in flight: whose it is and when it was sent. */
@@ -88,13 +99,30 @@ export class SimBridge {
   /** Time of the oldest input not yet on screen (for the input-to-drawn measure). */
   #inputSince: number | null = null;
 
+  /** Runs wait until this settles (see the constructor's `holdUntil`). */
+  #held = false;
+
+  /**
+   * `holdUntil`: the runs (not the requests) wait until it settles, so that
+   * a page showing results it already has (the build's, `seed`) gives the
+   * processor to its first charts before the worker starts; the latest
+   * inputs run then.
+   */
   constructor(
     readonly id: string,
     runner: Runner,
     dispose: () => void = () => {},
+    holdUntil?: Promise<unknown>,
   ) {
     this.#runner = runner;
     this.#dispose = dispose;
+    if (holdUntil) {
+      this.#held = true;
+      void holdUntil.finally(() => {
+        this.#held = false;
+        if (!this.#inFlight && !this.failure) void this.#pump();
+      });
+    }
   }
 
   /**
@@ -106,9 +134,31 @@ export class SimBridge {
     performance.mark(`input:${this.id}`, { startTime: inputTime });
     this.#inputSince ??= inputTime;
     this.#pending = { seq: ++this.#seq, scenario };
+    this.#latest = scenario;
     if (this.failure || this.#disposed) return; // kept for `retry`
+    if (this.#held) return;
     if (!this.#inFlight) void this.#pump();
     else if (this.#shouldAbort()) this.#runner.abort?.();
+  }
+
+  /**
+   * Shows `result`, computed elsewhere for exactly `scenario` (the build's
+   * results for the default page, src/app/firstResults.ts), while the
+   * worker's run of the same inputs is on its way; the worker's result
+   * replaces it when it comes. Only when nothing is on screen yet and
+   * `scenario` equals the latest inputs; returns whether it was shown.
+   * Marked `first:<id>`: the `update:` measures and `stats.drawn` stay the
+   * worker's results.
+   */
+  seed(scenario: Scenario, result: SimResult): boolean {
+    if (this.result !== null || this.#disposed || this.#latest === null) return false;
+    if (JSON.stringify(this.#latest) !== JSON.stringify(scenario)) return false;
+    this.result = result;
+    this.errors = [];
+    flushSync();
+    this.stats.seeded++;
+    performance.mark(`first:${this.id}`);
+    return true;
   }
 
   /** Whether the run in flight is long enough to abort for newer inputs. */
@@ -125,7 +175,7 @@ export class SimBridge {
     this.#failures = 0;
     this.#pending ??= this.#failedJob;
     this.#failedJob = null;
-    if (!this.#inFlight) void this.#pump();
+    if (!this.#inFlight && !this.#held) void this.#pump();
   }
 
   /**
@@ -138,7 +188,7 @@ export class SimBridge {
     return new Promise((resolve) => {
       if (this.#disposed) return resolve({ ok: false, errors: ['the simulation was closed'] });
       this.#background.push({ scenario, resolve, lost: 0 });
-      if (!this.#inFlight && !this.failure) void this.#pump();
+      if (!this.#inFlight && !this.failure && !this.#held) void this.#pump();
     });
   }
 
@@ -151,8 +201,14 @@ export class SimBridge {
       await new Promise((r) => setTimeout(r, 1));
   }
 
+  /**
+   * One run in the worker. Measured as `run:<id>` (from sending the inputs to
+   * having the answer; `detail.user`: the user's inputs or a background run),
+   * so that benchmarks and tests can see which runs were in flight together.
+   */
   async #attempt(scenario: Scenario, user: boolean): Promise<RunOutcome | WorkerLost> {
-    this.#flight = { user, sent: performance.now() };
+    const sent = performance.now();
+    this.#flight = { user, sent };
     try {
       return await this.#runner.run(scenario);
     } catch (e) {
@@ -160,6 +216,7 @@ export class SimBridge {
       return { ok: false, errors: [`the simulation failed: ${String(e)}`] };
     } finally {
       this.#flight = null;
+      performance.measure(`run:${this.id}`, { start: sent, detail: { user } });
     }
   }
 
@@ -268,12 +325,16 @@ export const MAX_MEASURES = 1000;
 function forgetOldEntries(id: string): void {
   performance.clearMarks(`input:${id}`);
   performance.clearMarks(`drawn:${id}`);
-  if (performance.getEntriesByName(`update:${id}`, 'measure').length > MAX_MEASURES)
-    performance.clearMeasures(`update:${id}`);
+  for (const name of [`update:${id}`, `run:${id}`])
+    if (performance.getEntriesByName(name, 'measure').length > MAX_MEASURES)
+      performance.clearMeasures(name);
 }
 
-/** A bridge that owns a new simulation worker (supervised by the worker layer). */
-export function createWorkerBridge(id: string): SimBridge {
+/**
+ * A bridge that owns a new simulation worker (supervised by the worker
+ * layer), started with the first run (after `holdUntil`, if given).
+ */
+export function createWorkerBridge(id: string, holdUntil?: Promise<unknown>): SimBridge {
   const runner = simRunner(`simulation ${id}`);
-  return new SimBridge(id, runner, () => runner.dispose());
+  return new SimBridge(id, runner, () => runner.dispose(), holdUntil);
 }
