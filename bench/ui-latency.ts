@@ -16,9 +16,10 @@
  *   draw      Chart.js drawing the charts on screen
  * (A build from before charts were drawn once per frame drew inside
  * "prepare" and has no frame step.) Then a mouse drag, during which inputs
- * are coalesced, with the longest gap between frames.
+ * are coalesced, with the longest gap between frames. Last, both presets
+ * changed at once: how much A's and B's runs in flight overlap.
  *
- * Usage: npm run bench:ui [-- --steps 40] [-- --dist DIR (an existing build, not rebuilt)]
+ * Usage: npm run bench:ui [-- --steps 40] [-- --preset-edits 10] [-- --dist DIR (an existing build, not rebuilt)]
  */
 import { buildApp, launchChromium, serveBuilt } from '../test/browser/harness.ts';
 import { updates, waitForUpdate } from '../test/browser/page.ts';
@@ -33,6 +34,7 @@ const DIST = process.argv.includes('--dist')
   ? process.argv[process.argv.indexOf('--dist') + 1]
   : undefined;
 const WARMUP = 10;
+const PRESET_EDITS = arg('--preset-edits', 10);
 // The targets of issue 13: within one display frame, p90 within two.
 const TARGET_MS = 16;
 const TARGET_P90_MS = 33;
@@ -128,6 +130,51 @@ try {
   await page.waitForTimeout(300);
   const drag = (await durations('A')).slice(before).map((d) => d.ms);
 
+  // A and B in parallel: both presets changed in one task (one edit of both), alternating
+  // between two pairs; how much of the shorter of A's and B's runs in flight (the bridges'
+  // `run:A`/`run:B` measures, from sending the inputs to the answer) overlaps the other: 1 when
+  // it ran wholly while the other did, 0 when one waited for the other; and the time between
+  // the two runs' sending. The spans are read from the `update:*` measures (their end less the
+  // result's applying and the round trip), which builds from before `run:*` also have.
+  await page.waitForTimeout(500);
+  const runsOf = (id: string): Promise<{ start: number; end: number }[]> =>
+    page.evaluate(`performance.getEntriesByName('update:${id}', 'measure').map((m) => {
+      const end = m.startTime + m.duration - m.detail.drawMs;
+      return { start: end - m.detail.roundTripMs, end };
+    })`);
+  const overlaps: number[] = [];
+  const bothMs: number[] = [];
+  const lags: number[] = [];
+  const pairs = [
+    ['japan-2024', 'japan-2000s'],
+    ['japan-2000s', 'japan-2024'],
+  ];
+  for (let i = 0; i < PRESET_EDITS; i++) {
+    const [pa, pb] = pairs[i % 2];
+    const before = { A: (await runsOf('A')).length, B: (await runsOf('B')).length };
+    const drawn = { A: await updates(page, 'A'), B: await updates(page, 'B') };
+    const t0: number = await page.evaluate(`(() => {
+      const t = performance.now();
+      for (const [id, name] of [['A', ${JSON.stringify(pa)}], ['B', ${JSON.stringify(pb)}]]) {
+        const select = document.getElementById('preset-' + id);
+        select.value = name;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      return t;
+    })()`);
+    await waitForUpdate(page, 'A', drawn.A);
+    await waitForUpdate(page, 'B', drawn.B);
+    const a = (await runsOf('A')).slice(before.A)[0];
+    const b = (await runsOf('B')).slice(before.B)[0];
+    if (!a || !b) continue;
+    const inter = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+    const shorter = Math.min(a.end - a.start, b.end - b.start);
+    overlaps.push(shorter > 0 ? inter / shorter : 1);
+    lags.push(Math.abs(a.start - b.start));
+    bothMs.push(Math.max(a.end, b.end) - t0);
+    await page.waitForTimeout(300);
+  }
+
   const row = (name: string, xs: number[]) =>
     `${name.padEnd(38)} n=${String(xs.length).padStart(3)}  median ${median(xs).toFixed(1).padStart(6)} ms  p90 ${quantile(xs, 0.9).toFixed(1).padStart(6)} ms`;
   const all = [...results.A, ...results.B];
@@ -156,6 +203,9 @@ try {
   console.log(row('mouse drag on A (coalesced)', drag));
   console.log(
     `mouse drag: ${gaps.length} frames, longest gap ${Math.max(...gaps).toFixed(1)} ms, ${gaps.filter((g) => g > 50).length} gaps over 50 ms`,
+  );
+  console.log(
+    `preset change of both (one task), ${overlaps.length} edits: the shorter run's share in flight beside the other median ${median(overlaps).toFixed(2)}, min ${Math.min(...overlaps).toFixed(2)} (1 = wholly together, 0 = one after the other); sent ${median(lags).toFixed(1)} ms apart (median); both answered after median ${median(bothMs).toFixed(1)} ms`,
   );
   const m = median(both);
   const p90 = quantile(both, 0.9);
