@@ -567,7 +567,7 @@ function summarise(
     totalValueAdded: vaLast,
     valueAddedGrowth: Q >= 8 ? cagr(vaFirst, vaLast) : NaN,
     realValueAddedGrowth: Q >= 8 ? cagr(realFirst, realLast) : NaN,
-    consumerShareOfCostUps: extSum > 1e-3 * salesSum ? consSum / extSum : null,
+    consumerShareOfCostUps: extSum * toMoney > 1e-3 * salesSum ? consSum / extSum : null,
     passThroughSurvey: meanFinite(economy.passThroughSurvey),
     deepestWageGrowth: wageGrowth[T],
     smeInvestmentRate: div(smeInv, smeVa),

@@ -200,3 +200,21 @@ describe('layered', () => {
     expect(y).toBeGreaterThanOrEqual(1.3 * l);
   });
 });
+
+describe('headline shares', () => {
+  it('the consumers’ share of cost-ups is given where cost-ups are material (japan-2024) and left out where they are next to nothing (japan-2000s: under 0.1% of final sales)', () => {
+    const j24 = simulate(preset('japan-2024', { seed: 1 })).summary.consumerShareOfCostUps;
+    expect(j24).not.toBeNull();
+    expect(j24!).toBeGreaterThan(0);
+    expect(j24!).toBeLessThan(1.5);
+    expect(simulate(preset('japan-2000s', { seed: 1 })).summary.consumerShareOfCostUps).toBeNull();
+  });
+
+  it('the suppliers’ survey-basis pass-through is a share, higher in layered than under large-firm-led', () => {
+    const y = med('layered', (r) => r.summary.passThroughSurvey ?? NaN);
+    const l = med('large-firm-led', (r) => r.summary.passThroughSurvey ?? NaN);
+    expect(l).toBeGreaterThan(0);
+    expect(y).toBeLessThanOrEqual(1);
+    expect(y).toBeGreaterThan(l);
+  });
+});
