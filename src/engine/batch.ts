@@ -262,6 +262,8 @@ export const SENSITIVITY_LEVERS: readonly Lever[] = [
   { path: 'policy.gainShareFloor', low: 0, high: 1 },
   { path: 'policy.buyerSupport', low: 0, high: 0.05 },
   { path: 'policy.techSharing', low: 0, high: 0.5 },
+  { path: 'firms.techSharingCost', low: 0, high: 0.03 },
+  { path: 'firms.partnerSpillover', low: 0, high: 0.004 },
   { path: 'policy.subsidy', low: 0, high: 0.2 },
   { path: 'network.customersPerSupplier', low: 1, high: 4 },
   { path: 'network.crossChain', low: 0, high: 0.5 },

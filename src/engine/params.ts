@@ -284,7 +284,7 @@ export const PARAMS: readonly ParamSpec[] = [
     0,
     0.5,
     0.05,
-    'Share added by the government on top of what small suppliers (tier 2 and deeper) invest from their own funds.',
+    "Share of small suppliers' (tier 2 and deeper) investment paid by the state; the firm pays the rest from its cash and credit (reported as economy.publicCost).",
   ),
   bool(
     'policy.belowCostBan',

@@ -82,7 +82,7 @@ export const PARAM_JA: Record<string, ParamJa> = {
   },
   'policy.subsidy': {
     label: '公的な投資補助',
-    help: '中小サプライヤー（第2階層以下）が自己資金で行う投資に対し、政府が上乗せする割合。',
+    help: '中小サプライヤー（第2階層以下）の投資のうち国が支払う割合。残りは企業が現金と信用枠から支払う（economy.publicCost として報告）。',
   },
   'policy.belowCostBan': {
     label: '原価割れ価格の禁止',

@@ -180,7 +180,7 @@ export const uiEn = {
     },
     passThroughSurvey: {
       label: "Suppliers' cost-ups passed on",
-      hint: 'survey basis, mean over the rounds; the rest the suppliers bore',
+      hint: 'share of their cost-ups recovered in negotiations (survey basis, mean over the rounds)',
     },
   },
   indicators: {

@@ -183,7 +183,7 @@ export const uiJa: Shape<typeof uiEn> = {
     },
     passThroughSurvey: {
       label: 'サプライヤーの価格転嫁率',
-      hint: '調査ベース、各交渉の平均。残りはサプライヤーが負担',
+      hint: '交渉で回収できたコスト上昇の割合（調査ベース、各交渉の平均）',
     },
   },
   indicators: {
