@@ -8,6 +8,9 @@
  */
 import { MODEL_VERSION, type Scenario, type SimResult } from '../engine/index.ts';
 
+/** The workers wait for the first charts from the build's results at most this long (ms). */
+export const FIRST_HOLD_MS = 1000;
+
 export interface FirstResults {
   model: string;
   runs: { id: string; scenario: Scenario; result: SimResult }[];
