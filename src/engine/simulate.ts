@@ -482,16 +482,9 @@ function meanFinite(a: Float64Array): number | null {
   return n > 0 ? s / n : null;
 }
 
+/** Mean of the last year's finite values (null if none). */
 function lastYearMean(a: Float64Array): number | null {
-  let s = 0;
-  let n = 0;
-  for (let t = Math.max(0, a.length - 4); t < a.length; t++) {
-    if (a[t] === a[t]) {
-      s += a[t];
-      n++;
-    }
-  }
-  return n > 0 ? s / n : null;
+  return meanFinite(a.subarray(Math.max(0, a.length - 4)));
 }
 
 function summarise(
