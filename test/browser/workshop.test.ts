@@ -253,7 +253,10 @@ describe('the workshop table', () => {
     // A new page load reads the store (going to #table alone may only change the hash).
     await page.goto(`${url}#table`);
     await page.reload();
-    await expect.poll(() => page.locator('[data-table-pick]').count()).toBe(30);
+    // Thirty saved scenarios are read and listed after the reload: slow on a loaded machine.
+    await expect
+      .poll(() => page.locator('[data-table-pick]').count(), { timeout: 30_000 })
+      .toBe(30);
     await page.locator('[data-action="table-link"]').click();
     const status = page.locator('[data-table-link-status]');
     await expect.poll(() => status.textContent()).toMatch(/download the table file instead/);
