@@ -3,17 +3,17 @@ import { registerSW } from 'virtual:pwa-register';
 import App from './app/App.svelte';
 import UpdatePrompt from './app/UpdatePrompt.svelte';
 import { createAppContext } from './app/context.ts';
-import { loadFirstResults } from './app/firstResults.ts';
+import { loadFirstResults, loadFirstResultsForLink } from './app/firstResults.ts';
 import { embedOf } from './app/share/start.ts';
 import { followDocumentLanguage } from './export/fonts.ts';
 import { detectLocale, loadLang } from './i18n/index.ts';
 import { expandEmbedUrl } from './share/embed.ts';
-import { decodeState } from './share/urlState.ts';
+import { decodeState, defaultState, scenarioOf } from './share/urlState.ts';
 import './app/app.css';
 
 const target = document.getElementById('app')!;
 // The default page's first results, computed at build time, load at once beside the rest
-// (none for a link: its scenarios are the link's).
+// (for a link, once it is read: only if it holds one of the default scenarios).
 const first = loadFirstResults(location.href);
 const framed = (() => {
   try {
@@ -82,7 +82,14 @@ async function start(): Promise<void> {
     const notices = embedNotices(decoded, compact?.ok ? compact.fingerprint : null);
     mount(EmbedView, { target, props: { app, chart: embed.chart, state: embed.state, notices } });
   } else {
-    mount(App, { target, props: { app, decoded, href, first } });
+    const { a, b } = decoded.state;
+    const defaults = defaultState('en');
+    const forLink = () =>
+      loadFirstResultsForLink(
+        [scenarioOf(a), scenarioOf(b)],
+        [scenarioOf(defaults.a), scenarioOf(defaults.b)],
+      );
+    mount(App, { target, props: { app, decoded, href, first: first ?? forLink() } });
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * The default page's first charts come from the results computed at build
  * time (src/app/firstResults.ts: the marks `first:A` / `first:B`), and the
- * workers' results replace them; a link never shows them, even one holding
- * the default scenarios (here the page's own address after it started).
+ * workers' results replace them. A link shows them only for a scenario it
+ * holds exactly as the default page does (the page's own address after it
+ * started, as on a reload); a changed scenario never gets them.
  * Behaviour only: nothing here is timed.
  */
 import { describe, expect, inject, it } from 'vitest';
@@ -35,17 +36,28 @@ async function open(address: string) {
 }
 
 describe('first results computed at build time', () => {
-  it('show on the default page only, and a link draws the same charts without them', async () => {
+  it('show for the default scenarios only, and draw the same charts as the workers', async () => {
     const home = await open(url);
     expect(home.marks).toEqual(['first:A', 'first:B']);
-    // The page writes its scenarios into its address: that link shows them from the workers only.
+    // The page writes its scenarios into its address: that link (a reload) shows them too.
     await expect.poll(() => home.page.url()).toContain('?');
-    const link = await open(home.page.url());
-    expect(link.marks).toEqual([]);
-    expect(link.charts.length).toBeGreaterThan(0);
-    expect(home.charts).toEqual(link.charts);
-    expect([...home.errors, ...link.errors]).toEqual([]);
-    await home.page.close();
-    await link.page.close();
+    const own = await open(home.page.url());
+    expect(own.marks).toEqual(['first:A', 'first:B']);
+    // A link with A changed: B's are the build's, A's only the worker's.
+    const changed = new URL(home.page.url());
+    changed.searchParams.set('a.policy.costDown', '0.05');
+    const link = await open(changed.href);
+    expect(link.marks).toEqual(['first:B']);
+    // And one with neither scenario the default page's gets none.
+    changed.searchParams.set('b.policy.costDown', '0.05');
+    const neither = await open(changed.href);
+    expect(neither.marks).toEqual([]);
+    // Once the workers' results are drawn, every page shows the workers' numbers.
+    expect(home.charts.length).toBeGreaterThan(0);
+    expect(own.charts).toEqual(home.charts);
+    expect(link.charts).not.toEqual(home.charts);
+    expect(neither.charts).not.toEqual(link.charts);
+    expect([...home.errors, ...own.errors, ...link.errors, ...neither.errors]).toEqual([]);
+    for (const p of [home, own, link, neither]) await p.page.close();
   });
 });
