@@ -1,7 +1,13 @@
 /**
  * UI latency benchmark: builds the app, serves it locally, opens it in
  * headless Chromium at 1280x720 with the default comparison and moves the
- * cost-down slider of A, then of B, one step at a time with the keyboard.
+ * cost-down slider of A, then of B, one step at a time with the keyboard, in
+ * sweeps across its range (to one end and back, 30 ms after each step is
+ * drawn, as a user tapping an arrow key). A step is drawn from a result run
+ * ahead when the worker had time to run it (SimBridge.prefetch: "from
+ * results run ahead"), else from its own run: both are reported, and the
+ * engine's path alone by clicking the slider at values not met before (the
+ * pointer asks for nothing ahead).
  * Reports, as median and 90th percentile, the time from the input event to
  * the charts drawn and its split, from the app's own User Timing measures:
  * "update:A"/"update:B" (the bridge: from the input to the result applied to
@@ -41,6 +47,8 @@ const TARGET_P90_MS = 33;
 
 interface Split {
   ms: number;
+  /** Drawn from a result kept or run ahead (no run of its own). */
+  cached: boolean;
   inputMs: number;
   engineMs: number;
   transferMs: number;
@@ -66,12 +74,13 @@ try {
     page.evaluate(`(() => {
       const draws = performance.getEntriesByName('charts:draw', 'measure');
       return performance.getEntriesByName(${JSON.stringify(`update:${id}`)}, 'measure').map((m) => {
-        const { engineMs, roundTripMs, drawMs: prepareMs } = m.detail;
+        const { engineMs, roundTripMs, drawMs: prepareMs, cached } = m.detail;
         const mEnd = m.startTime + m.duration;
         const d = draws.find((x) => x.startTime + x.duration >= mEnd);
         const drawMs = d ? d.detail.drawMs : 0;
         return {
           ms: d ? d.startTime + d.duration - m.startTime : m.duration,
+          cached: cached === true,
           inputMs: m.duration - roundTripMs - prepareMs,
           engineMs,
           transferMs: roundTripMs - engineMs,
@@ -88,14 +97,43 @@ try {
       `input[type="range"][data-scenario="${id}"][data-path="policy.costDown"]`,
     );
     await slider.focus();
+    const [min, max] = [
+      Number(await slider.getAttribute('min')),
+      Number(await slider.getAttribute('max')),
+    ];
     const before = (await durations(id)).length;
+    let key = 'ArrowRight';
     for (let i = 0; i < WARMUP + STEPS; i++) {
+      const value = Number(await slider.inputValue());
+      if (value >= max) key = 'ArrowLeft';
+      else if (value <= min) key = 'ArrowRight';
       const n = await updates(page, id);
-      await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+      await page.keyboard.press(key);
       await waitForUpdate(page, id, n);
       await page.waitForTimeout(30);
     }
     results[id] = (await durations(id)).slice(before + WARMUP);
+  }
+
+  // The engine's path: clicks on A's slider at values not met before (the pointer asks for
+  // nothing ahead), from the far end of the range inwards.
+  const clicks: Split[] = [];
+  {
+    const s = page.locator('input[type="range"][data-scenario="A"][data-path="policy.costDown"]');
+    const box = (await s.boundingBox())!;
+    const seen = new Set([await s.inputValue()]);
+    for (let i = 0; i < 20 && clicks.length < 12; i++) {
+      const x = box.x + 6 + (box.width - 12) * (i % 2 === 0 ? 1 - i / 40 : i / 40);
+      const n = await updates(page, 'A');
+      const at = (await durations('A')).length;
+      await page.mouse.click(x, box.y + box.height / 2);
+      const value = await s.inputValue();
+      if (seen.has(value)) continue;
+      seen.add(value);
+      await waitForUpdate(page, 'A', n);
+      await page.waitForTimeout(60);
+      clicks.push(...(await durations('A')).slice(at).filter((d) => !d.cached));
+    }
   }
 
   // A mouse drag across A's slider: inputs arrive faster than runs, so they coalesce.
@@ -179,7 +217,7 @@ try {
     `${name.padEnd(38)} n=${String(xs.length).padStart(3)}  median ${median(xs).toFixed(1).padStart(6)} ms  p90 ${quantile(xs, 0.9).toFixed(1).padStart(6)} ms`;
   const all = [...results.A, ...results.B];
   const both = all.map((d) => d.ms);
-  const step = (k: keyof Split) => all.map((d) => d[k]);
+  const step = (k: keyof Split) => all.map((d) => d[k] as number);
   console.log(`UI latency, input to charts drawn (headless Chromium, 1280x720, default A/B)`);
   console.log(
     row(
@@ -194,12 +232,35 @@ try {
     ),
   );
   console.log(row('both scenarios', both));
+  const ahead = all.filter((d) => d.cached);
+  const ran = all.filter((d) => !d.cached);
+  console.log(
+    row(
+      `  from results run ahead (${ahead.length})`,
+      ahead.map((d) => d.ms),
+    ),
+  );
+  console.log(
+    row(
+      `  from their own run (${ran.length})`,
+      ran.map((d) => d.ms),
+    ),
+  );
   console.log(row('  input (until sent to the worker)', step('inputMs')));
   console.log(row('  run (engine, in the worker)', step('engineMs')));
   console.log(row('  transfer (round trip less run)', step('transferMs')));
   console.log(row('  prepare (result applied: Svelte)', step('prepareMs')));
   console.log(row('  frame (waiting for the next frame)', step('frameMs')));
   console.log(row('  draw (Chart.js, charts on screen)', step('drawMs')));
+  const clickStep = (k: keyof Split) => clicks.map((d) => d[k] as number);
+  console.log(row('clicks on A at new values (engine path)', clickStep('ms')));
+  console.log(row('  run (engine, in the worker)', clickStep('engineMs')));
+  console.log(
+    row(
+      '  prepare + frame + draw',
+      clicks.map((d) => d.prepareMs + d.frameMs + d.drawMs),
+    ),
+  );
   console.log(row('mouse drag on A (coalesced)', drag));
   console.log(
     `mouse drag: ${gaps.length} frames, longest gap ${Math.max(...gaps).toFixed(1)} ms, ${gaps.filter((g) => g > 50).length} gaps over 50 ms`,

@@ -13,6 +13,14 @@
  * other scenario and pages go on. A long run is aborted when newer inputs
  * arrive (its worker terminated and replaced), so that an edit at 100,000
  * firms does not wait out a run of inputs that are already old.
+ *
+ * Results are kept for the last few inputs (CACHE_SIZE): inputs met again (a
+ * step back, undo) are shown at once, without a run. When the user steps a
+ * slider with the keyboard, the slider asks for its next values ahead
+ * (`prefetch`): the worker runs them while it has nothing else to do, so that
+ * the next step's charts are drawn in the next frame. A speculative run never
+ * goes before the user's own; inputs asked for while they run as a prefetch
+ * take that run's result instead of running again.
  */
 import { flushSync } from 'svelte';
 import type { Scenario, SimResult } from '../engine/index.ts';
@@ -33,6 +41,23 @@ export interface Runner {
  * runs finish sooner than a fresh worker would start.
  */
 export const ABORT_AFTER_MS = 400;
+
+/** Results kept per scenario, by their inputs: the latest runs and the prefetched ones. */
+export const CACHE_SIZE = 8;
+
+/**
+ * No running ahead for scenarios bigger than this (firms x quarters; the
+ * default scenario has about 38,000): their runs are too costly to guess.
+ */
+export const PREFETCH_MAX_FIRM_QUARTERS = 200_000;
+
+const firmQuarters = (s: Scenario): number =>
+  s.network.firmsPerTier.reduce((a, b) => a + b, 0) * s.years * 4;
+
+type Success = Extract<RunOutcome, { ok: true }>;
+
+/** The cache's key: the inputs themselves (a scenario is plain data). */
+const keyOf = (scenario: Scenario): string => JSON.stringify(scenario);
 
 interface Job {
   seq: number;
@@ -77,6 +102,10 @@ export class SimBridge {
     aborted: 0,
     /** Results shown by `seed` (computed at build time), not run here. */
     seeded: 0,
+    /** Results drawn from the cache (inputs met before, or prefetched), without a run. */
+    cached: 0,
+    /** Speculative runs made (`prefetch`). */
+    prefetched: 0,
   };
 
   readonly #runner: Runner;
@@ -87,8 +116,22 @@ export class SimBridge {
   #latest: Scenario | null = null;
   #background: BackgroundJob[] = [];
   #inFlight = false;
-  /** The run in flight: whose it is and when it was sent. */
-  #flight: { user: boolean; sent: number } | null = null;
+  /**
+   * The run in flight: whose it is, when it was sent, its inputs' key and, for
+   * a prefetch the user then asked for, the request's number (its result is shown).
+   */
+  #flight: {
+    user: boolean;
+    sent: number;
+    key: string;
+    ahead: boolean;
+    adopted: number | null;
+  } | null = null;
+  /** Results by inputs, oldest first (at most CACHE_SIZE); private, so not reactive. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #cache = new Map<string, Success>();
+  /** Inputs to run ahead, when nothing else waits. */
+  #prefetch: Scenario[] = [];
   /** Round trip of the last user run, ms (a long one is aborted for newer inputs). */
   #lastRunMs = 0;
   /** Workers lost in a row while running the user's inputs. */
@@ -133,12 +176,55 @@ export class SimBridge {
     this.stats.requested++;
     performance.mark(`input:${this.id}`, { startTime: inputTime });
     this.#inputSince ??= inputTime;
-    this.#pending = { seq: ++this.#seq, scenario };
+    const seq = ++this.#seq;
+    this.#pending = { seq, scenario };
     this.#latest = scenario;
     if (this.failure || this.#disposed) return; // kept for `retry`
+    const key = keyOf(scenario);
+    const hit = this.#cache.get(key);
+    if (hit) {
+      // Met before or run ahead: shown at once (a run in flight for older inputs is dropped),
+      // after the caller's own work (it may be inside a component's update).
+      this.#pending = null;
+      this.#remember(key, hit);
+      queueMicrotask(() => {
+        if (this.#seq !== seq || this.#disposed) return;
+        this.stats.cached++;
+        this.#publish(hit, 0, true);
+      });
+      return;
+    }
+    if (this.#flight?.ahead && this.#flight.key === key) {
+      // Being run ahead right now: its result will be shown.
+      this.#pending = null;
+      this.#flight.adopted = seq;
+      return;
+    }
     if (this.#held) return;
     if (!this.#inFlight) void this.#pump();
     else if (this.#shouldAbort()) this.#runner.abort?.();
+  }
+
+  /**
+   * Runs `scenarios` ahead, in this order, when the worker has nothing else
+   * to do, and keeps their results for when they are asked for; replaces the
+   * inputs asked ahead before. Nothing for a big scenario
+   * (PREFETCH_MAX_FIRM_QUARTERS) or while the bridge is stopped.
+   */
+  prefetch(scenarios: Scenario[]): void {
+    this.#prefetch = this.#disposed
+      ? []
+      : scenarios.filter(
+          (s) => firmQuarters(s) <= PREFETCH_MAX_FIRM_QUARTERS && !this.#cache.has(keyOf(s)),
+        );
+    if (!this.#inFlight && !this.failure && !this.#held) void this.#pump();
+  }
+
+  /** Keeps `outcome` for its inputs, as the newest entry (the oldest goes past CACHE_SIZE). */
+  #remember(key: string, outcome: Success): void {
+    this.#cache.delete(key);
+    this.#cache.set(key, outcome);
+    while (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
   }
 
   /**
@@ -203,32 +289,47 @@ export class SimBridge {
 
   /**
    * One run in the worker. Measured as `run:<id>` (from sending the inputs to
-   * having the answer; `detail.user`: the user's inputs or a background run),
+   * having the answer; `detail.user`: the user's inputs or a background run;
+   * `detail.ahead`: a run ahead),
    * so that benchmarks and tests can see which runs were in flight together.
    */
-  async #attempt(scenario: Scenario, user: boolean): Promise<RunOutcome | WorkerLost> {
+  async #attempt(
+    scenario: Scenario,
+    user: boolean,
+    key: string = keyOf(scenario),
+  ): Promise<RunOutcome | WorkerLost> {
     const sent = performance.now();
-    this.#flight = { user, sent };
+    this.#flight = { user, sent, key, ahead: false, adopted: null };
     try {
       return await this.#runner.run(scenario);
     } catch (e) {
       if (isWorkerLost(e)) return e;
       return { ok: false, errors: [`the simulation failed: ${String(e)}`] };
     } finally {
+      const ahead = this.#flight?.ahead ?? false;
       this.#flight = null;
-      performance.measure(`run:${this.id}`, { start: sent, detail: { user } });
+      performance.measure(`run:${this.id}`, { start: sent, detail: { user, ahead } });
     }
   }
 
   async #pump(): Promise<void> {
     this.#inFlight = true;
     this.busy = true;
-    while ((this.#pending || this.#background.length) && !this.failure && !this.#disposed) {
+    while (
+      (this.#pending || this.#background.length || this.#prefetch.length) &&
+      !this.failure &&
+      !this.#disposed
+    ) {
+      if (!this.#pending && !this.#background.length) {
+        await this.#runAhead(this.#prefetch.shift()!);
+        continue;
+      }
       if (!this.#pending) {
         // Nothing of the user's waits: one background run, then look again.
         this.busy = false;
         const bg = this.#background.shift()!;
         const outcome = await this.#attempt(bg.scenario, false);
+        if (!isWorkerLost(outcome) && outcome.ok) this.#remember(keyOf(bg.scenario), outcome);
         if (!isWorkerLost(outcome)) bg.resolve(outcome);
         else if (!this.#disposed && (outcome.kind === 'aborted' || ++bg.lost < MAX_FAILURES))
           this.#background.unshift(bg); // again, after the user's run if one waits
@@ -254,6 +355,7 @@ export class SimBridge {
       this.#failures = 0;
       this.#lastRunMs = performance.now() - sent;
       this.stats.ran++;
+      if (outcome.ok) this.#remember(keyOf(job.scenario), outcome);
       if (job.seq !== this.#seq) {
         // Newer inputs arrived while this ran: drop it, run the newest.
         this.stats.discarded++;
@@ -263,6 +365,33 @@ export class SimBridge {
     }
     this.#inFlight = false;
     this.busy = false;
+  }
+
+  /** One speculative run (see `prefetch`); shown if the user asked for its inputs meanwhile. */
+  async #runAhead(scenario: Scenario): Promise<void> {
+    const key = keyOf(scenario);
+    if (this.#cache.has(key)) return;
+    this.busy = false;
+    this.stats.prefetched++;
+    const sent = performance.now();
+    const running = this.#attempt(scenario, false, key);
+    const flight = this.#flight!; // set by #attempt before it waits
+    flight.ahead = true;
+    const outcome = await running;
+    if (isWorkerLost(outcome)) {
+      // A guess is not worth a second worker: the guesses end here; the user's inputs run again.
+      this.#prefetch = [];
+      if (flight.adopted !== null && flight.adopted === this.#seq)
+        this.#pending ??= { seq: this.#seq, scenario };
+      return;
+    }
+    this.#lastRunMs = performance.now() - sent;
+    if (outcome.ok) this.#remember(key, outcome);
+    if (flight.adopted === null || flight.adopted !== this.#seq) return;
+    // The user asked for these inputs while they ran, and for nothing newer since.
+    this.busy = true;
+    this.stats.ran++;
+    this.#publish(outcome, performance.now() - sent);
   }
 
   /** Stops after repeated losses: the latest inputs wait for `retry`, background runs end. */
@@ -275,7 +404,7 @@ export class SimBridge {
   }
 
   /** `roundTripMs`: from sending the inputs to the worker to having the result back. */
-  #publish(outcome: RunOutcome, roundTripMs: number): void {
+  #publish(outcome: RunOutcome, roundTripMs: number, cached = false): void {
     const received = performance.now();
     if (outcome.ok) {
       this.result = outcome.result;
@@ -294,7 +423,12 @@ export class SimBridge {
       performance.measure(`update:${this.id}`, {
         start,
         end,
-        detail: { engineMs: outcome.ms, roundTripMs, drawMs: end - received },
+        detail: {
+          engineMs: cached ? 0 : outcome.ms,
+          roundTripMs,
+          drawMs: end - received,
+          cached,
+        },
       });
       forgetOldEntries(this.id);
     }
@@ -304,6 +438,8 @@ export class SimBridge {
   dispose(): void {
     this.#disposed = true;
     this.#pending = null;
+    this.#prefetch = [];
+    this.#cache.clear();
     for (const bg of this.#background.splice(0))
       bg.resolve({ ok: false, errors: ['the simulation was closed'] });
     this.#dispose();

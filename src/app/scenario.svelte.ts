@@ -99,6 +99,21 @@ export class ScenarioModel {
     return true;
   }
 
+  /**
+   * Asks the bridge to run the scenario with `path` at each of `values` ahead
+   * (the next steps of a slider), in this order; invalid ones are skipped.
+   */
+  prefetch(path: string, values: unknown[]): void {
+    const ahead: Scenario[] = [];
+    for (const value of values) {
+      const next = structuredClone(this.scenario) as unknown as Record<string, unknown>;
+      setPath(next, path, value);
+      const parsed = validateScenario(next);
+      if (parsed.ok) ahead.push(parsed.scenario);
+    }
+    this.bridge.prefetch(ahead);
+  }
+
   /** Marks a field as holding text that is not a value at all. */
   reject(path: string, message: FieldMessage): void {
     this.fieldErrors = { ...this.fieldErrors, [path]: message };

@@ -120,8 +120,11 @@ describe('the baseline run', () => {
     expect(runner.calls).toHaveLength(5);
     m.set('policy.costDown', 0.03);
     expect(m.baseline).toBeNull();
-    runner.calls[5].finish();
+    // The preset's own result is kept (SimBridge's cache): shown again without a run.
     await bridge.idle();
+    expect(runner.calls).toHaveLength(5);
+    expect(bridge.stats.cached).toBe(1);
+    expect(bridge.result?.scenario.policy.costDown).toBe(0.03);
 
     // Another scenario on the same preset and seed shares the kept run.
     const other = new FakeRunner();
@@ -137,9 +140,9 @@ describe('the baseline run', () => {
 
     // A new seed is a new baseline.
     m.set('seed', 7);
-    runner.calls[6].finish();
+    runner.calls[5].finish();
     await settle();
-    expect(runner.calls[7].scenario.seed).toBe(7);
+    expect(runner.calls[6].scenario.seed).toBe(7);
   });
 
   it('says while the baseline runs, and a failed run leaves no start (the next edit tries again)', async () => {

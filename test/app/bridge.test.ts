@@ -1,23 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MEASURES, SimBridge, type Runner } from '../../src/app/bridge.svelte.ts';
+import {
+  CACHE_SIZE,
+  MAX_MEASURES,
+  PREFETCH_MAX_FIRM_QUARTERS,
+  SimBridge,
+  type Runner,
+} from '../../src/app/bridge.svelte.ts';
+import { WorkerLost } from '../../src/app/workers/index.ts';
 import { defaultScenario, type Scenario, type SimResult } from '../../src/engine/index.ts';
 import type { RunOutcome } from '../../src/worker/sim.worker.ts';
 
 /** A runner whose runs finish only when the test says so. */
 class FakeRunner implements Runner {
-  calls: { scenario: Scenario; finish: (o: RunOutcome) => void }[] = [];
+  calls: {
+    scenario: Scenario;
+    finish: (o: RunOutcome) => void;
+    lose: () => void;
+  }[] = [];
   inFlight = 0;
   maxInFlight = 0;
 
   run(scenario: Scenario): Promise<RunOutcome> {
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       this.calls.push({
         scenario,
         finish: (o) => {
           this.inFlight--;
           resolve(o);
+        },
+        lose: () => {
+          this.inFlight--;
+          reject(new WorkerLost('crashed', 'error'));
         },
       });
     });
@@ -153,10 +168,18 @@ describe('SimBridge', () => {
     const fc = await import('fast-check');
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(fc.constant('finish' as const), fc.integer({ min: 0, max: 20 })), {
-          minLength: 1,
-          maxLength: 30,
-        }),
+        fc.array(
+          fc.oneof(
+            fc.constant('finish' as const),
+            fc.integer({ min: 0, max: 20 }),
+            // Inputs to run ahead (a slider's next steps).
+            fc.record({ ahead: fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 3 }) }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 30,
+          },
+        ),
         async (ops) => {
           const runner = new FakeRunner();
           const bridge = new SimBridge('P', runner);
@@ -167,6 +190,8 @@ describe('SimBridge', () => {
             if (op === 'finish') {
               if (next < runner.calls.length) runner.finish(next++);
               await settle();
+            } else if (typeof op === 'object') {
+              bridge.prefetch(op.ahead.map((x) => withCostDown(x / 200)));
             } else {
               latest = op / 200;
               bridge.request(withCostDown(latest));
@@ -184,10 +209,150 @@ describe('SimBridge', () => {
           }
           await bridge.idle();
           if (latest !== null) expect(bridge.result?.scenario.policy.costDown).toBe(latest);
-          expect(bridge.stats.drawn + bridge.stats.discarded).toBe(bridge.stats.ran);
+          // Every result drawn was run for the latest inputs, or kept from before (the cache).
+          expect(bridge.stats.drawn + bridge.stats.discarded).toBe(
+            bridge.stats.ran + bridge.stats.cached,
+          );
         },
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('SimBridge: results kept and run ahead', () => {
+  const costDowns = (r: FakeRunner) => r.calls.map((c) => c.scenario.policy.costDown);
+  /** A bridge that has drawn 0.01 and runs 0.02 and then 0.03 ahead (0.02 in flight). */
+  const guessing = async () => {
+    const runner = new FakeRunner();
+    const bridge = new SimBridge('A', runner);
+    bridge.request(withCostDown(0.01));
+    runner.finish(0);
+    await bridge.idle();
+    bridge.prefetch([withCostDown(0.02), withCostDown(0.03)]);
+    return { runner, bridge };
+  };
+  const cachedMeasures = () =>
+    performance
+      .getEntriesByName('update:C', 'measure')
+      .map((m) => (m as PerformanceMeasure).detail.cached as boolean);
+
+  it('shows inputs met before at once, without a run', async () => {
+    performance.clearMeasures('update:C');
+    const runner = new FakeRunner();
+    const bridge = new SimBridge('C', runner);
+    bridge.request(withCostDown(0.01));
+    runner.finish(0);
+    await bridge.idle();
+    bridge.request(withCostDown(0.02));
+    runner.finish(1);
+    await bridge.idle();
+    bridge.request(withCostDown(0.01));
+    await settle();
+    expect(runner.calls).toHaveLength(2);
+    expect(bridge.result?.scenario.policy.costDown).toBe(0.01);
+    expect(bridge.stats.cached).toBe(1);
+    expect(cachedMeasures()).toEqual([false, false, true]);
+  });
+
+  it('keeps the results of the last CACHE_SIZE inputs only', async () => {
+    const runner = new FakeRunner();
+    const bridge = new SimBridge('A', runner);
+    for (let i = 0; i <= CACHE_SIZE; i++) {
+      bridge.request(withCostDown(i / 100));
+      runner.finish(i);
+      await bridge.idle();
+    }
+    bridge.request(withCostDown(0.01)); // still kept
+    await settle();
+    expect(runner.calls).toHaveLength(CACHE_SIZE + 1);
+    bridge.request(withCostDown(0)); // the oldest: dropped
+    await settle();
+    expect(runner.calls).toHaveLength(CACHE_SIZE + 2);
+  });
+
+  it("runs ahead only when nothing of the user's waits, and shows those results without a run", async () => {
+    const runner = new FakeRunner();
+    const bridge = new SimBridge('A', runner);
+    bridge.request(withCostDown(0.01));
+    bridge.prefetch([withCostDown(0.02), withCostDown(0.03)]);
+    expect(runner.calls).toHaveLength(1);
+    bridge.request(withCostDown(0.04)); // the user's next inputs go before the guesses
+    runner.finish(0);
+    await settle();
+    expect(costDowns(runner)).toEqual([0.01, 0.04]);
+    expect(bridge.busy).toBe(true);
+    runner.finish(1);
+    await settle();
+    expect(costDowns(runner)).toEqual([0.01, 0.04, 0.02]);
+    expect(bridge.busy).toBe(false); // a guess is not the user's run
+    runner.finish(2);
+    await settle();
+    runner.finish(3);
+    await bridge.idle();
+    expect(bridge.result?.scenario.policy.costDown).toBe(0.04); // guesses are not shown
+    bridge.request(withCostDown(0.03));
+    await settle();
+    expect(runner.calls).toHaveLength(4);
+    expect(bridge.result?.scenario.policy.costDown).toBe(0.03);
+    expect(bridge.stats.prefetched).toBe(2);
+  });
+
+  it('inputs asked for while they run ahead take that run’s result', async () => {
+    const { runner, bridge } = await guessing();
+    expect(costDowns(runner)).toEqual([0.01, 0.02]);
+    bridge.request(withCostDown(0.02));
+    await settle();
+    expect(runner.calls).toHaveLength(2); // no second run of the same inputs
+    runner.finish(1);
+    await settle();
+    expect(bridge.result?.scenario.policy.costDown).toBe(0.02);
+    expect(bridge.stats.drawn).toBe(2);
+    // The next guess runs; inputs asked for meanwhile that are not it wait for it, then run.
+    expect(costDowns(runner)).toEqual([0.01, 0.02, 0.03]);
+    bridge.request(withCostDown(0.04));
+    runner.finish(2);
+    await settle();
+    expect(bridge.result?.scenario.policy.costDown).toBe(0.02); // the guess is not shown
+    expect(costDowns(runner)).toEqual([0.01, 0.02, 0.03, 0.04]);
+    runner.finish(3);
+    await bridge.idle();
+    expect(bridge.result?.scenario.policy.costDown).toBe(0.04);
+  });
+
+  it('a newer call replaces the inputs asked ahead, and none for big scenarios', async () => {
+    const runner = new FakeRunner();
+    const bridge = new SimBridge('A', runner);
+    bridge.request(withCostDown(0.01));
+    bridge.prefetch([withCostDown(0.02), withCostDown(0.03)]);
+    bridge.prefetch([withCostDown(0.04)]);
+    runner.finish(0);
+    await settle();
+    runner.finish(1);
+    await bridge.idle();
+    expect(costDowns(runner)).toEqual([0.01, 0.04]);
+    // A scenario of more than PREFETCH_MAX_FIRM_QUARTERS: no guess.
+    const big = withCostDown(0.06);
+    big.years = Math.ceil(
+      PREFETCH_MAX_FIRM_QUARTERS / 4 / big.network.firmsPerTier.reduce((a, b) => a + b, 0) + 1,
+    );
+    bridge.prefetch([big, withCostDown(0.07)]);
+    expect(costDowns(runner)).toEqual([0.01, 0.04, 0.07]);
+    runner.finish(2);
+    await bridge.idle();
+    expect(runner.calls).toHaveLength(3);
+  });
+
+  it('a worker lost while running ahead ends the guesses; inputs waiting on it run again', async () => {
+    const { runner, bridge } = await guessing();
+    bridge.request(withCostDown(0.02)); // waits on the guess in flight
+    runner.calls[1].lose();
+    await settle();
+    expect(costDowns(runner)).toEqual([0.01, 0.02, 0.02]); // run again; 0.03 dropped
+    runner.finish(2);
+    await bridge.idle();
+    expect(runner.calls).toHaveLength(3);
+    expect(bridge.result?.scenario.policy.costDown).toBe(0.02);
+    expect(bridge.failure).toBeNull();
   });
 });

@@ -410,10 +410,9 @@ export function digests(content: ChartContent, digest: (v: Iterable<number>) => 
       out[s] = d ? digest(d.data) : '';
     } else {
       const mine = content.datasets.filter((d) => d.scenario === s && d.role !== 'start');
-      const ys = function* () {
-        for (const d of mine) for (const p of d.data) yield p.y;
-      };
-      out[s] = mine.length ? digest(ys()) : '';
+      const ys: number[] = [];
+      for (const d of mine) for (const p of d.data) ys.push(p.y);
+      out[s] = mine.length ? digest(ys) : '';
     }
   }
   return out;
