@@ -5,7 +5,9 @@
  * real run (never before it: the first charts must not wait), the warm-up
  * runs the same scenario over a short horizon a number of times, one run per
  * task, so that a request that arrives meanwhile goes first and waits at most
- * one short run. It happens once per worker; results are thrown away.
+ * one short run; then a few over the scenario's own horizon (code reached
+ * only in later years, such as entry into emptied tiers, is compiled too).
+ * It happens once per worker; results are thrown away.
  */
 import type { Scenario } from '../engine/index.ts';
 
@@ -14,11 +16,13 @@ export interface WarmUpOptions {
   runs: number;
   /** Years of each short run. */
   years: number;
+  /** Runs over the scenario's own horizon after the short ones (none if absent). */
+  fullRuns?: number;
   /** Stop early once this much time (ms) has gone into warm-up. */
   budgetMs: number;
 }
 
-export const WARM_UP: WarmUpOptions = { runs: 40, years: 2, budgetMs: 600 };
+export const WARM_UP: WarmUpOptions = { runs: 40, years: 2, fullRuns: 3, budgetMs: 600 };
 
 export interface WarmUpHooks {
   simulate: (sc: Scenario) => unknown;
@@ -73,14 +77,15 @@ export class WarmUp {
 
   #next(sc: Scenario): void {
     const { runs, years, budgetMs } = this.#opts;
-    if (this.#done >= runs || this.#spentMs >= budgetMs) return;
+    const all = runs + (this.#opts.fullRuns ?? 0);
+    if (this.#done >= all || this.#spentMs >= budgetMs) return;
     this.#hooks.later(() => {
       const t0 = this.#hooks.now();
       try {
-        this.#hooks.simulate(warmUpScenario(sc, years, this.#done));
+        this.#hooks.simulate(warmUpScenario(sc, this.#done < runs ? years : sc.years, this.#done));
       } catch {
         // A warm-up run that fails changes nothing the user sees: stop warming up.
-        this.#done = runs;
+        this.#done = all;
         return;
       }
       this.#spentMs += this.#hooks.now() - t0;

@@ -6,9 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, simulate, type Scenario } from '../../src/engine/index.ts';
-import { WARM_UP_FIRMS, WarmUp, warmUpScenario } from '../../src/worker/warmup.ts';
+import {
+  WARM_UP_FIRMS,
+  WarmUp,
+  warmUpScenario,
+  type WarmUpOptions,
+} from '../../src/worker/warmup.ts';
 
-function harness(opts = { runs: 5, years: 2, budgetMs: 1000 }, cost = 1, fail = -1) {
+function harness(opts: WarmUpOptions = { runs: 5, years: 2, budgetMs: 1000 }, cost = 1, fail = -1) {
   const tasks: (() => void)[] = [];
   const ran: Scenario[] = [];
   let clock = 0;
@@ -54,6 +59,14 @@ describe('worker warm-up', () => {
     expect(w.progress.runs).toBe(5);
     w.afterRun(sc);
     expect(tasks).toHaveLength(0);
+  });
+
+  it('ends with runs over the scenario’s own horizon, after the short ones', () => {
+    const { w, ran, drain } = harness({ runs: 3, years: 2, fullRuns: 2, budgetMs: 1000 });
+    w.afterRun(defaultScenario());
+    drain();
+    expect(ran.map((r) => r.years)).toEqual([2, 2, 2, 20, 20]);
+    expect(w.progress.runs).toBe(5);
   });
 
   it('stops at its time budget', () => {
