@@ -49,7 +49,7 @@ function bookTier(m: Model, k: number, lv: QuarterLevels, qp: QuarterPrices): vo
   let energyCost = 0;
   let materialsCost = 0;
   let otherCost = 0;
-  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+  for (let i = m.net.tierStart[k], iEnd = m.net.tierStart[k + 1]; i < iEnd; i++) {
     if (!alive[i]) continue;
     const xi = x[i];
     // Final (tier 0) or outside (suppliers) sales at the firm's own price.
@@ -117,7 +117,7 @@ function investTier(m: Model, k: number, frozen: boolean): void {
   const payout = fi.dividendShare;
   const limit = fi.creditLimit;
   let publicCost = 0;
-  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+  for (let i = m.net.tierStart[k], iEnd = m.net.tierStart[k + 1]; i < iEnd; i++) {
     if (!alive[i]) {
       va[i] = opProfit[i] = invest[i] = 0;
       continue;
@@ -164,7 +164,7 @@ function absorbTier(m: Model, k: number): void {
   const { alive, cuItem, passed } = m;
   const ab = m.flows.absorbedItem;
   const at = 5 * k;
-  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+  for (let i = m.net.tierStart[k], iEnd = m.net.tierStart[k + 1]; i < iEnd; i++) {
     if (!alive[i]) continue;
     const f = 5 * i;
     for (let j = 0; j < 5; j++) ab[at + j] += cuItem[f + j];
@@ -212,7 +212,7 @@ export function updateFirms(
 function supportSuppliers(m: Model, k: number): void {
   const { sup, buy, q, price, supportGiven, purchases, support } = m;
   const { linkStart } = m.net;
-  for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
+  for (let l = linkStart[k], lEnd = linkStart[k + 1]; l < lEnd; l++) {
     const bb = buy[l];
     const gb = supportGiven[bb];
     if (gb > 0 && q[l] > 0) support[sup[l]] += (gb * q[l] * price[l]) / purchases[bb];

@@ -53,7 +53,7 @@ export function computeCosts(
   const oU = m.sc.costs.otherIntensity * po;
   const dq = m.deltaQ;
   const util = m.util;
-  for (let i = tierStart[fromTier]; i < tierStart[toTier]; i++) {
+  for (let i = tierStart[fromTier], iEnd = tierStart[toTier]; i < iEnd; i++) {
     const k = tierOf[i];
     let p = parts[i];
     if (k === T) p = 0;

@@ -105,7 +105,7 @@ function closeTier(m: Model, k: number, hire: boolean, exitOn: boolean): void {
   let dependent = 0;
   let suppliers = 0;
   const a0 = m.tierA0[k];
-  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+  for (let i = m.net.tierStart[k], iEnd = m.net.tierStart[k + 1]; i < iEnd; i++) {
     // Value added and cost-ups of a firm that closed this quarter still count where they arose.
     cu += costUp[i];
     po += passed[i];
@@ -201,7 +201,7 @@ function tierMeans(m: Model, k: number): { A: number; w: number; KL: number; u: 
   let uSum = 0;
   let lSum = 0;
   let n = 0;
-  for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+  for (let i = tierStart[k], iEnd = tierStart[k + 1]; i < iEnd; i++) {
     if (!m.alive[i]) continue;
     aL += m.A[i] * m.L[i];
     wL += m.w[i] * m.L[i];
@@ -308,7 +308,7 @@ export function enterFirms(m: Model): void {
     let op = 0;
     let rev = 0;
     let dead = 0;
-    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+    for (let i = tierStart[k], iEnd = tierStart[k + 1]; i < iEnd; i++) {
       if (!m.alive[i]) dead++;
       else {
         op += m.op4[i];

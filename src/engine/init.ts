@@ -68,11 +68,11 @@ function baseFlows(m: Model): Float64Array {
   wSum.fill(0);
   for (let l = 0; l < nLinks; l++) wSum[buy[l]] += weight[l];
   for (let k = 0; k < tiers; k++) {
-    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+    for (let i = tierStart[k], iEnd = tierStart[k + 1]; i < iEnd; i++) {
       base[i] = k === 0 ? m.D0 / n0 : acc[i] / (1 - m.outShare[i]);
       if (k > 0) m.directBase[i] = base[i] * m.outShare[i];
     }
-    for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
+    for (let l = linkStart[k], lEnd = linkStart[k + 1]; l < lEnd; l++) {
       acc[sup[l]] += (base[buy[l]] * weight[l]) / wSum[buy[l]];
     }
   }
@@ -128,8 +128,9 @@ function startingPrices(m: Model, base: Float64Array): void {
   const { sup, buy, weight, wSum, price, inputSum } = m;
   const T = tiers - 1;
   for (let k = T; k >= 0; k--) {
-    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) inputSum[i] = 0;
-    for (let l = linkStart[k]; l < linkStart[k + 1]; l++) inputSum[buy[l]] += weight[l] * price[l];
+    for (let i = tierStart[k], iEnd = tierStart[k + 1]; i < iEnd; i++) inputSum[i] = 0;
+    for (let l = linkStart[k], lEnd = linkStart[k + 1]; l < lEnd; l++)
+      inputSum[buy[l]] += weight[l] * price[l];
     computeCosts(m, k, k + 1, 1, 1, 1, true);
     if (k === 0) continue;
     // The links from tier k: to tier k - 1, and those that skip to tier k - 2.
@@ -147,7 +148,7 @@ function startingPrices(m: Model, base: Float64Array): void {
       }
     }
     let cs = 0;
-    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) cs += m.unitCost[i];
+    for (let i = tierStart[k], iEnd = tierStart[k + 1]; i < iEnd; i++) cs += m.unitCost[i];
     m.spotBase[k] = (cs / (tierStart[k + 1] - tierStart[k])) * (1 + sc.bargaining.marginMax);
   }
   for (let i = 0; i < m.nFirms; i++) {

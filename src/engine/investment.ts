@@ -89,7 +89,7 @@ export function growTier(m: Model, k: number, rule: InvestRule): void {
   let s1 = st[1];
   let s2 = st[2];
   let s3 = st[3];
-  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+  for (let i = m.net.tierStart[k], iEnd = m.net.tierStart[k + 1]; i < iEnd; i++) {
     if (!alive[i]) continue;
     const v = va[i];
     const intensity = v > 0 ? clamp(invest[i] / v, 0, 1) : 0;

@@ -89,7 +89,7 @@ export function labourTier(m: Model, k: number, on: boolean): number {
   const util = m.util;
   const quitRate = m.sc.labor.quitRate;
   let employed = 0;
-  for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++) {
+  for (let i = m.net.tierStart[k], iEnd = m.net.tierStart[k + 1]; i < iEnd; i++) {
     if (!alive[i]) {
       vacancies[i] = 0;
       continue;

@@ -111,7 +111,7 @@ function round(m: Model, frozen: boolean): void {
 /** Unmet final demand and each tier's unfilled orders, for scarcity pricing and entry. */
 function shortages(m: Model, demand: number): void {
   let sold = 0;
-  for (let i = 0; i < m.net.tierStart[1]; i++) sold += m.x[i];
+  for (let i = 0, iEnd = m.net.tierStart[1]; i < iEnd; i++) sold += m.x[i];
   const unmet = demand > 0 ? Math.max(0, 1 - sold / demand) : 0;
   m.econ.unmet = unmet;
   m.tierShort[0] = unmet;
@@ -146,7 +146,7 @@ export function step(m: Model, t: number): void {
   const isRound = ((t % m.quartersPerRound) + m.quartersPerRound) % m.quartersPerRound === 0;
   costs(m, lv);
   m.directPricePrev.set(m.directPrice);
-  for (let i = 0; i < m.net.tierStart[1]; i++) m.finalPricePrev[i] = m.finalPrice[i];
+  for (let i = 0, iEnd = m.net.tierStart[1]; i < iEnd; i++) m.finalPricePrev[i] = m.finalPrice[i];
   m.econ.round = isRound && !frozen;
   if (isRound) round(m, frozen);
   updateScarcity(m, frozen);

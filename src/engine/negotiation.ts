@@ -38,7 +38,7 @@ function prepareRound(m: Model, cascade: number): void {
   for (let k = 0; k < tiers; k++) {
     let s = 0;
     let n = 0;
-    for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+    for (let i = tierStart[k], iEnd = tierStart[k + 1]; i < iEnd; i++) {
       if (!alive[i]) continue;
       s += unitCost[i];
       n++;

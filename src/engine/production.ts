@@ -48,7 +48,7 @@ function acceptOrders(m: Model, k: number): boolean {
   const { orders, capacity, planned, spare, acceptedShare, directSold, directDemand, alive } = m;
   const { tierStart } = m.net;
   let shortage = false;
-  for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+  for (let i = tierStart[k], iEnd = tierStart[k + 1]; i < iEnd; i++) {
     const o = orders[i];
     const c = capacity[i];
     const p = o < c ? o : c;
@@ -67,7 +67,7 @@ function tierShortage(m: Model, k: number): void {
   const { tierStart } = m.net;
   let ordered = 0;
   let accepted = 0;
-  for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+  for (let i = tierStart[k], iEnd = tierStart[k + 1]; i < iEnd; i++) {
     ordered += orders[i];
     if (alive[i]) accepted += planned[i];
   }
@@ -81,7 +81,7 @@ function shortfalls(m: Model, k: number): boolean {
   shortB.fill(0, tierStart[k - 1], tierStart[k]);
   spareB.fill(0, tierStart[k - 1], tierStart[k]);
   let any = false;
-  for (let l = linkStart[k - 1]; l < skipStart[k - 1]; l++) {
+  for (let l = linkStart[k - 1], lEnd = skipStart[k - 1]; l < lEnd; l++) {
     const s = sup[l];
     if (!alive[s]) continue;
     const o = ord[l];
@@ -107,7 +107,7 @@ function reallocate(m: Model, k: number): void {
   const { sup, buy, planned, spare, shortB, spareB, request, q } = m;
   const { linkStart, skipStart, tierStart } = m.net;
   request.fill(0, tierStart[k], tierStart[k + 1]);
-  for (let l = linkStart[k - 1]; l < skipStart[k - 1]; l++) {
+  for (let l = linkStart[k - 1], lEnd = skipStart[k - 1]; l < lEnd; l++) {
     const bb = buy[l];
     const sb = shortB[bb];
     const pb = spareB[bb];
@@ -119,7 +119,7 @@ function reallocate(m: Model, k: number): void {
     }
     q[l] = r;
   }
-  for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+  for (let i = tierStart[k], iEnd = tierStart[k + 1]; i < iEnd; i++) {
     const r = request[i];
     if (r > 0) {
       const sp = spare[i];
@@ -135,7 +135,7 @@ function reallocate(m: Model, k: number): void {
 function placeOrders(m: Model, k: number): void {
   const { sup, buy, alive, wSum, planned, ord, orders, weight } = m;
   const { linkStart } = m.net;
-  for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
+  for (let l = linkStart[k], lEnd = linkStart[k + 1]; l < lEnd; l++) {
     const s = sup[l];
     const bb = buy[l];
     const ws = wSum[bb];
@@ -160,7 +160,7 @@ function deliver(m: Model, k: number, qp: QuarterPrices): void {
   const { linkStart, skipStart, tierStart } = m.net;
   recv.fill(0, tierStart[k], tierStart[k + 1]);
   const lGranted = m.reallocated[k + 1] ? skipStart[k] : linkStart[k];
-  for (let l = linkStart[k]; l < linkStart[k + 1]; l++) {
+  for (let l = linkStart[k], lEnd = linkStart[k + 1]; l < lEnd; l++) {
     const s = sup[l];
     const bb = buy[l];
     let a = ord[l] * acceptedShare[s];
@@ -217,7 +217,7 @@ function makeOutput(m: Model, k: number, qp: QuarterPrices): void {
   const dOth = c.otherIntensity * qp.dOth;
   const dSpot = k < T ? qp.spotNow[k + 1] - qp.spotPrev[k + 1] : 0;
   const spotSupply = m.sc.mechanisms.reallocation ? m.sc.market.spotSupply : 0;
-  for (let i = tierStart[k]; i < tierStart[k + 1]; i++) {
+  for (let i = tierStart[k], iEnd = tierStart[k + 1]; i < iEnd; i++) {
     const pl = planned[i];
     let xi: number;
     let sp = 0;

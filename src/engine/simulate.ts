@@ -516,7 +516,7 @@ function summarise(
     wageGrowth.push(cagr(series.wage[k][0], series.wage[k][last]));
     investmentRate.push(div(invSum[k], vaSum[k]));
     let orig = 0;
-    for (let i = m.net.tierStart[k]; i < m.net.tierStart[k + 1]; i++)
+    for (let i = m.net.tierStart[k], iEnd = m.net.tierStart[k + 1]; i < iEnd; i++)
       orig += m.original[i] && m.alive[i] ? 1 : 0;
     originalAlive += orig;
     firmsSurviving.push(orig / startFirms[k]);
