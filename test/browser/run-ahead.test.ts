@@ -8,6 +8,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { FAULTS, kill } from './faults.ts';
 import { chromiumForFile } from './fixtures.ts';
 import { drawn, onScreenCurrent, updates, waitForUpdate } from './page.ts';
 
@@ -31,8 +32,9 @@ const lastFromCache = (page: Page): Promise<boolean> =>
     return (all[all.length - 1] as PerformanceMeasure).detail.cached === true;
   });
 
-async function open(address: string): Promise<Page> {
+async function open(address: string, faults = false): Promise<Page> {
   const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+  if (faults) await page.addInitScript(FAULTS);
   await page.goto(address);
   await waitForUpdate(page, 'A', 0);
   await waitForUpdate(page, 'B', 0);
@@ -76,6 +78,27 @@ describe('a slider stepped with the keyboard', () => {
     expect(await lastFromCache(page)).toBe(false);
     await page.waitForTimeout(500);
     expect(await aheadRuns(page)).toBe(before);
+    await page.close();
+  });
+
+  it('a worker lost while running ahead: the next step is run afresh and drawn right', async () => {
+    const page = await open(url, true);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.focus(slider);
+    // The focus sent the next values to run ahead: the worker crashes while it runs them.
+    expect(await kill(page, 'simulation A', 'crash')).toBe(true);
+    const n = await updates(page, 'A');
+    await page.keyboard.press('ArrowRight');
+    await waitForUpdate(page, 'A', n, 30_000);
+    expect(await page.locator(slider).inputValue()).toBe('0.035');
+    await expect.poll(() => onScreenCurrent(page)).toBe(true);
+    await expect.poll(() => page.url()).toContain('costDown');
+    const fresh = await open(page.url());
+    await expect.poll(() => onScreenCurrent(fresh)).toBe(true);
+    expect(await drawn(fresh)).toEqual(await drawn(page));
+    expect(errors).toEqual([]);
+    await fresh.close();
     await page.close();
   });
 });
