@@ -252,6 +252,9 @@ describe('the workshop table', () => {
     );
     // A new page load reads the store (going to #table alone may only change the hash).
     await page.goto(`${url}#table`);
+    // The page writes the table view into its address shortly after; a reload before that could
+    // be cut short by it.
+    await expect.poll(() => page.url()).toContain('view=table');
     await page.reload();
     // Thirty saved scenarios are read and listed after the reload: slow on a loaded machine.
     await expect
