@@ -13,7 +13,14 @@ import {
   type Shock,
 } from '../../src/engine/index.ts';
 import { chromiumForFile } from './fixtures.ts';
-import { controlValues, drawn, indicators, updates, waitForUpdate } from './page.ts';
+import {
+  controlValues,
+  drawn,
+  indicators,
+  openAllDetails,
+  updates,
+  waitForUpdate,
+} from './page.ts';
 
 const url = inject('appUrl');
 const browser = chromiumForFile();
@@ -234,7 +241,7 @@ describe('the app in Chromium', () => {
 
   it('gives every control an accessible name', async () => {
     const { page } = await open();
-    await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = true)));
+    await openAllDetails(page);
     const unnamed = await page.$$eval('input, select, button, a[href]', (els) =>
       els
         .filter((el) => {

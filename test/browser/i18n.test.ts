@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { PARAMS, PRESETS } from '../../src/engine/index.ts';
 import { translate, type Lang } from '../../src/i18n/index.ts';
 import { chromiumForFile } from './fixtures.ts';
-import { waitForUpdate } from './page.ts';
+import { openAllDetails, waitForUpdate } from './page.ts';
 
 const url = inject('appUrl');
 const browser = chromiumForFile();
@@ -100,7 +100,7 @@ describe('the app in two languages', () => {
 
   it('in Japanese leaves no English lever label, section title, preset name or message', async () => {
     const { page } = await open('ja-JP');
-    await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = true)));
+    await openAllDetails(page);
     const labels = await page.$$eval('[data-lever]', (els) =>
       els.map((el) => [
         (el as HTMLElement).dataset.lever!,

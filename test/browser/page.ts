@@ -165,3 +165,14 @@ export async function onScreenCurrent(page: Page): Promise<boolean> {
   const s = (await drawStates(page)).filter((c) => c.onScreen);
   return s.length > 0 && s.every((c) => !c.stale && c.drawn === c.held);
 }
+
+/**
+ * Opens every folded part of the page (the control panel's sections, menus) and waits until
+ * the sections have rendered their levers (they may render only once opened).
+ */
+export async function openAllDetails(page: Page): Promise<void> {
+  await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = true)));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('details.section')].every((d) => d.children.length > 1),
+  );
+}
