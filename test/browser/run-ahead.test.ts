@@ -41,6 +41,16 @@ async function open(address: string, faults = false): Promise<Page> {
   return page;
 }
 
+/** The page's own link, opened fresh, runs its inputs itself: the same charts as `page` shows. */
+async function expectSameAsFresh(page: Page): Promise<void> {
+  await expect.poll(() => onScreenCurrent(page)).toBe(true);
+  await expect.poll(() => page.url()).toContain('costDown');
+  const fresh = await open(page.url());
+  await expect.poll(() => onScreenCurrent(fresh)).toBe(true);
+  expect(await drawn(fresh)).toEqual(await drawn(page));
+  await fresh.close();
+}
+
 describe('a slider stepped with the keyboard', () => {
   it('draws the next step from a result run ahead, the same as a fresh run of that link', async () => {
     const page = await open(url);
@@ -58,13 +68,7 @@ describe('a slider stepped with the keyboard', () => {
       expect(await lastFromCache(page)).toBe(true);
     }
     expect(await page.locator(slider).inputValue()).toBe('0.035');
-    await expect.poll(() => onScreenCurrent(page)).toBe(true);
-    // The page's own link, opened fresh, runs those inputs itself: the same charts.
-    await expect.poll(() => page.url()).toContain('costDown');
-    const fresh = await open(page.url());
-    await expect.poll(() => onScreenCurrent(fresh)).toBe(true);
-    expect(await drawn(fresh)).toEqual(await drawn(page));
-    await fresh.close();
+    await expectSameAsFresh(page);
     await page.close();
   });
 
@@ -92,13 +96,8 @@ describe('a slider stepped with the keyboard', () => {
     await page.keyboard.press('ArrowRight');
     await waitForUpdate(page, 'A', n, 30_000);
     expect(await page.locator(slider).inputValue()).toBe('0.035');
-    await expect.poll(() => onScreenCurrent(page)).toBe(true);
-    await expect.poll(() => page.url()).toContain('costDown');
-    const fresh = await open(page.url());
-    await expect.poll(() => onScreenCurrent(fresh)).toBe(true);
-    expect(await drawn(fresh)).toEqual(await drawn(page));
+    await expectSameAsFresh(page);
     expect(errors).toEqual([]);
-    await fresh.close();
     await page.close();
   });
 });
